@@ -1,0 +1,218 @@
+// Turns fix intents (said on field paths) into minimal text edits on the YAML source. Only the
+// bytes of the touched key or value change, so comments, key order and indentation survive.
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { locatePath } from '../locate';
+import type { FieldPath, FixIntent, FixSpec, ResolvedFix, TextEdit } from '../types';
+import { columnOf, lineEndAfter, lineStartOf, serializeBlock, serializeInline } from './text-utils';
+
+/** Resolves a fix on one document chunk; offsets are shifted by `base` into the whole file. */
+export function resolveFix(document: Document.Parsed, source: string, fix: FixSpec, base: number): ResolvedFix | undefined {
+  const edits: TextEdit[] = [];
+  for (const intent of fix.intents) {
+    const edit = resolveIntent(document, source, intent);
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  edits.sort((a, b) => a.range.start - b.range.start);
+  for (let i = 1; i < edits.length; i += 1) {
+    if (edits[i].range.start < edits[i - 1].range.end) return undefined;
+  }
+  return {
+    title: fix.title,
+    preferred: fix.preferred ?? false,
+    safe: fix.safe ?? false,
+    edits: edits.map((edit) => ({ newText: edit.newText, range: { start: edit.range.start + base, end: edit.range.end + base } })),
+  };
+}
+
+function resolveIntent(document: Document.Parsed, source: string, intent: FixIntent): TextEdit | undefined {
+  switch (intent.op) {
+    case 'set':
+      return setValue(document, source, intent.path, intent.value);
+    case 'delete':
+      return deleteAt(document, source, intent.path);
+    case 'rename':
+      return rename(document, intent.path, intent.newKey);
+    case 'insert':
+      return insertPair(document, source, intent.path, intent.key, intent.value, intent.after);
+    case 'append':
+      return appendItem(document, source, intent.path, intent.value);
+    case 'quote':
+      return quote(document, source, intent.path);
+  }
+}
+
+function setValue(document: Document.Parsed, source: string, path: FieldPath, value: unknown): TextEdit | undefined {
+  const located = locatePath(document, path);
+  if (!located.complete) {
+    const key = path[path.length - 1];
+    if (typeof key !== 'string') return undefined;
+    return insertPair(document, source, path.slice(0, -1), key, value);
+  }
+  const node = located.node;
+  const isPlainValue = value === null || typeof value !== 'object';
+  if (node && node.range && (isPlainValue || isScalar(node) || isFlow(node))) {
+    const [start, end] = node.range;
+    if (isPlainValue) return { range: { start, end }, newText: serializeInline(value) };
+    return { range: { start, end }, newText: serializeInline(value) };
+  }
+  // A block value replaced by a block value: rewrite from after `key:` to the end of the block.
+  const pair = located.pair;
+  if (!pair || !hasRange(pair.key)) return undefined;
+  const keyStart = pair.key.range[0];
+  const colon = source.indexOf(':', pair.key.range[1]);
+  if (colon === -1) return undefined;
+  const end = node && node.range ? lineEndAfter(source, node.range[1]) : lineEndAfter(source, colon);
+  const indent = columnOf(source, keyStart) + 2;
+  return { range: { start: colon + 1, end }, newText: '\n' + serializeBlock(value, indent) };
+}
+
+function deleteAt(document: Document.Parsed, source: string, path: FieldPath): TextEdit | undefined {
+  if (path.length === 0) return undefined;
+  const parent = locatePath(document, path.slice(0, -1));
+  const container = parent.node;
+  if (!parent.complete || !container) return undefined;
+  const last = path[path.length - 1];
+  let start: number;
+  let end: number;
+  if (isMap(container)) {
+    const pair = container.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+    if (!pair || !hasRange(pair.key)) return undefined;
+    start = pair.key.range[0];
+    end = pairEnd(pair as Pair<unknown, unknown>, start);
+  } else if (isSeq(container) && typeof last === 'number') {
+    const item = container.items[last] as Node | undefined;
+    if (!item || !item.range) return undefined;
+    start = item.range[0];
+    end = item.range[1];
+  } else {
+    return undefined;
+  }
+  if (isFlow(container)) return deleteInFlow(source, start, end);
+  return deleteBlockLines(source, start, end, isSeq(container));
+}
+
+/** In a block collection the entry's whole lines go, and the `- ` of a sequence item with it. */
+function deleteBlockLines(source: string, start: number, end: number, seqItem: boolean): TextEdit {
+  let lineStart = lineStartOf(source, start);
+  const before = source.slice(lineStart, start);
+  if (seqItem) {
+    const dash = source.lastIndexOf('-', start);
+    if (dash >= lineStart) lineStart = lineStartOf(source, dash);
+  } else if (/^\s*-\s+$/.test(before)) {
+    // First key of a sequence item (`- name: x`): keep the dash and pull the next key up.
+    const next = nextContentAfter(source, end);
+    if (next !== undefined && columnOf(source, next) === columnOf(source, start)) return { range: { start, end: next }, newText: '' };
+    return { range: { start: lineStart, end: lineEndAfter(source, end) }, newText: '' };
+  } else if (before.trim() !== '') {
+    return { range: { start, end }, newText: '' };
+  }
+  return { range: { start: lineStart, end: lineEndAfter(source, end) }, newText: '' };
+}
+
+function deleteInFlow(source: string, start: number, end: number): TextEdit {
+  const after = /^\s*,\s*/.exec(source.slice(end));
+  if (after) return { range: { start, end: end + after[0].length }, newText: '' };
+  const before = /,\s*$/.exec(source.slice(0, start));
+  if (before) return { range: { start: start - before[0].length, end }, newText: '' };
+  return { range: { start, end }, newText: '' };
+}
+
+function rename(document: Document.Parsed, path: FieldPath, newKey: string): TextEdit | undefined {
+  const located = locatePath(document, path);
+  if (!located.complete || !located.pair || !hasRange(located.pair.key)) return undefined;
+  const [start, end] = located.pair.key.range;
+  return { range: { start, end }, newText: serializeInline(newKey) };
+}
+
+function insertPair(
+  document: Document.Parsed,
+  source: string,
+  path: FieldPath,
+  key: string,
+  value: unknown,
+  after?: string,
+): TextEdit | undefined {
+  const located = locatePath(document, path);
+  if (!located.complete) {
+    // Build the missing parents as one nested value and insert that at the deepest mapping.
+    const missing = path.slice(located.depth);
+    if (missing.some((segment) => typeof segment !== 'string')) return undefined;
+    let nested: unknown = { [key]: value };
+    for (let i = missing.length - 1; i >= 1; i -= 1) nested = { [missing[i] as string]: nested };
+    return insertPair(document, source, path.slice(0, located.depth), missing[0] as string, nested);
+  }
+  const container = located.node;
+  if (container === null || (isScalar(container) && container.value === null)) {
+    return located.pair ? setValue(document, source, path, { [key]: value }) : undefined;
+  }
+  if (!isMap(container) || !container.range) return undefined;
+  if (container.items.some((item) => isScalar(item.key) && String(item.key.value) === key)) return undefined;
+  if (container.flow) {
+    const close = source.lastIndexOf('}', container.range[1]);
+    const separator = container.items.length > 0 ? ', ' : '';
+    return { range: { start: close, end: close }, newText: `${separator}${key}: ${serializeInline(value)}` };
+  }
+  const firstKey = container.items[0]?.key;
+  if (!hasRange(firstKey)) return undefined;
+  const indent = columnOf(source, firstKey.range[0]);
+  const anchorPair = (after && container.items.find((item) => isScalar(item.key) && item.key.value === after)) || container.items[container.items.length - 1];
+  const anchorStart = hasRange(anchorPair.key) ? anchorPair.key.range[0] : container.range[0];
+  const insertAt = lineEndAfter(source, pairEnd(anchorPair as Pair<unknown, unknown>, anchorStart));
+  const text = serializeBlock({ [key]: value }, indent);
+  const needsNewline = insertAt > 0 && source[insertAt - 1] !== '\n';
+  return { range: { start: insertAt, end: insertAt }, newText: (needsNewline ? '\n' : '') + text };
+}
+
+function appendItem(document: Document.Parsed, source: string, path: FieldPath, value: unknown): TextEdit | undefined {
+  const located = locatePath(document, path);
+  if (!located.complete) {
+    const key = path[path.length - 1];
+    if (typeof key !== 'string') return undefined;
+    return insertPair(document, source, path.slice(0, -1), key, [value]);
+  }
+  const container = located.node;
+  if (container === null || (isScalar(container) && container.value === null)) return setValue(document, source, path, [value]);
+  if (!isSeq(container) || !container.range) return undefined;
+  if (container.flow) {
+    const close = source.lastIndexOf(']', container.range[1]);
+    const separator = container.items.length > 0 ? ', ' : '';
+    return { range: { start: close, end: close }, newText: separator + serializeInline(value) };
+  }
+  const lastItem = container.items[container.items.length - 1] as Node | undefined;
+  if (!lastItem || !lastItem.range) return undefined;
+  const dash = source.lastIndexOf('-', lastItem.range[0]);
+  const indent = columnOf(source, dash);
+  const insertAt = lineEndAfter(source, lastItem.range[1]);
+  const needsNewline = insertAt > 0 && source[insertAt - 1] !== '\n';
+  return { range: { start: insertAt, end: insertAt }, newText: (needsNewline ? '\n' : '') + serializeBlock([value], indent) };
+}
+
+function quote(document: Document.Parsed, source: string, path: FieldPath): TextEdit | undefined {
+  const located = locatePath(document, path);
+  const node = located.node;
+  if (!located.complete || !node || !isScalar(node) || !node.range) return undefined;
+  const [start, end] = node.range;
+  return { range: { start, end }, newText: JSON.stringify(source.slice(start, end)) };
+}
+
+/** End of a pair's value (not its trailing comment), or of its key when the value is empty. */
+function pairEnd(pair: Pair<unknown, unknown>, fallback: number): number {
+  const value = pair.value as Node | null;
+  if (value && value.range && value.range[1] > value.range[0]) return value.range[1];
+  if (hasRange(pair.key)) return pair.key.range[1];
+  return fallback;
+}
+
+function nextContentAfter(source: string, offset: number): number | undefined {
+  const match = /\n[ \t]*(?=[^\s#])/.exec(source.slice(offset));
+  return match ? offset + match.index + match[0].length : undefined;
+}
+
+function isFlow(node: Node): boolean {
+  return (isMap(node) || isSeq(node)) && node.flow === true;
+}
+
+function hasRange(value: unknown): value is { range: [number, number, number] } {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { range?: unknown }).range);
+}

@@ -1,0 +1,18 @@
+// Public API of the pure engine (no LSP, no file system). The CLI, the language server and the
+// tests use only what is exported here.
+export * from './types';
+export * from './json';
+export type { AnalyzeOptions, AnalysisResult, DocumentSummary } from './analyze';
+export { FileAnalyzer, analyzeText } from './analyze';
+export { LineIndex } from './line-index';
+export { splitDocuments } from './document-split';
+export { parseChunk } from './parse';
+export { locatePath, rangeForPath } from './locate';
+export { resolveFix } from './fixes/resolve-intents';
+export { ALL_RULES, ruleById, ruleMeta, isKnownRuleId } from './rules';
+export type { Rule, RuleMeta, RuleCategory, CheckEnvironment, ObjectContext, PodSpecContext, FileContext, FileRuleFinding } from './rule-types';
+export { SUPPORTED_VERSIONS, DEFAULT_VERSION, isSupportedVersion, compareVersions, atLeast } from './versions';
+export { PROBE_DEFAULTS, DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS } from './defaults';
+export { DISABLE_ANNOTATION } from './suppress';
+export * from './schema';
+export * from '../shared/settings';

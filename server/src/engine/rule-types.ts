@@ -1,0 +1,99 @@
+// The contract every rule module implements. One rule, one module, one stable kebab-case id.
+import type { JsonObject } from './json';
+import type { FieldPath, KubernetesVersion, RuleFinding, Severity } from './types';
+
+export type RuleCategory =
+  | 'schema'
+  | 'yaml'
+  | 'api-versions'
+  | 'probes'
+  | 'lifecycle'
+  | 'shutdown'
+  | 'containers'
+  | 'ports'
+  | 'volumes'
+  | 'environment'
+  | 'resources'
+  | 'pod-policy'
+  | 'metadata'
+  | 'workloads'
+  | 'services'
+  | 'static-pods'
+  | 'images'
+  | 'security'
+  | 'suppression';
+
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line, shown in hovers and docs indexes. */
+  summary: string;
+  category: RuleCategory;
+  /** Object kinds the rule looks at; omitted means every kind that carries a Pod spec. */
+  kinds?: readonly string[];
+  /** First Kubernetes version (inclusive) the rule applies to. */
+  minVersion?: KubernetesVersion;
+  /** Last Kubernetes version (inclusive) the rule applies to. */
+  maxVersion?: KubernetesVersion;
+  /** Runs only on files the kubelet reads as static-Pod manifests. */
+  staticPodOnly?: boolean;
+  /** Off unless a user turns it on (policy-dependent advice). */
+  enabledByDefault?: boolean;
+}
+
+/** Where the engine is checking: target version and what kind of file this is. */
+export interface CheckEnvironment {
+  kubernetesVersion: KubernetesVersion;
+  /** The file lives in a kubelet manifest directory (or says `# podwise: static-pod`). */
+  isStaticPodManifest: boolean;
+  /** Path of the file, when there is one (stdin and untitled documents have none). */
+  filePath?: string;
+}
+
+/** One Kubernetes object (one YAML document with apiVersion and kind). */
+export interface ObjectContext {
+  env: CheckEnvironment;
+  object: JsonObject;
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  documentIndex: number;
+  /** Index among the Kubernetes objects of the file (0 for the first object). */
+  objectIndex: number;
+}
+
+/** A Pod spec found in an object: a Pod's `spec`, or a workload's Pod template. */
+export interface PodSpecContext extends ObjectContext {
+  spec: JsonObject;
+  /** Path of the PodSpec from the document root, e.g. ['spec', 'template', 'spec']. */
+  specPath: FieldPath;
+  /** Path of the Pod metadata (template metadata for workloads). */
+  metadataPath: FieldPath;
+  podMetadata: JsonObject | undefined;
+  /** True for workload templates (validated as templates: a few Pod-only checks differ). */
+  isTemplate: boolean;
+}
+
+/** Every Kubernetes object of a file, for rules that look across documents. */
+export interface FileContext {
+  env: CheckEnvironment;
+  objects: readonly ObjectContext[];
+  podSpecs: readonly PodSpecContext[];
+  /** Documents in the file, Kubernetes or not (static-Pod rules count them). */
+  documentCount: number;
+}
+
+/** A finding from a cross-document rule names its document. */
+export interface FileRuleFinding extends RuleFinding {
+  documentIndex: number;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Once per Kubernetes object whose kind matches `meta.kinds` (all objects if unset). */
+  checkObject?(context: ObjectContext): RuleFinding[];
+  /** Once per Pod spec: Pods and every workload template. */
+  checkPodSpec?(context: PodSpecContext): RuleFinding[];
+  /** Once per file, after all documents. */
+  checkFile?(context: FileContext): FileRuleFinding[];
+}

@@ -1,0 +1,65 @@
+// YAML-level findings for one document: the first syntax error (later ones are usually its
+// cascade), every duplicate key, a document flattened onto one line, and skipped aliases.
+import type { ParsedChunk, YamlProblem } from '../../parse';
+import type { Finding, Severity } from '../../types';
+
+/** A line with this many `key: value` pairs on it lost its line breaks. */
+const FLATTENED_PAIRS_PER_LINE = 4;
+
+export function yamlFindings(parsed: ParsedChunk): Finding[] {
+  if (parsed.kind === 'template') return [];
+  const findings: Finding[] = [];
+  const duplicates = parsed.errors.filter((error) => error.code === 'DUPLICATE_KEY');
+  const syntax = parsed.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
+  for (const duplicate of duplicates) {
+    const key = parsed.text.slice(duplicate.start, duplicate.end).trim() || 'this key';
+    findings.push(
+      make('yaml-duplicate-key', 'error', `Duplicate key "${key}": YAML allows a key once per mapping, and kubectl rejects the file ("mapping key already defined"). Remove or merge one of them.`, duplicate),
+    );
+  }
+  const flattened = flattenedLine(parsed.text);
+  if (flattened && syntax.length > 0) {
+    findings.push(
+      make(
+        'yaml-flattened',
+        'error',
+        `This document is written on one line with ${flattened.pairs} "key: value" pairs: its line breaks and indentation were lost (often when copying from a web page). Put each key on its own line and indent nested fields under their parent.`,
+        { code: 'FLATTENED', message: '', start: flattened.start, end: flattened.end },
+      ),
+    );
+  }
+  if (syntax.length > 0) {
+    const first = syntax[0];
+    const more = syntax.length - 1;
+    const tail = more > 0 ? ` (${more} more syntax error${more === 1 ? '' : 's'} in this document are hidden: they usually follow from this one)` : '';
+    findings.push(make('yaml-syntax', 'error', `YAML syntax error: ${firstSentence(first.message)}${tail}.`, first));
+  }
+  if (parsed.valueError) {
+    findings.push(
+      make('yaml-limit', 'info', `This document was not checked: it expands more aliases than Podwise follows (an "alias bomb" or a very large anchor reuse).`, parsed.valueError),
+    );
+  }
+  return findings;
+}
+
+function make(ruleId: string, severity: Severity, message: string, problem: YamlProblem): Finding {
+  const end = Math.max(problem.end, problem.start + 1);
+  return { ruleId, severity, message, documentIndex: 0, path: [], range: { start: problem.start, end }, fixes: [] };
+}
+
+function firstSentence(message: string): string {
+  const line = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  return line.replace(/\.$/, '');
+}
+
+function flattenedLine(text: string): { start: number; end: number; pairs: number } | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const pairs = (line.match(/(?:^|\s)[A-Za-z_][\w.-]*:\s+\S/g) ?? []).length;
+    if (pairs >= FLATTENED_PAIRS_PER_LINE && !/^\s*#/.test(line) && !/[{[]/.test(line.trimStart().charAt(0))) {
+      return { start: offset, end: offset + line.replace(/\s+$/, '').length, pairs };
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
