@@ -24,13 +24,12 @@ const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : und
 const wanted = (name) => !only || only.has(name);
 
 const started = Date.now();
-const { buildValidators } = await import('./build-validators.mjs');
 const targets = {
   client: () => build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] }),
   server: () => build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server/server.js' }),
   cli: () => build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server/cli.js' }),
   engine: () => build({ ...common, entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/server/engine.js' }),
-  validators: () => buildValidators({ outDir: join(root, 'dist', 'validators') }),
+  validators: async () => (await import('./build-validators.mjs')).buildValidators({ outDir: join(root, 'dist', 'validators') }),
 };
 await Promise.all(Object.entries(targets).filter(([name]) => wanted(name)).map(([, run]) => run()));
 console.log(`build: done in ${Date.now() - started} ms`);
