@@ -4,10 +4,15 @@ import { analyzeText, LineIndex } from '../../dist/server/engine.js';
 
 /** Removes the common indentation of a template literal, so tests can indent YAML naturally. */
 export function yaml(strings, ...values) {
-  const raw = strings.reduce((text, part, i) => text + part + (i < values.length ? values[i] : ''), '');
+  // Dedent the template's own text first, so interpolated values keep their exact indentation.
+  const raw = strings.join('\u0000');
   const lines = raw.replace(/^\n/, '').replace(/\n[ \t]*$/, '\n').split('\n');
   const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => line.match(/^ */)[0].length));
-  return lines.map((line) => line.slice(indent)).join('\n');
+  let index = 0;
+  return lines
+    .map((line) => line.slice(indent))
+    .join('\n')
+    .replace(/\u0000/g, () => String(values[index++]));
 }
 
 /** All findings for a text. Options: version, staticPod, rules, filePath. */

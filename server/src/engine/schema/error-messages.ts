@@ -1,0 +1,267 @@
+// Builds one human finding per kind of schema failure: what is wrong, what Kubernetes expects,
+// and a fix where the intent is clear. Messages name fields by path, never by ajv keyword.
+import { distance } from 'fastest-levenshtein';
+import type { FieldPath, FixSpec, RuleFinding } from '../types';
+import { describeValue, fieldLabel, formatPath, isRecord, joinAnd, joinOr, shorten, valueKind } from './field-format';
+import { childSchema, schemaTypes, shortDefinitionName, type ResolvedSchema } from './schema-walk';
+import type { Definitions } from './validator-registry';
+
+/** What a builder knows about the failing spot. */
+export interface ErrorSite {
+  readonly path: FieldPath;
+  readonly value: unknown;
+  /** The schema at `path` (undefined when the walk could not follow the data). */
+  readonly resolved: ResolvedSchema | undefined;
+  /** The document's kind, e.g. Pod. */
+  readonly kind: string;
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean (true or false)',
+  array: 'a list',
+  object: 'a mapping',
+};
+
+function expectedPhrase(resolved: ResolvedSchema | undefined): string {
+  if (resolved === undefined) return 'a different type';
+  const { schema, site, definition } = resolved;
+  if (schema.format === 'int-or-string') return 'an integer or a string';
+  if (schema.format === 'quantity') return 'a quantity (a number, or a string such as 250m or 512Mi)';
+  const types = schemaTypes(site.type !== undefined ? site : schema);
+  return joinOr(
+    types.map((t) =>
+      t === 'object' && schema.properties !== undefined && definition !== undefined
+        ? `a mapping (${shortDefinitionName(definition)})`
+        : (TYPE_WORDS[t] ?? t),
+    ),
+  );
+}
+
+export function typeFinding(site: ErrorSite): RuleFinding {
+  const { path, value, resolved } = site;
+  const label = fieldLabel(path);
+  const types = resolved === undefined ? [] : schemaTypes(resolved.site.type !== undefined ? resolved.site : resolved.schema);
+  const expected = expectedPhrase(resolved);
+  const base = { path, target: 'value' as const, ruleId: 'schema-type' };
+
+  if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
+    const quote: FixSpec = { title: 'Quote the value', intents: [{ op: 'quote', path }], preferred: true, safe: true };
+    const shown = typeof value === 'number' && Number.isSafeInteger(value) ? ` ("${value}")` : '';
+    const message =
+      typeof value === 'number'
+        ? `${label} must be a string, but ${value} is a number: quote it${shown}`
+        : `${label} must be a string, but it reads as the boolean ${value} (YAML 1.1 reads yes/no/on/off as booleans): quote it`;
+    return { ...base, message, fixes: [quote] };
+  }
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    const wantsInt = types.includes('integer') && !types.includes('number');
+    const numeric = wantsInt ? /^[+-]?\d+$/.test(trimmed) : /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed);
+    if ((types.includes('integer') || types.includes('number')) && numeric) {
+      const fix: FixSpec = { title: 'Remove the quotes', intents: [{ op: 'set', path, value: Number(trimmed) }], preferred: true, safe: true };
+      return { ...base, message: `${label} must be ${expected}, but "${shorten(value)}" is a string: remove the quotes`, fixes: [fix] };
+    }
+    if (types.includes('boolean') && /^(true|false)$/i.test(trimmed)) {
+      const bool = trimmed.toLowerCase() === 'true';
+      const fix: FixSpec = { title: `Change to ${bool}`, intents: [{ op: 'set', path, value: bool }], preferred: true, safe: true };
+      return { ...base, message: `${label} must be a boolean, but "${shorten(value)}" is a string: remove the quotes`, fixes: [fix] };
+    }
+  }
+  if (typeof value === 'number' && !Number.isInteger(value) && types.includes('integer')) {
+    return { ...base, message: `${label} must be ${expected}, but ${value} has a fractional part` };
+  }
+  // `args: --verbose` for `args: [--verbose]`: only when the lone value would be a valid item.
+  const items = resolved?.schema.items;
+  const itemTypes = items !== undefined && items.$ref === undefined ? schemaTypes(items) : [];
+  if (types.length === 1 && types[0] === 'array' && acceptsScalar(itemTypes, value)) {
+    const fix: FixSpec = { title: 'Make it a list with this one item', intents: [{ op: 'set', path, value: [value] }], preferred: true };
+    return { ...base, message: `${label} must be a list, but it is ${describeValue(value)}: write it as a list item`, fixes: [fix] };
+  }
+  return { ...base, message: `${label} must be ${expected}, but it is ${describeValue(value)}` };
+}
+
+function acceptsScalar(types: readonly string[], value: unknown): boolean {
+  const kind = valueKind(value);
+  if (kind === 'integer') return types.includes('integer') || types.includes('number');
+  return (kind === 'string' || kind === 'number' || kind === 'boolean') && types.includes(kind);
+}
+
+/** The closest allowed name, and whether renaming to it is safe without a look. */
+function suggestName(key: string, allowed: readonly string[]): { name: string; safe: boolean } | undefined {
+  const lower = key.toLowerCase();
+  const caseOnly = allowed.find((name) => name.toLowerCase() === lower);
+  if (caseOnly !== undefined) return { name: caseOnly, safe: true };
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let ties = 0;
+  for (const name of allowed) {
+    const d = distance(lower, name.toLowerCase());
+    if (d < bestDistance) [best, bestDistance, ties] = [name, d, 0];
+    else if (d === bestDistance) ties++;
+  }
+  // Allow more edits for longer names, but never so many that unrelated names match.
+  const limit = key.length <= 4 ? 1 : key.length <= 10 ? 2 : 3;
+  if (best === undefined || bestDistance > limit) return undefined;
+  return { name: best, safe: bestDistance <= 2 && ties === 0 };
+}
+
+/**
+ * Sibling objects that do have `key` (runAsUser → securityContext, limits → resources): the
+ * usual cause of an unknown field that is spelt right but sits one level too high.
+ */
+function placementHint(defs: Definitions, parent: ResolvedSchema, key: string): string[] {
+  const homes: string[] = [];
+  for (const prop of Object.keys(parent.schema.properties ?? {})) {
+    const child = childSchema(defs, parent, prop)?.schema.properties;
+    if (child !== undefined && Object.prototype.hasOwnProperty.call(child, key)) homes.push(prop);
+  }
+  // `selector: {app: web}` for `selector: {matchLabels: {app: web}}`.
+  if (homes.length === 0 && parent.definition === LABEL_SELECTOR) homes.push('matchLabels');
+  return homes.length <= 3 ? homes : [];
+}
+
+const LABEL_SELECTOR = 'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector';
+/** Pod- and container-level securityContext share a name but not their fields; people mix them up. */
+const COUNTERPARTS: Readonly<Record<string, readonly [string, string]>> = {
+  'io.k8s.api.core.v1.PodSecurityContext': ['io.k8s.api.core.v1.SecurityContext', "each container's securityContext"],
+  'io.k8s.api.core.v1.SecurityContext': ['io.k8s.api.core.v1.PodSecurityContext', "the Pod's securityContext (spec.securityContext)"],
+};
+
+function counterpartHint(defs: Definitions, parent: ResolvedSchema, key: string): string {
+  const counterpart = parent.definition === undefined ? undefined : COUNTERPARTS[parent.definition];
+  if (counterpart === undefined) return '';
+  const props = defs[counterpart[0]]?.properties;
+  return props !== undefined && Object.prototype.hasOwnProperty.call(props, key) ? ` It only exists in ${counterpart[1]}.` : '';
+}
+
+export function unknownFieldFinding(
+  defs: Definitions,
+  parentPath: FieldPath,
+  key: string,
+  parentValue: unknown,
+  parent: ResolvedSchema | undefined,
+): RuleFinding & { suggestion?: string } {
+  const path = [...parentPath, key];
+  const owner = parent?.definition !== undefined ? shortDefinitionName(parent.definition) : formatPath(parentPath) || 'this object';
+  const allowed = Object.keys(parent?.schema.properties ?? {});
+  const suggestion = suggestName(key, allowed);
+  // Keys from templating can be long and multi-line; the range shows the rest.
+  const shown = shorten(key.replace(/\s+/g, ' '));
+  const remove: FixSpec = { title: `Remove "${shown}"`, intents: [{ op: 'delete', path }] };
+  let message = `Unknown field "${shown}" in ${owner}: Kubernetes rejects it in strict mode (kubectl apply --validate=strict).`;
+  const fixes: FixSpec[] = [];
+  const homes = suggestion === undefined && parent !== undefined ? placementHint(defs, parent, key) : [];
+  if (homes.length > 0) message += ` Did you mean to put it under ${joinOr(homes.map((h) => `"${h}"`))}?`;
+  else if (suggestion === undefined && parent !== undefined) message += counterpartHint(defs, parent, key);
+  if (suggestion !== undefined) {
+    const taken = isRecord(parentValue) && Object.prototype.hasOwnProperty.call(parentValue, suggestion.name);
+    message += ` Did you mean "${suggestion.name}"?${taken ? ` (${owner} already sets it.)` : ''}`;
+    if (!taken) {
+      fixes.push({
+        title: `Rename to "${suggestion.name}"`,
+        intents: [{ op: 'rename', path, newKey: suggestion.name }],
+        preferred: true,
+        safe: suggestion.safe,
+      });
+    }
+  }
+  fixes.push(remove);
+  return { path, target: 'key', ruleId: 'schema-unknown-field', message, fixes, suggestion: suggestion?.name };
+}
+
+export function requiredFinding(parentPath: FieldPath, missing: readonly string[], kind: string): RuleFinding {
+  const names = missing.map((name) => `"${formatPath([...parentPath, name])}"`);
+  const noun = missing.length === 1 ? 'field' : 'fields';
+  return {
+    path: parentPath,
+    target: 'key',
+    ruleId: 'schema-required',
+    message: `${kind} is missing required ${noun} ${joinAnd(names)}`,
+  };
+}
+
+export function enumFinding(site: ErrorSite, allowedValues: readonly unknown[]): RuleFinding {
+  const { path, value } = site;
+  // null and "" are accepted (kubectl's empty value, API defaulting) but are not worth listing.
+  const allowed = allowedValues.filter((v): v is string => typeof v === 'string' && v !== '');
+  const label = fieldLabel(path);
+  let message = `${label} must be one of ${joinOr(allowed)}, but it is ${describeValue(value)}`;
+  const fixes: FixSpec[] = [];
+  if (typeof value === 'string') {
+    const match = allowed.find((v) => v.toLowerCase() === value.trim().toLowerCase());
+    if (match !== undefined) {
+      message += `. Did you mean "${match}"? (Values are case-sensitive.)`;
+      fixes.push({ title: `Change to "${match}"`, intents: [{ op: 'set', path, value: match }], preferred: true, safe: true });
+    }
+  }
+  return { path, target: 'value', ruleId: 'schema-enum', message, fixes: fixes.length > 0 ? fixes : undefined };
+}
+
+const QUANTITY_SUFFIXES: Readonly<Record<string, string>> = {
+  ki: 'Ki', kib: 'Ki', kb: 'Ki',
+  mi: 'Mi', mib: 'Mi', mb: 'Mi',
+  gi: 'Gi', gib: 'Gi', gb: 'Gi', g: 'Gi',
+  ti: 'Ti', tib: 'Ti', tb: 'Ti', t: 'Ti',
+  pi: 'Pi', pib: 'Pi', pb: 'Pi',
+  ei: 'Ei', eib: 'Ei', eb: 'Ei',
+};
+const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
+
+/** A corrected quantity for common slips (512MB, 1gi, "2 Gi"), or undefined. */
+function suggestQuantity(text: string): { value: string; safe: boolean } | undefined {
+  const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([A-Za-z]*)\s*$/.exec(text);
+  if (m === null) return undefined;
+  const number = m[1] ?? '';
+  const suffix = m[2] ?? '';
+  const compact = `${number}${suffix}`;
+  // Only spaces were wrong: the meaning is unchanged.
+  if (compact !== text && QUANTITY.test(compact)) return { value: compact, safe: true };
+  const mapped = QUANTITY_SUFFIXES[suffix.toLowerCase()];
+  if (mapped === undefined) return undefined;
+  return { value: `${number}${mapped}`, safe: false };
+}
+
+export function patternFinding(site: ErrorSite): RuleFinding {
+  const { path, value, resolved, kind } = site;
+  const label = fieldLabel(path);
+  const base = { path, target: 'value' as const, ruleId: 'schema-format' };
+  const text = typeof value === 'string' ? value : String(value);
+  if (resolved?.schema.format === 'quantity') {
+    const suggestion = suggestQuantity(text);
+    let message = `${label}: "${shorten(text)}" is not a valid Kubernetes quantity; use a number with an optional suffix such as 250m, 512Mi or 2Gi`;
+    const fixes: FixSpec[] = [];
+    if (suggestion !== undefined) {
+      message += `. Did you mean "${suggestion.value}"?`;
+      fixes.push({ title: `Change to "${suggestion.value}"`, intents: [{ op: 'set', path, value: suggestion.value }], preferred: true, safe: suggestion.safe });
+    }
+    return { ...base, message, fixes: fixes.length > 0 ? fixes : undefined };
+  }
+  if (resolved?.schema.format === 'byte') {
+    const hint = kind === 'Secret' && path[0] === 'data' ? ' (put plain text under stringData instead)' : '';
+    return { ...base, message: `${label} must be base64-encoded, but "${shorten(text)}" is not valid base64${hint}` };
+  }
+  return { ...base, message: `${label}: "${shorten(text)}" does not have the expected format` };
+}
+
+export function rangeFinding(site: ErrorSite, keyword: string, limit: unknown): RuleFinding {
+  const bound = keyword === 'maximum' ? 'at most' : 'at least';
+  const int32 = site.resolved?.schema.format === 'int32' ? ' (a 32-bit integer)' : '';
+  return {
+    path: site.path,
+    target: 'value',
+    ruleId: 'schema-format',
+    message: `${fieldLabel(site.path)} must be ${bound} ${String(limit)}${int32}, but it is ${String(site.value)}`,
+  };
+}
+
+export function otherFinding(site: ErrorSite, keyword: string): RuleFinding {
+  return {
+    path: site.path,
+    target: 'value',
+    ruleId: 'schema-format',
+    message: `${fieldLabel(site.path)} does not match the Kubernetes schema (${keyword})`,
+  };
+}

@@ -1,0 +1,16 @@
+// Public API of the schema layer.
+export { validateObject } from './validate-object';
+export {
+  defaultSchemaVersion,
+  definitionFor,
+  loadDefinitions,
+  resolveSchemaVersion,
+  schemaVersions,
+  servedKinds,
+  setSchemaLocations,
+  type Definitions,
+  type SchemaNode,
+  type ServedKind,
+} from './validator-registry';
+export { childSchema, definitionSchema, schemaAtPath, schemaTypes, shortDefinitionName, type ResolvedSchema } from './schema-walk';
+export { SCHEMA_FINDING_CAP } from './error-mapping';

@@ -1,0 +1,183 @@
+// Finds and caches, per Kubernetes version, the generated schema files (schemas/v1.NN/*.json)
+// and the precompiled validators (dist/validators/v1.NN.js). Everything loads on first use: a
+// version's validator module is ~2 MB of code, and most sessions only ever touch one version.
+import { readFileSync } from 'fs';
+import { createRequire } from 'module';
+import * as path from 'path';
+import type { KubernetesVersion } from '../types';
+
+/** A node of the generated definitions (draft-07 JSON Schema, structure only). */
+export interface SchemaNode {
+  readonly type?: string | readonly string[];
+  readonly format?: string;
+  readonly $ref?: string;
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly items?: SchemaNode;
+  readonly additionalProperties?: SchemaNode | boolean;
+  readonly required?: readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+}
+
+export type Definitions = Readonly<Record<string, SchemaNode>>;
+
+/** The subset of an ajv ErrorObject the generated validators produce (messages are off). */
+export interface AjvError {
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: readonly AjvError[] | null;
+}
+
+export interface ServedKind {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly definition: string;
+}
+
+interface VersionData {
+  index?: ReadonlyMap<string, string>;
+  kinds?: readonly ServedKind[];
+  definitions?: Definitions;
+  validators?: Readonly<Record<string, CompiledValidator | undefined>>;
+}
+
+interface SchemaLocations {
+  schemasDir: string;
+  validatorsDir: string;
+}
+
+// Bundles live in dist/server/*.js: validators in dist/validators, schemas at the package root.
+let locations: SchemaLocations = {
+  schemasDir: path.join(__dirname, '..', '..', 'schemas'),
+  validatorsDir: path.join(__dirname, '..', 'validators'),
+};
+
+// A require esbuild cannot see through, so the validator modules stay separate files.
+const loadModule = createRequire(__filename);
+
+const cache = new Map<KubernetesVersion, VersionData>();
+let versionList: { versions: readonly KubernetesVersion[]; default: KubernetesVersion } | undefined;
+
+/** Overrides where schemas and validators are read from (tests, unusual layouts). Clears caches. */
+export function setSchemaLocations(next: Partial<SchemaLocations>): void {
+  locations = { ...locations, ...next };
+  cache.clear();
+  versionList = undefined;
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+}
+
+function versions(): { versions: readonly KubernetesVersion[]; default: KubernetesVersion } {
+  if (versionList === undefined) {
+    const raw = readJson(path.join(locations.schemasDir, 'versions.json')) as {
+      versions: KubernetesVersion[];
+      default: KubernetesVersion;
+    };
+    versionList = { versions: raw.versions, default: raw.default };
+  }
+  return versionList;
+}
+
+/** Kubernetes versions that have schemas, oldest first. */
+export function schemaVersions(): readonly KubernetesVersion[] {
+  return versions().versions;
+}
+
+export function defaultSchemaVersion(): KubernetesVersion {
+  return versions().default;
+}
+
+function minorOf(version: string): number {
+  const minor = Number(version.split('.')[1]);
+  return Number.isFinite(minor) ? minor : NaN;
+}
+
+/**
+ * The schema version to use for `version`: itself when we have it, else the nearest one (older
+ * than our oldest → oldest, newer than our newest → newest), so a freshly released Kubernetes
+ * version still gets checked.
+ */
+export function resolveSchemaVersion(version: string): KubernetesVersion {
+  const list = schemaVersions();
+  const wanted = minorOf(version);
+  if (Number.isNaN(wanted)) return defaultSchemaVersion();
+  let best = list[0] ?? defaultSchemaVersion();
+  for (const candidate of list) {
+    if (minorOf(candidate) <= wanted) best = candidate;
+  }
+  return best;
+}
+
+function dataFor(version: KubernetesVersion): VersionData {
+  let data = cache.get(version);
+  if (data === undefined) {
+    data = {};
+    cache.set(version, data);
+  }
+  return data;
+}
+
+function indexFor(version: KubernetesVersion): ReadonlyMap<string, string> {
+  const data = dataFor(version);
+  if (data.index === undefined) {
+    const raw = readJson(path.join(locations.schemasDir, `v${version}`, 'index.json')) as {
+      kinds: Record<string, string>;
+    };
+    data.index = new Map(Object.entries(raw.kinds));
+  }
+  return data.index;
+}
+
+/** Every apiVersion/kind the version serves, sorted by apiVersion then kind. */
+export function servedKinds(version: KubernetesVersion): readonly ServedKind[] {
+  const resolved = resolveSchemaVersion(version);
+  const data = dataFor(resolved);
+  if (data.kinds === undefined) {
+    const kinds: ServedKind[] = [];
+    for (const [key, definition] of indexFor(resolved)) {
+      const cut = key.lastIndexOf('/');
+      kinds.push({ apiVersion: key.slice(0, cut), kind: key.slice(cut + 1), definition });
+    }
+    data.kinds = kinds;
+  }
+  return data.kinds;
+}
+
+/** The definition name for apiVersion/kind in that version, or undefined when not served. */
+export function definitionFor(version: KubernetesVersion, apiVersion: string, kind: string): string | undefined {
+  return indexFor(resolveSchemaVersion(version)).get(`${apiVersion}/${kind}`);
+}
+
+/** The version's generated definitions (for hover, completion and error mapping). */
+export function loadDefinitions(version: KubernetesVersion): Definitions {
+  const resolved = resolveSchemaVersion(version);
+  const data = dataFor(resolved);
+  if (data.definitions === undefined) {
+    const raw = readJson(path.join(locations.schemasDir, `v${resolved}`, 'definitions.json')) as {
+      definitions: Definitions;
+    };
+    data.definitions = raw.definitions;
+  }
+  return data.definitions;
+}
+
+/** The precompiled validator for a top-level definition, or undefined when none was built. */
+export function validatorFor(version: KubernetesVersion, definition: string): CompiledValidator | undefined {
+  const resolved = resolveSchemaVersion(version);
+  const data = dataFor(resolved);
+  if (data.validators === undefined) {
+    const file = path.join(locations.validatorsDir, `v${resolved}.js`);
+    data.validators = loadModule(file) as Record<string, CompiledValidator | undefined>;
+  }
+  return Object.prototype.hasOwnProperty.call(data.validators, definition) ? data.validators[definition] : undefined;
+}

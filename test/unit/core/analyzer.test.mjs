@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FileAnalyzer, analyzeText, LineIndex } from '../../../dist/server/engine.js';
+import { check, yaml } from '../../helpers/engine.mjs';
+
+const pod = (name, extra = '') => yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: ${name}
+  spec:
+    containers:
+    - name: app
+      image: nginx:1.27${extra}
+`;
+
+test('findings land in the right document of a multi-document file', () => {
+  const docs = Array.from({ length: 5 }, (_, i) => pod(`p${i}`, i === 3 ? '\n    imagePullPolicy: Sometimes' : ''));
+  const text = docs.join('---\n');
+  const findings = check(text).filter((f) => f.ruleId === 'schema-enum');
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0].documentIndex, 3);
+  assert.equal(text.slice(findings[0].range.start, findings[0].range.end), 'Sometimes');
+});
+
+test('an analyzer gives the same findings as a fresh analysis after edits', () => {
+  const analyzer = new FileAnalyzer();
+  const options = { kubernetesVersion: '1.36' };
+  let text = [pod('a'), pod('b'), pod('c')].join('---\n');
+  analyzer.analyze(text, options);
+  text = text.replace('name: b', 'name: b\n  labels: {tier: web}').replace('name: c', 'name: c\n  labelz: {}');
+  const incremental = analyzer.analyze(text, options).findings;
+  const fresh = analyzeText(text, options).findings;
+  assert.deepEqual(incremental, fresh);
+  assert.ok(fresh.length > 0);
+});
+
+test('non-Kubernetes YAML and templates get no findings', () => {
+  assert.deepEqual(check('name: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n'), []);
+  assert.deepEqual(check('apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n{{- if .Values.x }}\nspec: {}\n{{- end }}\n'), []);
+});
+
+test('ranges stay inside the document for every finding of a broken file', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: x\nspec: [\n';
+  const findings = check(text);
+  assert.ok(findings.length >= 1 && findings.length <= 3, JSON.stringify(findings.map((f) => f.ruleId)));
+  for (const finding of findings) {
+    assert.ok(finding.range.start >= 0 && finding.range.end <= text.length && finding.range.start <= finding.range.end);
+  }
+});
+
+test('line index converts offsets both ways', () => {
+  const index = new LineIndex('ab\ncd\n');
+  assert.deepEqual(index.positionAt(4), { line: 1, character: 1 });
+  assert.equal(index.offsetAt({ line: 1, character: 1 }), 4);
+});
