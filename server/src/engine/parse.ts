@@ -42,7 +42,7 @@ export interface ParsedChunk {
 
 export function parseChunk(chunk: Pick<DocumentChunk, 'text'>): ParsedChunk {
   const text = chunk.text;
-  const document = parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const document = parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   const errors = document.errors.map(toProblem);
   const warnings = document.warnings.map(toProblem);
   let value: JsonValue | undefined;

@@ -54,3 +54,20 @@ test('line index converts offsets both ways', () => {
   assert.deepEqual(index.positionAt(4), { line: 1, character: 1 });
   assert.equal(index.offsetAt({ line: 1, character: 1 }), 4);
 });
+
+test('a rule finding on a path replaces the generic schema finding on the same path', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        readinessProbe:
+          httpGet: {path: /, port: 8443, scheme: https}
+  `;
+  const atScheme = check(text).filter((f) => f.path.at(-1) === 'scheme');
+  assert.deepEqual(atScheme.map((f) => f.ruleId), ['probe-http-scheme']);
+});

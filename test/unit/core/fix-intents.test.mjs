@@ -98,3 +98,15 @@ test('a path that does not exist yields no fix', () => {
   const parsed = parseChunk({ text: probe });
   assert.equal(resolveFix(parsed.document, probe, { title: 't', intents: [{ op: 'delete', path: ['nope', 1] }] }, 0), undefined);
 });
+
+test('deleting the last block pair of a mapping leaves the next, less indented key alone', () => {
+  const text = 'spec:\n  initContainers:\n  - name: migrate\n    readinessProbe:\n      exec: {command: [cat]}\n  containers:\n  - name: app\n';
+  const out = apply(text, { op: 'delete', path: ['spec', 'initContainers', 0, 'readinessProbe'] });
+  assert.equal(out, 'spec:\n  initContainers:\n  - name: migrate\n  containers:\n  - name: app\n');
+});
+
+test('inserting after a block-valued sibling lands right after that block', () => {
+  const text = 'c:\n  probe:\n    exec: {command: [cat]}\n  name: x\nnext: 1\n';
+  const out = apply(text, { op: 'insert', path: ['c'], key: 'image', value: 'a:1', after: 'probe' });
+  assert.equal(out, 'c:\n  probe:\n    exec: {command: [cat]}\n  image: a:1\n  name: x\nnext: 1\n');
+});

@@ -62,7 +62,7 @@ function setValue(document: Document.Parsed, source: string, path: FieldPath, va
   const keyStart = pair.key.range[0];
   const colon = source.indexOf(':', pair.key.range[1]);
   if (colon === -1) return undefined;
-  const end = node && node.range ? lineEndAfter(source, node.range[1]) : lineEndAfter(source, colon);
+  const end = node && node.range ? lineEndAfter(source, contentEnd(source, node.range[1], colon)) : lineEndAfter(source, colon);
   const indent = columnOf(source, keyStart) + 2;
   return { range: { start: colon + 1, end }, newText: '\n' + serializeBlock(value, indent) };
 }
@@ -79,12 +79,12 @@ function deleteAt(document: Document.Parsed, source: string, path: FieldPath): T
     const pair = container.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
     if (!pair || !hasRange(pair.key)) return undefined;
     start = pair.key.range[0];
-    end = pairEnd(pair as Pair<unknown, unknown>, start);
+    end = pairEnd(source, pair as Pair<unknown, unknown>, start);
   } else if (isSeq(container) && typeof last === 'number') {
     const item = container.items[last] as Node | undefined;
     if (!item || !item.range) return undefined;
     start = item.range[0];
-    end = item.range[1];
+    end = contentEnd(source, item.range[1], start);
   } else {
     return undefined;
   }
@@ -158,7 +158,7 @@ function insertPair(
   const indent = columnOf(source, firstKey.range[0]);
   const anchorPair = (after && container.items.find((item) => isScalar(item.key) && item.key.value === after)) || container.items[container.items.length - 1];
   const anchorStart = hasRange(anchorPair.key) ? anchorPair.key.range[0] : container.range[0];
-  const insertAt = lineEndAfter(source, pairEnd(anchorPair as Pair<unknown, unknown>, anchorStart));
+  const insertAt = lineEndAfter(source, pairEnd(source, anchorPair as Pair<unknown, unknown>, anchorStart));
   const text = serializeBlock({ [key]: value }, indent);
   const needsNewline = insertAt > 0 && source[insertAt - 1] !== '\n';
   return { range: { start: insertAt, end: insertAt }, newText: (needsNewline ? '\n' : '') + text };
@@ -183,7 +183,7 @@ function appendItem(document: Document.Parsed, source: string, path: FieldPath, 
   if (!lastItem || !lastItem.range) return undefined;
   const dash = source.lastIndexOf('-', lastItem.range[0]);
   const indent = columnOf(source, dash);
-  const insertAt = lineEndAfter(source, lastItem.range[1]);
+  const insertAt = lineEndAfter(source, contentEnd(source, lastItem.range[1], lastItem.range[0]));
   const needsNewline = insertAt > 0 && source[insertAt - 1] !== '\n';
   return { range: { start: insertAt, end: insertAt }, newText: (needsNewline ? '\n' : '') + serializeBlock([value], indent) };
 }
@@ -196,12 +196,22 @@ function quote(document: Document.Parsed, source: string, path: FieldPath): Text
   return { range: { start, end }, newText: JSON.stringify(source.slice(start, end)) };
 }
 
-/** End of a pair's value (not its trailing comment), or of its key when the value is empty. */
-function pairEnd(pair: Pair<unknown, unknown>, fallback: number): number {
+/**
+ * End of a pair's value (not its trailing comment), or of its key when the value is empty. A
+ * block collection's range runs to the start of the next line; trailing white space is cut so
+ * "the end of this line" never means the next key's line.
+ */
+function pairEnd(source: string, pair: Pair<unknown, unknown>, fallback: number): number {
   const value = pair.value as Node | null;
-  if (value && value.range && value.range[1] > value.range[0]) return value.range[1];
+  if (value && value.range && value.range[1] > value.range[0]) return contentEnd(source, value.range[1], value.range[0]);
   if (hasRange(pair.key)) return pair.key.range[1];
   return fallback;
+}
+
+function contentEnd(source: string, end: number, floor: number): number {
+  let index = end;
+  while (index > floor && /\s/.test(source[index - 1] ?? '')) index -= 1;
+  return index;
 }
 
 function nextContentAfter(source: string, offset: number): number | undefined {

@@ -1,4 +1,52 @@
 // Rules of the "probes" group. Each rule is its own module; list it here.
 import type { Rule } from '../../rule-types';
+import { livenessFailureThresholdTight } from './liveness-failure-threshold-tight';
+import { livenessInitialDelayWithStartup } from './liveness-initial-delay-with-startup';
+import { livenessLongInitialDelay } from './liveness-long-initial-delay';
+import { livenessWithRestartNever } from './liveness-with-restart-never';
+import { probeExecEmptyCommand } from './probe-exec-empty-command';
+import { probeGrpcPort } from './probe-grpc-port';
+import { probeHandlerCount } from './probe-handler-count';
+import { probeHttpHeaderName } from './probe-http-header-name';
+import { probeHttpScheme } from './probe-http-scheme';
+import { probeLivenessMissing } from './probe-liveness-missing';
+import { probeNamedPortUndeclared } from './probe-named-port-undeclared';
+import { probeNegativeField } from './probe-negative-field';
+import { probeNumericPortUndeclared } from './probe-numeric-port-undeclared';
+import { probePortInvalid } from './probe-port-invalid';
+import { probeReadinessMissing } from './probe-readiness-missing';
+import { probeSuccessThreshold } from './probe-success-threshold';
+import { probeTerminationGraceNonpositive } from './probe-termination-grace-nonpositive';
+import { probeTerminationGraceReadiness } from './probe-termination-grace-readiness';
+import { probeTimeoutExceedsPeriod } from './probe-timeout-exceeds-period';
+import { probesIdentical } from './probes-identical';
+import { rolloutMissingReadiness } from './rollout-missing-readiness';
 
-export const PROBES_RULES: readonly Rule[] = [];
+export { probeTimeline, type ProbeTimeline } from './probe-timeline';
+
+export const PROBES_RULES: readonly Rule[] = [
+  // A.1: what the API server rejects.
+  probeHandlerCount,
+  probeSuccessThreshold,
+  probeNegativeField,
+  probeTerminationGraceReadiness,
+  probeTerminationGraceNonpositive,
+  probeExecEmptyCommand,
+  probePortInvalid,
+  probeHttpScheme,
+  probeHttpHeaderName,
+  probeGrpcPort,
+  // B.0: accepted, but fails or misbehaves at runtime.
+  probeNamedPortUndeclared,
+  probeNumericPortUndeclared,
+  probeTimeoutExceedsPeriod,
+  livenessFailureThresholdTight,
+  livenessLongInitialDelay,
+  livenessInitialDelayWithStartup,
+  livenessWithRestartNever,
+  probesIdentical,
+  // B.1 / D.1: rollouts and peer best practice.
+  rolloutMissingReadiness,
+  probeReadinessMissing,
+  probeLivenessMissing,
+];

@@ -1,0 +1,35 @@
+// While a startupProbe has not succeeded, the kubelet does not run the liveness probe at all.
+// The liveness initialDelaySeconds still counts from the container start, so next to a startup
+// probe it only matters after a fast start — where it opens a window in which a hung container
+// is not detected. The startup probe already does the delay's job.
+// https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes
+import { asInteger, asObject, isObject } from '../../json';
+import type { Rule } from '../../rule-types';
+import type { RuleFinding } from '../../types';
+import { capitalize, describeContainer, probedContainers } from './probe-walk';
+
+export const livenessInitialDelayWithStartup: Rule = {
+  meta: {
+    id: 'liveness-initial-delay-with-startup',
+    defaultSeverity: 'hint',
+    category: 'probes',
+    summary: 'A liveness initialDelaySeconds next to a startupProbe, which already holds liveness back.',
+  },
+  checkPodSpec(context) {
+    const findings: RuleFinding[] = [];
+    for (const container of probedContainers(context.spec, context.specPath)) {
+      const liveness = asObject(container.container.livenessProbe);
+      if (!liveness || !isObject(container.container.startupProbe)) continue;
+      const delay = asInteger(liveness.initialDelaySeconds);
+      if (delay === undefined || delay <= 0) continue;
+      const path = [...container.path, 'livenessProbe', 'initialDelaySeconds'];
+      findings.push({
+        path,
+        target: 'value',
+        message: `${capitalize(describeContainer(container))} has a startupProbe, which already keeps the liveness probe from running until the app has started. initialDelaySeconds: ${delay} still counts from the container start, so after a fast start it only adds up to ${delay} s in which a hang goes unnoticed. Let the startup probe do the waiting.`,
+        fixes: [{ title: 'Remove initialDelaySeconds from the livenessProbe', intents: [{ op: 'delete', path }], preferred: true }],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,54 @@
+// A probe needs exactly one handler (exec, httpGet, tcpSocket or grpc). The API server rejects
+// a probe with none ("must specify a handler type") and every handler after the first, in the
+// order exec, httpGet, tcpSocket, grpc ("may not specify more than 1 handler type").
+// Probes have no `sleep` handler (that is lifecycle-only; the schema reports it as unknown).
+// https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
+import type { FixSpec, RuleFinding } from '../../types';
+import type { Rule } from '../../rule-types';
+import { capitalize, describeOwner, firstTcpPort, handlersSet, probesOf, type ProbeRef } from './probe-walk';
+
+export const probeHandlerCount: Rule = {
+  meta: {
+    id: 'probe-handler-count',
+    defaultSeverity: 'error',
+    category: 'probes',
+    summary: 'A probe must have exactly one handler: exec, httpGet, tcpSocket or grpc.',
+  },
+  checkPodSpec(context) {
+    const findings: RuleFinding[] = [];
+    for (const ref of probesOf(context.spec, context.specPath)) {
+      const handlers = handlersSet(ref.probe, false);
+      if (handlers.length === 0) {
+        findings.push({
+          path: ref.path,
+          target: 'key',
+          message: `${capitalize(describeOwner(ref.kind, ref.container))} has no handler, so the API server rejects it ("Required value: must specify a handler type"). Add one of exec, httpGet, tcpSocket or grpc.`,
+          fixes: skeletonFixes(ref),
+        });
+        continue;
+      }
+      if (handlers.length === 1) continue;
+      const keepFixes: FixSpec[] = handlers.map((keep) => ({
+        title: `Keep only ${keep} (remove ${handlers.filter((h) => h !== keep).join(', ')})`,
+        intents: handlers.filter((h) => h !== keep).map((h) => ({ op: 'delete' as const, path: [...ref.path, h] })),
+      }));
+      for (const extra of handlers.slice(1)) {
+        findings.push({
+          path: [...ref.path, extra],
+          target: 'key',
+          message: `${capitalize(describeOwner(ref.kind, ref.container))} already uses ${handlers[0]}; a second handler is rejected ("Forbidden: may not specify more than 1 handler type"). Keep exactly one of ${handlers.join(', ')}.`,
+          fixes: keepFixes,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+function skeletonFixes(ref: ProbeRef): FixSpec[] {
+  const port = firstTcpPort(ref.container) ?? 8080;
+  return [
+    { title: `Add an httpGet handler (GET / on port ${port})`, intents: [{ op: 'insert', path: ref.path, key: 'httpGet', value: { path: '/', port } }] },
+    { title: `Add a tcpSocket handler (port ${port})`, intents: [{ op: 'insert', path: ref.path, key: 'tcpSocket', value: { port } }] },
+  ];
+}

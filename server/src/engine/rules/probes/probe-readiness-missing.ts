@@ -1,0 +1,37 @@
+// Without a readinessProbe a container counts as Ready as soon as it runs, so a Service sends it
+// traffic before the application listens. Per-container peer check (Polaris
+// readinessProbeMissing, kube-linter no-readiness-probe); off by default, since
+// rollout-missing-readiness already covers the case that matters (workloads behind Services).
+// https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-readiness-probes
+import { isObject } from '../../json';
+import type { Rule } from '../../rule-types';
+import type { FixSpec, RuleFinding } from '../../types';
+import { capitalize, describeContainer, firstTcpPort, isLongRunning, probedContainers } from './probe-walk';
+
+export const probeReadinessMissing: Rule = {
+  meta: {
+    id: 'probe-readiness-missing',
+    defaultSeverity: 'info',
+    category: 'probes',
+    summary: 'A long-running container has no readinessProbe (off by default).',
+    enabledByDefault: false,
+  },
+  checkPodSpec(context) {
+    if (!isLongRunning(context.kind, context.spec)) return [];
+    const findings: RuleFinding[] = [];
+    for (const container of probedContainers(context.spec, context.specPath)) {
+      if (container.group !== 'containers' || isObject(container.container.readinessProbe)) continue;
+      const port = firstTcpPort(container);
+      const fixes: FixSpec[] = port === undefined
+        ? []
+        : [{ title: `Add a tcpSocket readinessProbe on port ${port}`, intents: [{ op: 'insert', path: container.path, key: 'readinessProbe', value: { tcpSocket: { port } } }] }];
+      findings.push({
+        path: container.name !== undefined ? [...container.path, 'name'] : container.path,
+        target: 'value',
+        message: `${capitalize(describeContainer(container))} has no readinessProbe, so it counts as Ready as soon as it starts: a Service sends it traffic before the application may be listening. Add a readinessProbe that passes once the app can serve.`,
+        fixes,
+      });
+    }
+    return findings;
+  },
+};

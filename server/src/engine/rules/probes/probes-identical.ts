@@ -1,0 +1,61 @@
+// When the liveness and readiness probes of a container check the very same thing, every
+// failure of that check (a slow dependency, an overload) both takes the Pod out of Service
+// endpoints and restarts it. Readiness should answer "can I take traffic now?", liveness "is
+// this process stuck for good?". Named ports are compared by the port they resolve to.
+// https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
+import type { ContainerRef } from '../../containers';
+import { asObject, asString, type JsonObject } from '../../json';
+import type { Rule } from '../../rule-types';
+import type { RuleFinding } from '../../types';
+import { describeContainer, probedContainers, resolvePort, singleHandler } from './probe-walk';
+
+export const probesIdentical: Rule = {
+  meta: {
+    id: 'probes-identical',
+    defaultSeverity: 'warning',
+    category: 'probes',
+    summary: 'The liveness and readiness probes of a container check exactly the same thing.',
+  },
+  checkPodSpec(context) {
+    const findings: RuleFinding[] = [];
+    for (const container of probedContainers(context.spec, context.specPath)) {
+      const liveness = asObject(container.container.livenessProbe);
+      const readiness = asObject(container.container.readinessProbe);
+      if (!liveness || !readiness) continue;
+      const a = target(container, liveness);
+      const b = target(container, readiness);
+      if (a === undefined || a.key !== b?.key) continue;
+      findings.push({
+        path: [...container.path, 'livenessProbe'],
+        target: 'key',
+        message: `The livenessProbe and readinessProbe of ${describeContainer(container)} both check ${a.label}. When that check fails, the Pod is taken out of Service endpoints and restarted at the same time. Give liveness a cheaper check that only tests the process itself (or a more patient failureThreshold).`,
+      });
+    }
+    return findings;
+  },
+};
+
+/** What a probe checks, as a comparable key and a readable label. */
+function target(container: ContainerRef, probe: JsonObject): { key: string; label: string } | undefined {
+  const handler = singleHandler(probe, false);
+  if (!handler) return undefined;
+  const action = handler.value;
+  const resolved = resolvePort(container, action.port);
+  const port = resolved !== undefined ? String(resolved) : JSON.stringify(action.port ?? null);
+  switch (handler.name) {
+    case 'httpGet': {
+      const path = asString(action.path) || '/';
+      const scheme = asString(action.scheme) || 'HTTP';
+      const host = asString(action.host) ?? '';
+      return { key: JSON.stringify(['httpGet', scheme, host, port, path]), label: `httpGet ${path} on port ${String(action.port)}` };
+    }
+    case 'tcpSocket':
+      return { key: JSON.stringify(['tcpSocket', asString(action.host) ?? '', port]), label: `tcpSocket port ${String(action.port)}` };
+    case 'grpc':
+      return { key: JSON.stringify(['grpc', port, asString(action.service) ?? '']), label: `grpc port ${String(action.port)}` };
+    case 'exec':
+      return { key: JSON.stringify(['exec', action.command ?? null]), label: `the same exec command` };
+    default:
+      return undefined;
+  }
+}

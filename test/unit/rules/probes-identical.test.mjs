@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
+
+const ID = 'probes-identical';
+
+const bad = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: api
+  spec:
+    containers:
+    - name: api
+      image: api:2.1
+      ports:
+      - {name: http, containerPort: 8080}
+      readinessProbe:
+        httpGet: {path: /health, port: http}
+      livenessProbe:
+        httpGet: {path: /health, port: 8080}
+        failureThreshold: 5
+`;
+
+test('same handler and target (named port resolved) is a warning on livenessProbe', () => {
+  const [finding, ...rest] = findingsOf(bad, ID);
+  assert.equal(rest.length, 0);
+  assert.equal(finding.severity, 'warning');
+  assert.equal(textOf(bad, finding), 'livenessProbe');
+  assert.match(finding.message, /httpGet \/health/);
+});
+
+test('different paths, ports, handlers or commands are fine', () => {
+  assert.deepEqual(findingsOf(bad.replace('{path: /health, port: 8080}', '{path: /livez, port: 8080}'), ID), []);
+  assert.deepEqual(findingsOf(bad.replace('{path: /health, port: 8080}', '{path: /health, port: 9090}'), ID), []);
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: api
+    spec:
+      containers:
+      - name: api
+        image: api:2.1
+        readinessProbe:
+          exec: {command: [cat, /tmp/ready]}
+        livenessProbe:
+          exec: {command: [cat, /tmp/alive]}
+  `;
+  assert.deepEqual(findingsOf(text, ID), []);
+});
+
+test('two different named ports that do not resolve are not "identical" (kube-score pitfall)', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: api
+    spec:
+      containers:
+      - name: api
+        image: api:2.1
+        ports:
+        - {name: web, containerPort: 8080}
+        - {name: admin, containerPort: 9090}
+        readinessProbe:
+          tcpSocket: {port: web}
+        livenessProbe:
+          tcpSocket: {port: admin}
+  `;
+  assert.deepEqual(findingsOf(text, ID), []);
+});
+
+test('multi-document Deployment template with identical exec probes', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: c
+    ---
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: worker
+    spec:
+      selector:
+        matchLabels: {app: worker}
+      template:
+        metadata:
+          labels: {app: worker}
+        spec:
+          containers:
+          - name: worker
+            image: worker:1
+            livenessProbe:
+              exec: {command: [/bin/check]}
+            readinessProbe:
+              exec: {command: [/bin/check]}
+  `;
+  const [finding] = findingsOf(text, ID);
+  assert.equal(finding.documentIndex, 1);
+  assert.equal(lineOf(text, finding), 19);
+});

@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+
+const ID = 'rollout-missing-prestop';
+
+const backed = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+  spec:
+    selector:
+      matchLabels: {app: web}
+    template:
+      metadata:
+        labels: {app: web}
+      spec:
+        containers:
+        - name: web # serves HTTP
+          image: nginx:1.27
+          ports:
+          - containerPort: 80
+        - name: log-shipper
+          image: fluent-bit:3.0
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata:
+    name: web
+  spec:
+    selector: {app: web}
+    ports:
+    - port: 80
+      targetPort: 80
+`;
+
+test('the serving container of a Service-backed Deployment gets a hint', () => {
+  const [finding, ...rest] = findingsOf(backed, ID);
+  assert.equal(rest.length, 0, 'only the container that serves the targetPort');
+  assert.equal(finding.severity, 'hint');
+  assert.equal(finding.documentIndex, 0);
+  assert.equal(lineOf(backed, finding), 12);
+  assert.equal(textOf(backed, finding), 'web');
+});
+
+test('no Service, a preStop already there, or a zero grace period: nothing', () => {
+  assert.deepEqual(findingsOf(backed.split('---')[0], ID), []);
+  const hooked = backed.replace('        ports:\n', '        lifecycle:\n          preStop:\n            sleep: {seconds: 5}\n        ports:\n');
+  assert.deepEqual(findingsOf(hooked, ID), []);
+  const zero = backed.replace('    spec:\n      containers:', '    spec:\n      terminationGracePeriodSeconds: 0\n      containers:');
+  assert.deepEqual(findingsOf(zero, ID), []);
+});
+
+test('a DaemonSet in a later document', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: agent
+    spec:
+      selector: {app: agent}
+      ports: [{port: 9100}]
+    ---
+    apiVersion: apps/v1
+    kind: DaemonSet
+    metadata:
+      name: agent
+    spec:
+      selector:
+        matchLabels: {app: agent}
+      template:
+        metadata:
+          labels: {app: agent}
+        spec:
+          containers:
+          - name: agent
+            image: node-exporter:1.8
+            ports: [{containerPort: 9100}]
+  `;
+  const [finding] = findingsOf(text, ID);
+  assert.equal(finding.documentIndex, 1);
+  assert.equal(lineOf(text, finding), 20);
+});
+
+test('fix: add a preStop sleep (1.30+)', () => {
+  const fixed = assertFixClears(backed, ID, { title: 'Add a preStop sleep: {seconds: 5}' });
+  assert.match(fixed, /lifecycle:\n\s+preStop:\n\s+sleep:\n\s+seconds: 5\n/);
+});
+
+test('fix on 1.29: exec sleep', () => {
+  const fixed = assertFixClears(backed, ID, { title: 'Add a preStop exec sleep 5', options: { version: '1.29' } });
+  assert.match(fixed, /preStop:\n\s+exec:\n\s+command:\n\s+- sleep\n\s+- "5"\n/);
+});
+
+test('fix also raises a short grace period so the app keeps time after the sleep', () => {
+  const short = backed.replace('    spec:\n      containers:', '    spec:\n      terminationGracePeriodSeconds: 8\n      containers:');
+  const fixed = assertFixClears(short, ID, { title: 'Add a preStop sleep' });
+  assert.match(fixed, /terminationGracePeriodSeconds: 20/);
+  assert.deepEqual(findingsOf(fixed, 'shutdown-prestop-consumes-grace'), []);
+});
