@@ -21,7 +21,8 @@ export type RuleCategory =
   | 'static-pods'
   | 'images'
   | 'security'
-  | 'suppression';
+  | 'suppression'
+  | 'configuration';
 
 export interface RuleMeta {
   id: string;

@@ -3,6 +3,7 @@ import type { Rule, RuleMeta } from '../rule-types';
 import { API_VERSIONS_RULES } from './api-versions';
 import { BEST_PRACTICE_RULES } from './best-practice';
 import { CONTAINERS_RULES } from './containers';
+import { CONFIG_RULES } from './core/config-rules';
 import { CORE_RULES } from './core/meta-rules';
 import { CROSS_DOCUMENT_RULES } from './cross-document';
 import { LIFECYCLE_RULES } from './lifecycle';
@@ -12,6 +13,7 @@ import { WORKLOADS_RULES } from './workloads';
 
 export const ALL_RULES: readonly Rule[] = [
   ...CORE_RULES,
+  ...CONFIG_RULES,
   ...API_VERSIONS_RULES,
   ...PROBES_RULES,
   ...LIFECYCLE_RULES,

@@ -15,18 +15,22 @@ const NESTED_KEYS = new Set([
 
 export function schemaFindings(parsed: ParsedChunk, object: ObjectContext): RuleFinding[] {
   if (!isObject(parsed.value)) return [];
-  const findings = validateObject(parsed.value, object.apiVersion, object.kind, object.env.kubernetesVersion) ?? [];
+  const findings: RuleFinding[] = validateObject(parsed.value, object.apiVersion, object.kind, object.env.kubernetesVersion) ?? [];
   const misplaced = findings.filter(
     (finding) => finding.ruleId === 'schema-unknown-field' && finding.path.length === 1 && NESTED_KEYS.has(String(finding.path[0])),
   );
   if (misplaced.length >= 2) {
     const names = misplaced.map((finding) => `"${String(finding.path[0])}"`).join(', ');
-    findings.unshift({
+    // One finding that names the pattern replaces the per-key unknown-field findings it covers,
+    // so a pasted manifest that lost its indentation gets a handful of findings, not a wall.
+    const covered = new Set(misplaced);
+    const rest = findings.filter((finding) => !covered.has(finding));
+    return [{
       ruleId: 'schema-indentation-lost',
       path: misplaced[0].path,
       target: 'key',
       message: `The indentation looks lost: ${names} sit at the top level of this ${object.kind}, but they belong under metadata, spec or a container. Indent them under their parent (for example "name" under "metadata:").`,
-    });
+    }, ...rest];
   }
   return findings;
 }
