@@ -39,7 +39,13 @@ const STATIC_POD_MARKER = /^#\s*podwise:\s*static-pod\b/m;
 /** Keeps parsed documents and their findings between calls; one per open file. */
 export class FileAnalyzer {
   private parsed = new Map<string, ParsedChunk>();
-  private checked = new Map<string, DocumentCheckResult>();
+  /** Check results per parsed document, keyed by environment: no whole-text keys built per edit. */
+  private checked = new WeakMap<ParsedChunk, Map<string, DocumentCheckResult>>();
+
+  /** The parsed document for a chunk text of the last analysis, if it is cached. */
+  parsedChunk(text: string): ParsedChunk | undefined {
+    return this.parsed.get(text);
+  }
 
   analyze(text: string, options: AnalyzeOptions): AnalysisResult {
     const chunks = splitDocuments(text);
@@ -50,18 +56,25 @@ export class FileAnalyzer {
     };
     const envKey = `${env.kubernetesVersion}|${env.isStaticPodManifest}|${env.filePath ?? ''}`;
     const nextParsed = new Map<string, ParsedChunk>();
-    const nextChecked = new Map<string, DocumentCheckResult>();
     const results: { chunk: DocumentChunk; parsed: ParsedChunk; result: DocumentCheckResult }[] = [];
     chunks.forEach((chunk, index) => {
       const parsed = nextParsed.get(chunk.text) ?? this.parsed.get(chunk.text) ?? parseChunk(chunk);
       nextParsed.set(chunk.text, parsed);
-      const key = `${envKey}|${index === 0 ? 'first' : 'later'}|${chunk.text}`;
-      const result = nextChecked.get(key) ?? this.checked.get(key) ?? runDocumentChecks(parsed, env);
-      nextChecked.set(key, result);
+      // The first document of a static-Pod manifest is special to the kubelet, so position counts.
+      const key = `${envKey}|${index === 0 ? 'first' : 'later'}`;
+      let byEnv = this.checked.get(parsed);
+      if (!byEnv) {
+        byEnv = new Map();
+        this.checked.set(parsed, byEnv);
+      }
+      let result = byEnv.get(key);
+      if (!result) {
+        result = runDocumentChecks(parsed, env);
+        byEnv.set(key, result);
+      }
       results.push({ chunk, parsed, result });
     });
     this.parsed = nextParsed;
-    this.checked = nextChecked;
 
     const findings: Finding[] = [];
     results.forEach(({ chunk, result }, documentIndex) => {

@@ -1,0 +1,165 @@
+// Code actions: the quick fixes carried in `diagnostic.data` (pinned to a document version),
+// "Disable <rule> for this line/object", "Show documentation for <rule>", and
+// `source.fixAll.podwise` (every safe fix that does not overlap another).
+import {
+  CodeActionKind,
+  OptionalVersionedTextDocumentIdentifier,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { splitDocuments } from '../engine/document-split';
+import { disableForObjectFix, disableNextLineEdit } from '../engine/fixes/suppression-fixes';
+import { parseChunk } from '../engine/parse';
+import type { Finding, OffsetRange } from '../engine/types';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type WireFix } from '../shared/protocol';
+import { isDiagnosticData, rangesIntersect, sameRange, toRange, toWireFix } from './convert';
+import { isConfigFile } from './paths';
+import type { ServerContext } from './server';
+
+export async function provideCodeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
+  const document = context.documents.get(params.textDocument.uri);
+  if (!document) return [];
+  // TextDocuments updates documents in place: remember which version this answer is for.
+  const version = document.version;
+  const configFile = isConfigFile(document.uri);
+  if (!configFile && !context.isChecked(document)) return [];
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+
+  if (wants(CodeActionKind.QuickFix)) {
+    const seen = new Set<string>();
+    const add = (action: CodeAction, key: string): void => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      actions.push(action);
+    };
+    const fixes: CodeAction[] = [];
+    const suppressions: CodeAction[] = [];
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.code === undefined) continue;
+      const ruleId = String(diagnostic.code);
+      const current = await currentFinding(context, document, diagnostic, configFile);
+      if (document.version !== version) return [];
+      if (!current) continue;
+      for (const fix of current.fixes) {
+        fixes.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred,
+          edit: workspaceEdit(document, fix.edits),
+        });
+      }
+      if (configFile) continue;
+      const line = disableNextLineEdit(document.getText(), current.offset, ruleId);
+      if (line) {
+        suppressions.push({
+          title: `Disable ${ruleId} for this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: workspaceEdit(document, [{ range: toRange(document, line.range), newText: line.newText }]),
+        });
+      }
+      const object = disableForObject(document, current.offset, ruleId);
+      if (object) {
+        suppressions.push({ title: `Disable ${ruleId} for this object`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, object) });
+      }
+      suppressions.push({
+        title: `Show documentation for ${ruleId}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: `Show documentation for ${ruleId}`, command: Commands.showRuleDocs, arguments: [ruleId] },
+      });
+    }
+    fixes.sort((a, b) => Number(b.isPreferred === true) - Number(a.isPreferred === true));
+    for (const action of fixes) add(action, `${action.title}|${JSON.stringify(action.edit)}`);
+    for (const action of suppressions) add(action, `${action.title}|${JSON.stringify(action.edit ?? null)}`);
+  }
+
+  // Source actions only when asked for (Source Action menu, codeActionsOnSave), not in the light bulb.
+  if (!configFile && only && wants(FIX_ALL_KIND)) {
+    const fixAll = await fixAllAction(context, document);
+    if (fixAll) actions.push(fixAll);
+  }
+  // Edits are pinned to the version read at the start; a newer version gets a fresh request.
+  if (context.documents.get(document.uri) !== document || document.version !== version) return [];
+  return actions;
+}
+
+interface CurrentFinding {
+  fixes: WireFix[];
+  /** Offset of the finding's start in the current text. */
+  offset: number;
+}
+
+/**
+ * The diagnostic's finding in the current version: its own data when it was computed for this
+ * version, else the same rule's finding in a fresh analysis (same range, or overlapping it).
+ */
+async function currentFinding(context: ServerContext, document: TextDocument, diagnostic: Diagnostic, configFile: boolean): Promise<CurrentFinding | undefined> {
+  if (isDiagnosticData(diagnostic.data) && diagnostic.data.version === document.version) {
+    return { fixes: diagnostic.data.fixes, offset: document.offsetAt(diagnostic.range.start) };
+  }
+  if (configFile) return undefined;
+  const analysis = await context.analysisFor(document.uri);
+  if (!analysis || analysis.version !== document.version) return undefined;
+  const latest = analysis.document;
+  const candidates = analysis.result.findings.filter((finding) => finding.ruleId === String(diagnostic.code));
+  const rangeOf = (finding: Finding) => toRange(latest, finding.range);
+  const match =
+    candidates.find((finding) => sameRange(rangeOf(finding), diagnostic.range) && finding.message === diagnostic.message) ??
+    candidates.find((finding) => sameRange(rangeOf(finding), diagnostic.range)) ??
+    candidates.find((finding) => rangesIntersect(rangeOf(finding), diagnostic.range));
+  if (!match) return undefined;
+  return { fixes: match.fixes.map((fix) => toWireFix(latest, fix)), offset: match.range.start };
+}
+
+function disableForObject(document: TextDocument, offset: number, ruleId: string): TextEdit[] | undefined {
+  const text = document.getText();
+  const chunks = splitDocuments(text);
+  let chunk = chunks[0];
+  for (const candidate of chunks) if (candidate.start <= offset) chunk = candidate;
+  if (!chunk) return undefined;
+  const parsed = parseChunk(chunk);
+  if (parsed.kind !== 'kubernetes') return undefined;
+  const fix = disableForObjectFix(parsed.document, chunk.text, parsed.value, ruleId, chunk.start);
+  if (!fix || fix.edits.length === 0) return undefined;
+  return fix.edits.map((edit) => ({ range: toRange(document, edit.range), newText: edit.newText }));
+}
+
+async function fixAllAction(context: ServerContext, document: TextDocument): Promise<CodeAction | undefined> {
+  const analysis = await context.analysisFor(document.uri);
+  if (!analysis || analysis.version !== document.version) return undefined;
+  const chosen: OffsetRange[] = [];
+  const edits: TextEdit[] = [];
+  let count = 0;
+  const overlaps = (range: OffsetRange): boolean => chosen.some((other) => range.start <= other.end && other.start <= range.end);
+  for (const finding of analysis.result.findings) {
+    const fix = finding.fixes.find((candidate) => candidate.safe);
+    if (!fix || fix.edits.length === 0) continue;
+    if (fix.edits.some((edit) => overlaps(edit.range))) continue;
+    for (const edit of fix.edits) {
+      chosen.push(edit.range);
+      edits.push({ range: toRange(document, edit.range), newText: edit.newText });
+    }
+    count += 1;
+  }
+  if (count === 0) return undefined;
+  return {
+    title: count === 1 ? 'Fix 1 Podwise problem' : `Fix ${count} Podwise problems`,
+    kind: FIX_ALL_KIND,
+    edit: workspaceEdit(document, edits),
+  };
+}
+
+function workspaceEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+  return {
+    documentChanges: [TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(document.uri, document.version), edits)],
+  };
+}
