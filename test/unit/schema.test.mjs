@@ -84,13 +84,13 @@ test('quoted number where an integer is needed: remove the quotes', () => {
   assert.deepEqual(f.fixes[0].intents, [{ op: 'set', path: f.path, value: 8080 }]);
 });
 
-test('missing containers: schema-required on the parent key', () => {
+test('missing containers: schema-required on the missing field path, placed on the parent key', () => {
   const findings = check('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  restartPolicy: Never\n');
   assert.equal(findings.length, 1);
   const [f] = findings;
   assert.equal(f.ruleId, 'schema-required');
   assert.equal(f.target, 'key');
-  assert.deepEqual(f.path, ['spec']);
+  assert.deepEqual(f.path, ['spec', 'containers']);
   assert.equal(f.message, 'Pod is missing required field "spec.containers"');
 });
 

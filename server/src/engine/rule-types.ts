@@ -1,5 +1,6 @@
 // The contract every rule module implements. One rule, one module, one stable kebab-case id.
 import type { JsonObject } from './json';
+import type { DocumentKind } from './parse';
 import type { FieldPath, KubernetesVersion, RuleFinding, Severity } from './types';
 
 export type RuleCategory =
@@ -82,6 +83,8 @@ export interface FileContext {
   podSpecs: readonly PodSpecContext[];
   /** Documents in the file, Kubernetes or not (static-Pod rules count them). */
   documentCount: number;
+  /** What each document is, by document index: Kubernetes object, other YAML, template or empty. */
+  documentKinds: readonly DocumentKind[];
 }
 
 /** A finding from a cross-document rule names its document. */

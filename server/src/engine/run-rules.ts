@@ -78,7 +78,7 @@ export function runFileChecks(documents: CheckedDocument[], env: CheckEnvironmen
       if (location) podSpecs.push({ ...placed, ...location });
     }
   });
-  const context: FileContext = { env, objects, podSpecs, documentCount: documents.length };
+  const context: FileContext = { env, objects, podSpecs, documentCount: documents.length, documentKinds: documents.map((d) => d.parsed.kind) };
   const findings: Finding[] = [];
   for (const rule of ALL_RULES) {
     if (!rule.checkFile || !appliesTo(rule, env, undefined)) continue;

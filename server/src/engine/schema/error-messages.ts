@@ -175,8 +175,10 @@ export function unknownFieldFinding(
 export function requiredFinding(parentPath: FieldPath, missing: readonly string[], kind: string): RuleFinding {
   const names = missing.map((name) => `"${formatPath([...parentPath, name])}"`);
   const noun = missing.length === 1 ? 'field' : 'fields';
+  // A single missing field is reported on its own path (placed on the nearest existing key), so a
+  // rule that explains the same missing field better takes its place.
   return {
-    path: parentPath,
+    path: missing.length === 1 ? [...parentPath, missing[0]] : parentPath,
     target: 'key',
     ruleId: 'schema-required',
     message: `${kind} is missing required ${noun} ${joinAnd(names)}`,

@@ -1,4 +1,8 @@
 // Rules of the "api-versions" group. Each rule is its own module; list it here.
 import type { Rule } from '../../rule-types';
+import { apiVersionDeprecated } from './api-version-deprecated';
+import { apiVersionNewerAvailable } from './api-version-newer-available';
+import { apiVersionRemoved } from './api-version-removed';
+import { apiVersionUnknown } from './api-version-unknown';
 
-export const API_VERSIONS_RULES: readonly Rule[] = [];
+export const API_VERSIONS_RULES: readonly Rule[] = [apiVersionRemoved, apiVersionDeprecated, apiVersionNewerAvailable, apiVersionUnknown];

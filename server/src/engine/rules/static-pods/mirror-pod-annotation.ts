@@ -1,0 +1,61 @@
+// `kubernetes.io/config.mirror` marks the API copy of a static Pod, and only the kubelet should
+// set it. In a manifest applied with kubectl it needs spec.nodeName (`must set spec.nodeName if
+// mirror pod annotation is set`), and even then the kubelet treats the Pod as a mirror: it deletes
+// it when no static Pod stands behind it. It usually arrives by copying `kubectl get pod -o yaml`.
+// https://kubernetes.io/docs/reference/labels-annotations-taints/#kubernetes-io-config-mirror
+import { asObject, asString, getIn, hasKey } from '../../json';
+import type { Rule } from '../../rule-types';
+
+export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+
+export const mirrorPodAnnotation: Rule = {
+  meta: {
+    id: 'mirror-pod-annotation',
+    defaultSeverity: 'error',
+    category: 'static-pods',
+    summary: 'A manifest sets the kubelet-owned kubernetes.io/config.mirror annotation.',
+  },
+  checkPodSpec(context) {
+    const annotations = asObject(context.podMetadata?.annotations);
+    if (!annotations || !hasKey(annotations, MIRROR_ANNOTATION)) return [];
+    const path = [...context.metadataPath, 'annotations', MIRROR_ANNOTATION];
+    const fixes = [{ title: `Remove the ${MIRROR_ANNOTATION} annotation`, intents: [{ op: 'delete' as const, path }], preferred: true, safe: true }];
+    if (context.env.isStaticPodManifest) {
+      return [
+        {
+          path,
+          target: 'key',
+          severity: 'warning',
+          message: `${MIRROR_ANNOTATION} is set by the kubelet on the mirror Pod it creates; in the manifest it is a leftover from kubectl get -o yaml. Remove it.`,
+          fixes,
+        },
+      ];
+    }
+    const nodeName = asString(getIn(context.spec, ['nodeName']));
+    if (!nodeName) {
+      return [
+        {
+          path,
+          target: 'key',
+          message:
+            `${MIRROR_ANNOTATION}: must set spec.nodeName if mirror pod annotation is set: the API server rejects this ${context.kind}. ` +
+            'Only the kubelet creates mirror Pods; remove the annotation (it usually comes from copying kubectl get pod -o yaml).',
+          fixes,
+        },
+      ];
+    }
+    // Accepted, but the kubelet owns it: it deletes a mirror Pod without a static Pod behind it,
+    // and replaces one whose content differs from the static Pod's.
+    return [
+      {
+        path,
+        target: 'key',
+        severity: 'warning',
+        message:
+          `${MIRROR_ANNOTATION} makes the kubelet on "${nodeName}" treat this Pod as the mirror of a static Pod: it deletes it, or ` +
+          'replaces it with its own copy, instead of running it. Remove the annotation (it usually comes from copying kubectl get pod -o yaml).',
+        fixes,
+      },
+    ];
+  },
+};

@@ -1,0 +1,31 @@
+// Static Pods exist to bootstrap the control plane; the API server cannot update, scale or
+// reschedule them. For a per-node workload on a running cluster the docs recommend a DaemonSet.
+// https://kubernetes.io/docs/concepts/workloads/pods/#static-pods
+import { asString, getIn } from '../../json';
+import type { Rule } from '../../rule-types';
+import { firstPod } from './static-pod-helpers';
+
+export const staticPodPreferDaemonset: Rule = {
+  meta: {
+    id: 'static-pod-prefer-daemonset',
+    defaultSeverity: 'hint',
+    category: 'static-pods',
+    summary: 'Outside the control plane, a DaemonSet is the managed way to run a Pod on every node.',
+    staticPodOnly: true,
+  },
+  checkFile(context) {
+    const pod = firstPod(context);
+    // Control-plane components (kube-system) are what static Pods are for.
+    if (!pod || asString(getIn(pod.object, ['metadata', 'namespace'])) === 'kube-system') return [];
+    return [
+      {
+        documentIndex: pod.documentIndex,
+        path: ['kind'],
+        target: 'value',
+        message:
+          'A static Pod is managed by this node\'s kubelet alone: the API server cannot update, scale or move it. Unless it must run ' +
+          'before the control plane is up, a DaemonSet (or a nodeSelector) runs it per node and keeps it manageable.',
+      },
+    ];
+  },
+};

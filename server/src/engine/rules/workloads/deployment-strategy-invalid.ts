@@ -1,0 +1,171 @@
+// Update-strategy combinations the apps/v1 validation refuses. The values are judged after the
+// defaulters ran: a Deployment's maxSurge/maxUnavailable default to 25%, a DaemonSet's
+// maxUnavailable to 1 and maxSurge to 0 — so `maxSurge: 1` alone on a DaemonSet is rejected.
+// https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#strategy
+// https://kubernetes.io/docs/tasks/manage-daemon/update-daemon-set/
+import { asObject, asString, getIn, type JsonObject } from '../../json';
+import type { Rule } from '../../rule-types';
+import type { FieldPath, RuleFinding } from '../../types';
+
+export const deploymentStrategyInvalid: Rule = {
+  meta: {
+    id: 'deployment-strategy-invalid',
+    defaultSeverity: 'error',
+    category: 'workloads',
+    summary: 'An update strategy the API server refuses (Recreate with rollingUpdate, both limits 0, more than 100%).',
+    kinds: ['Deployment', 'DaemonSet', 'StatefulSet'],
+  },
+  checkObject(context) {
+    const spec = asObject(context.object.spec);
+    if (!spec) return [];
+    if (context.kind === 'Deployment') return checkDeployment(spec);
+    if (context.kind === 'DaemonSet') return checkDaemonSet(spec);
+    return checkStatefulSet(spec);
+  },
+};
+
+interface IntOrPercent {
+  value: number;
+  isPercent: boolean;
+  /** True when the manifest omitted the field and the defaulter filled it in. */
+  defaulted: boolean;
+  /** The raw value is neither an integer nor a valid `N%` string (other checks report it). */
+  malformed: boolean;
+}
+
+function intOrPercent(raw: unknown, fallback: number, fallbackIsPercent: boolean): IntOrPercent {
+  if (raw === undefined || raw === null) return { value: fallback, isPercent: fallbackIsPercent, defaulted: true, malformed: false };
+  if (typeof raw === 'number' && Number.isInteger(raw)) return { value: raw, isPercent: false, defaulted: false, malformed: false };
+  const text = asString(raw);
+  const percent = text !== undefined ? /^([0-9]+)%$/.exec(text) : null;
+  if (percent) return { value: Number(percent[1]), isPercent: true, defaulted: false, malformed: false };
+  return { value: NaN, isPercent: false, defaulted: false, malformed: true };
+}
+
+function describe(field: IntOrPercent): string {
+  const text = `${field.value}${field.isPercent ? '%' : ''}`;
+  return field.defaulted ? `${text} (the default)` : text;
+}
+
+function checkDeployment(spec: JsonObject): RuleFinding[] {
+  const strategy = asObject(spec.strategy);
+  const type = asString(strategy?.type) ?? 'RollingUpdate';
+  const base: FieldPath = ['spec', 'strategy', 'rollingUpdate'];
+  const rollingUpdate = getIn(spec, ['strategy', 'rollingUpdate']);
+  if (type === 'Recreate') {
+    if (rollingUpdate === undefined || rollingUpdate === null) return [];
+    return [
+      {
+        path: base,
+        target: 'key',
+        message:
+          "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'. Recreate stops every old Pod " +
+          'before starting new ones, so rolling-update limits mean nothing and the API server rejects the Deployment. Remove rollingUpdate.',
+        fixes: [{ title: 'Remove rollingUpdate', intents: [{ op: 'delete', path: base }], preferred: true, safe: true }],
+      },
+    ];
+  }
+  if (type !== 'RollingUpdate') return [];
+  const block = asObject(rollingUpdate) ?? {};
+  const maxUnavailable = intOrPercent(block.maxUnavailable, 25, true);
+  const maxSurge = intOrPercent(block.maxSurge, 25, true);
+  const findings: RuleFinding[] = [];
+  if (!maxUnavailable.malformed && !maxSurge.malformed && maxUnavailable.value === 0 && maxSurge.value === 0) {
+    findings.push({
+      path: [...base, 'maxUnavailable'],
+      target: maxUnavailable.defaulted ? 'key' : 'value',
+      message:
+        'spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when `maxSurge` is 0: the rollout could neither add a new Pod nor ' +
+        'remove an old one, so the API server rejects it. Allow a surge (e.g. maxSurge: 1) or some unavailability.',
+      fixes: [{ title: 'Set maxSurge to 1', intents: [{ op: 'set', path: [...base, 'maxSurge'], value: 1 }], preferred: true }],
+    });
+  }
+  findings.push(...overHundred(maxUnavailable, [...base, 'maxUnavailable']));
+  return findings;
+}
+
+function checkDaemonSet(spec: JsonObject): RuleFinding[] {
+  const strategy = asObject(spec.updateStrategy);
+  const type = asString(strategy?.type) ?? 'RollingUpdate';
+  if (type !== 'RollingUpdate') return [];
+  const base: FieldPath = ['spec', 'updateStrategy', 'rollingUpdate'];
+  const block = asObject(strategy?.rollingUpdate) ?? {};
+  const maxUnavailable = intOrPercent(block.maxUnavailable, 1, false);
+  const maxSurge = intOrPercent(block.maxSurge, 0, false);
+  const findings: RuleFinding[] = [];
+  findings.push(...overHundred(maxUnavailable, [...base, 'maxUnavailable']), ...overHundred(maxSurge, [...base, 'maxSurge']));
+  if (maxUnavailable.malformed || maxSurge.malformed) return findings;
+  if (maxUnavailable.value !== 0 && maxSurge.value !== 0) {
+    findings.push({
+      path: [...base, 'maxSurge'],
+      target: 'value',
+      message:
+        `spec.updateStrategy.rollingUpdate.maxSurge: may not be set when maxUnavailable is non-zero (maxUnavailable is ${describe(maxUnavailable)}). ` +
+        'A DaemonSet update either surges a new Pod next to the old one or takes the old one down first, never both: set maxUnavailable: 0 to surge.',
+      fixes: [
+        {
+          title: 'Set maxUnavailable to 0',
+          intents: [maxUnavailable.defaulted ? { op: 'insert', path: base, key: 'maxUnavailable', value: 0 } : { op: 'set', path: [...base, 'maxUnavailable'], value: 0 }],
+          preferred: true,
+        },
+      ],
+    });
+  } else if (maxUnavailable.value === 0 && maxSurge.value === 0) {
+    findings.push({
+      path: [...base, 'maxUnavailable'],
+      target: maxUnavailable.defaulted ? 'key' : 'value',
+      message:
+        'spec.updateStrategy.rollingUpdate.maxUnavailable: cannot be 0 when maxSurge is 0: the update could never replace a Pod, so the ' +
+        'API server rejects the DaemonSet. Use maxUnavailable: 1 (the default) or a surge.',
+      fixes: maxUnavailable.defaulted ? [] : [{ title: 'Set maxUnavailable to 1', intents: [{ op: 'set', path: [...base, 'maxUnavailable'], value: 1 }], preferred: true }],
+    });
+  }
+  return findings;
+}
+
+function checkStatefulSet(spec: JsonObject): RuleFinding[] {
+  const strategy = asObject(spec.updateStrategy);
+  const type = asString(strategy?.type) ?? 'RollingUpdate';
+  const base: FieldPath = ['spec', 'updateStrategy', 'rollingUpdate'];
+  const rollingUpdate = strategy?.rollingUpdate;
+  if (type === 'OnDelete') {
+    if (rollingUpdate === undefined || rollingUpdate === null) return [];
+    return [
+      {
+        path: base,
+        target: 'key',
+        message:
+          "spec.updateStrategy.rollingUpdate: only allowed for updateStrategy 'RollingUpdate'. With OnDelete the controller replaces a Pod " +
+          'only when you delete it, so the API server rejects partition/maxUnavailable here. Remove rollingUpdate.',
+        fixes: [{ title: 'Remove rollingUpdate', intents: [{ op: 'delete', path: base }], preferred: true, safe: true }],
+      },
+    ];
+  }
+  const block = asObject(rollingUpdate);
+  if (!block || block.maxUnavailable === undefined || block.maxUnavailable === null) return [];
+  const maxUnavailable = intOrPercent(block.maxUnavailable, 1, false);
+  if (maxUnavailable.malformed) return [];
+  if (maxUnavailable.value === 0) {
+    return [
+      {
+        path: [...base, 'maxUnavailable'],
+        target: 'value',
+        message: 'spec.updateStrategy.rollingUpdate.maxUnavailable: cannot be 0: the update could never take a Pod down to replace it. Use 1 or more.',
+        fixes: [{ title: 'Set maxUnavailable to 1', intents: [{ op: 'set', path: [...base, 'maxUnavailable'], value: 1 }], preferred: true }],
+      },
+    ];
+  }
+  return overHundred(maxUnavailable, [...base, 'maxUnavailable']);
+}
+
+function overHundred(field: IntOrPercent, path: FieldPath): RuleFinding[] {
+  if (!field.isPercent || field.defaulted || field.value <= 100) return [];
+  return [
+    {
+      path,
+      target: 'value',
+      message: `${path.join('.')}: must not be greater than 100% (it is ${field.value}%). Use at most 100%.`,
+      fixes: [{ title: 'Set to 100%', intents: [{ op: 'set', path, value: '100%' }] }],
+    },
+  ];
+}

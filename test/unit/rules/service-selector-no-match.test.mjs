@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+
+const ID = 'service-selector-no-match';
+
+const DEPLOYMENT = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+  spec:
+    selector:
+      matchLabels: {app: webapp}
+    template:
+      metadata:
+        labels: {app: webapp, version: v2}
+      spec:
+        containers:
+        - name: web
+          image: nginx:1.27
+          ports: [{containerPort: 80}]
+`;
+/** A Service selecting `selector` (one `key: value` line), then the Deployment. */
+const file = (selector) =>
+  ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', `    ${selector}`, '  ports:', '  - port: 80', '---', ''].join('\n') + DEPLOYMENT;
+
+test('a selector no workload in the file matches: warning on the selector, naming the nearest one', () => {
+  const text = file('app: web # typo?');
+  const [finding, ...rest] = findingsOf(text, ID);
+  assert.equal(rest.length, 0);
+  assert.equal(finding.severity, 'warning');
+  assert.equal(finding.documentIndex, 0);
+  assert.equal(textOf(text, finding), 'selector');
+  assert.equal(lineOf(text, finding), 5);
+  assert.match(finding.message, /selects app=web, but no Pod or workload template in this file/);
+  assert.match(finding.message, /Deployment "web" has app=webapp, version=v2/);
+  const fixed = assertFixClears(text, ID);
+  assert.match(fixed, /selector:\n    app: webapp # typo\?\n/);
+});
+
+test('a matching selector, a Service-only file, and ExternalName Services are fine', () => {
+  assert.deepEqual(findingsOf(file('app: webapp'), ID), []);
+  const serviceOnly = yaml`
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: web
+    spec:
+      selector: {app: somewhere-else}
+      ports: [{port: 80}]
+  `;
+  assert.deepEqual(findingsOf(serviceOnly, ID), []);
+  assert.deepEqual(findingsOf(file('app: web').replace('spec:\n  selector:', 'spec:\n  type: ExternalName\n  externalName: example.com\n  selector:'), ID), []);
+});
+
+test('namespaces must agree when both are written', () => {
+  const text = file('app: webapp')
+    .replace('  name: web\nspec:\n  selector', '  name: web\n  namespace: prod\nspec:\n  selector')
+    .replace('kind: Deployment\nmetadata:\n  name: web\n', 'kind: Deployment\nmetadata:\n  name: web\n  namespace: staging\n');
+  // The only matching workload lives in another namespace, and nothing else targets prod here.
+  assert.deepEqual(findingsOf(text, ID), []);
+  const withProdPod = text + '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: tool\n  namespace: prod\n  labels: {app: tool}\nspec:\n  containers:\n  - name: tool\n    image: busybox:1.36\n';
+  const [finding] = findingsOf(withProdPod, ID);
+  assert.match(finding.message, /Pod "tool" has app=tool/);
+});
+
+test('labels the controller adds count: a Service per StatefulSet Pod', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: redis-0
+    spec:
+      selector:
+        app: redis
+        statefulset.kubernetes.io/pod-name: redis-0
+      ports: [{port: 6379}]
+    ---
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata:
+      name: redis
+    spec:
+      serviceName: redis
+      selector:
+        matchLabels: {app: redis}
+      template:
+        metadata:
+          labels: {app: redis}
+        spec:
+          containers:
+          - name: redis
+            image: redis:7.4
+  `;
+  assert.deepEqual(findingsOf(text, ID), []);
+  const wrongSet = text.replace('pod-name: redis-0', 'pod-name: cache-0');
+  assert.equal(findingsOf(wrongSet, ID).length, 1);
+});
+
+test('seeds: the petset Service selects the PetSet, the tomcat Service its Deployment', () => {
+  for (const name of ['002-petset.yaml', '001-tomcat-harbor.yaml', '001-init-containers.yaml']) {
+    const text = readFileSync(`/work/shared/seeds/manifests/${name}`, 'utf8');
+    assert.deepEqual(findingsOf(text, ID), [], name);
+  }
+});

@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+
+const ID = 'service-target-port-undeclared';
+
+test('seed 001-tomcat-harbor: targetPort 8080 while the Deployment declares containerPort 80', () => {
+  const text = readFileSync('/work/shared/seeds/manifests/001-tomcat-harbor.yaml', 'utf8');
+  const [finding, ...rest] = findingsOf(text, ID);
+  assert.equal(rest.length, 0);
+  assert.equal(finding.severity, 'warning');
+  assert.equal(finding.documentIndex, 2);
+  assert.equal(textOf(text, finding), '8080');
+  assert.equal(lineOf(text, finding), text.split('\n').findIndex((line) => line.includes('targetPort: 8080')));
+  assert.match(finding.message, /Service "my-tomcat" sends traffic to targetPort 8080/);
+  assert.match(finding.message, /Deployment "my-tomcat"/);
+  assert.match(finding.message, /containerPort 80/);
+  const fixed = assertFixClears(text, ID, { title: 'Set targetPort to 80' });
+  assert.match(fixed, /targetPort: 80\n/);
+});
+
+const file = (servicePorts, containerPorts) => yaml`
+  apiVersion: v1
+  kind: Service
+  metadata:
+    name: api
+  spec:
+    selector: {app: api}
+    ports: ${servicePorts}
+  ---
+  apiVersion: apps/v1
+  kind: StatefulSet
+  metadata:
+    name: api
+  spec:
+    serviceName: api
+    selector:
+      matchLabels: {app: api}
+    template:
+      metadata:
+        labels: {app: api, tier: back}
+      spec:
+        containers:
+        - name: api
+          image: api:2.1
+          ports: ${containerPorts}
+`;
+
+test('a named targetPort no container declares: warning (no endpoints)', () => {
+  const text = file('[{port: 80, targetPort: http}]', '[{name: web, containerPort: 8080}]');
+  const [finding] = findingsOf(text, ID);
+  assert.equal(textOf(text, finding), 'http');
+  assert.match(finding.message, /port named "http"/);
+  assert.match(finding.message, /they have web/);
+  assert.match(finding.message, /no endpoints/);
+  const fixed = assertFixClears(text, ID);
+  assert.match(fixed, /targetPort: web\}/);
+});
+
+test('targetPort defaults to port; a matching port, name or no declared ports at all are fine', () => {
+  const defaulted = file('[{port: 8080}]', '[{containerPort: 9090}]');
+  const [finding] = findingsOf(defaulted, ID);
+  assert.equal(textOf(defaulted, finding), '8080');
+  assert.match(finding.message, /targetPort defaults to it/);
+  assert.match(assertFixClears(defaulted, ID), /\{port: 8080, targetPort: 9090\}/);
+  assert.deepEqual(findingsOf(file('[{port: 80, targetPort: 8080}]', '[{containerPort: 8080}]'), ID), []);
+  assert.deepEqual(findingsOf(file('[{port: 80, targetPort: web}]', '[{name: web, containerPort: 8080}]'), ID), []);
+  assert.deepEqual(findingsOf(file('[{port: 80, targetPort: 8080}]', '[]'), ID), []);
+});
+
+test('protocols must agree; Services selecting nothing here are left to service-selector-no-match', () => {
+  const udp = file('[{port: 53, protocol: UDP}]', '[{containerPort: 53}]');
+  assert.equal(findingsOf(udp, ID).length, 1);
+  const elsewhere = file('[{port: 80, targetPort: 1}]', '[{containerPort: 8080}]').replace('selector: {app: api}', 'selector: {app: other}');
+  assert.deepEqual(findingsOf(elsewhere, ID), []);
+});

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+
+const ID = 'statefulset-service-missing';
+const PETSET = readFileSync('/work/shared/seeds/manifests/002-petset.yaml', 'utf8');
+
+test('seed 002-petset: the headless Service nginx is in the file, so nothing to say', () => {
+  assert.deepEqual(findingsOf(PETSET, ID), []);
+  assert.deepEqual(findingsOf(PETSET, 'statefulset-service-name'), []);
+});
+
+test('seed 002-petset without its Service: warning on serviceName', () => {
+  const text = PETSET.slice(PETSET.indexOf('---\n') + 4);
+  const [finding, ...rest] = findingsOf(text, ID);
+  assert.equal(rest.length, 0);
+  assert.equal(finding.severity, 'warning');
+  assert.equal(textOf(text, finding), '"nginx"');
+  assert.match(finding.message, /this file defines no Service/);
+  assert.match(finding.message, /headless Service "nginx" \(clusterIP: None\)/);
+});
+
+const STATEFULSET = yaml`
+  apiVersion: apps/v1
+  kind: StatefulSet
+  metadata:
+    name: db
+  spec:
+    serviceName: db
+    selector:
+      matchLabels: {app: db}
+    template:
+      metadata:
+        labels: {app: db}
+      spec:
+        containers:
+        - name: db
+          image: postgres:16
+          ports: [{containerPort: 5432}]
+`;
+/** A Service document (lines given without indentation) followed by the StatefulSet. */
+const file = (...serviceLines) => ['apiVersion: v1', 'kind: Service', ...serviceLines, '---', ''].join('\n') + STATEFULSET;
+
+test('a governing Service that is not headless: warning on the Service, fix sets clusterIP: None', () => {
+  const text = file('metadata:', '  name: db # primary', 'spec:', '  selector: {app: db}', '  ports: [{port: 5432}]');
+  const [finding] = findingsOf(text, ID);
+  assert.equal(finding.documentIndex, 0);
+  assert.equal(textOf(text, finding), 'name');
+  assert.equal(lineOf(text, finding), 3);
+  assert.match(finding.message, /is not headless/);
+  assert.match(finding.message, /db-0\.db/);
+  const fixed = assertFixClears(text, ID);
+  assert.match(fixed, /ports: \[\{port: 5432\}\]\n  clusterIP: None\n/);
+});
+
+test('a Service of another name in the file: warning on serviceName', () => {
+  const text = file('metadata:', '  name: database', 'spec:', '  clusterIP: None', '  selector: {app: db}', '  ports: [{port: 5432}]');
+  const [finding] = findingsOf(text, ID);
+  assert.equal(finding.documentIndex, 1);
+  assert.equal(textOf(text, finding), 'db');
+  assert.match(finding.message, /no Service of that name is in this file/);
+});
+
+test('a written cluster IP is set to None; NodePort Services get no fix', () => {
+  const text = file('metadata:', '  name: db', 'spec:', '  clusterIP: 10.96.0.20', '  selector: {app: db}', '  ports: [{port: 5432}]');
+  const [finding] = findingsOf(text, ID);
+  assert.equal(textOf(text, finding), '10.96.0.20');
+  assert.match(assertFixClears(text, ID), /clusterIP: None\n/);
+  const nodePort = text.replace('clusterIP: 10.96.0.20', 'type: NodePort');
+  const [noFix] = findingsOf(nodePort, ID);
+  assert.match(noFix.message, /a NodePort Service cannot be/);
+  assert.deepEqual(noFix.fixes, []);
+});

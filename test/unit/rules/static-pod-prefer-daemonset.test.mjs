@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
+
+const ID = 'static-pod-prefer-daemonset';
+const STATIC = { staticPod: true };
+
+const pod = (namespace) => yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: agent
+    ${namespace}
+  spec:
+    containers:
+    - name: agent
+      image: agent:1.0
+`;
+
+test('a workload static Pod outside kube-system: hint on kind', () => {
+  const text = pod('labels: {app: agent}');
+  const [finding, ...rest] = findingsOf(text, ID, STATIC);
+  assert.equal(rest.length, 0);
+  assert.equal(finding.severity, 'hint');
+  assert.equal(textOf(text, finding), 'Pod');
+  assert.equal(lineOf(text, finding), 1);
+  assert.match(finding.message, /DaemonSet/);
+});
+
+test('control-plane Pods in kube-system and regular manifests are not told', () => {
+  assert.deepEqual(findingsOf(pod('namespace: kube-system'), ID, STATIC), []);
+  assert.deepEqual(findingsOf(pod('namespace: monitoring'), ID), []);
+});
+
+test('marker comment; the hint is given once, for the first document', () => {
+  const text = '# podwise: static-pod\n' + pod('namespace: monitoring') + '---\n' + pod('namespace: monitoring');
+  assert.deepEqual(findingsOf(text, ID).map((finding) => finding.documentIndex), [0]);
+});
