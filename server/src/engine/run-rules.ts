@@ -11,6 +11,7 @@ import { schemaFindings } from './rules/core/schema-findings';
 import type { CheckEnvironment, FileContext, ObjectContext, PodSpecContext, Rule } from './rule-types';
 import { resolveFix } from './fixes/resolve-intents';
 import type { Finding, RuleFinding } from './types';
+import { preferRuleFindings } from './finding-precedence';
 import { atLeast, compareVersions } from './versions';
 
 export interface DocumentCheckResult {
@@ -47,18 +48,8 @@ export function runDocumentChecks(parsed: ParsedChunk, env: CheckEnvironment): D
     if (rule.checkObject) for (const raw of safeCheck(rule, () => rule.checkObject?.(object))) place(raw.ruleId ?? rule.meta.id, raw);
     if (rule.checkPodSpec && podSpec) for (const raw of safeCheck(rule, () => rule.checkPodSpec?.(podSpec))) place(raw.ruleId ?? rule.meta.id, raw);
   }
-  result.findings = dropSchemaDuplicates(findings);
+  result.findings = preferRuleFindings(findings);
   return result;
-}
-
-/**
- * A rule that knows a field (a lower-case `scheme`, a named gRPC port) explains it better than
- * the generic schema message on the same path, so the schema finding gives way.
- */
-function dropSchemaDuplicates(findings: Finding[]): Finding[] {
-  const rulePaths = new Set(findings.filter((f) => !f.ruleId.startsWith('schema-') && f.path.length > 0).map((f) => JSON.stringify(f.path)));
-  if (rulePaths.size === 0) return findings;
-  return findings.filter((f) => !f.ruleId.startsWith('schema-') || !rulePaths.has(JSON.stringify(f.path)));
 }
 
 export interface CheckedDocument {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FileAnalyzer, analyzeText, LineIndex } from '../../../dist/server/engine.js';
+import { FileAnalyzer, analyzeText, LineIndex, preferRuleFindings } from '../../../dist/server/engine.js';
 import { check, yaml } from '../../helpers/engine.mjs';
 
 const pod = (name, extra = '') => yaml`
@@ -70,4 +70,12 @@ test('a rule finding on a path replaces the generic schema finding on the same p
   `;
   const atScheme = check(text).filter((f) => f.path.at(-1) === 'scheme');
   assert.deepEqual(atScheme.map((f) => f.ruleId), ['probe-http-scheme']);
+});
+
+test('a rule finding replaces a schema finding on the same path only when at least as severe', () => {
+  const at = (ruleId, severity, path) => ({ ruleId, severity, path, message: '', documentIndex: 0, range: { start: 0, end: 1 }, fixes: [] });
+  const schemaError = at('schema-type', 'error', ['spec', 'x']);
+  assert.deepEqual(preferRuleFindings([schemaError, at('some-rule', 'info', ['spec', 'x'])]).map((f) => f.ruleId), ['schema-type', 'some-rule']);
+  assert.deepEqual(preferRuleFindings([schemaError, at('some-rule', 'error', ['spec', 'x'])]).map((f) => f.ruleId), ['some-rule']);
+  assert.deepEqual(preferRuleFindings([schemaError, at('some-rule', 'error', ['spec', 'y'])]).map((f) => f.ruleId), ['schema-type', 'some-rule']);
 });

@@ -1,0 +1,23 @@
+// When a rule and the schema report the same field, the rule's message is the better one: it
+// knows the field (a lower-case `scheme`, a named gRPC port, a missing apps/v1 selector).
+import type { Finding, Severity } from './types';
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+/**
+ * Drops schema findings whose path a rule also reports — only when the rule's finding is at
+ * least as severe, so advice never hides an error.
+ */
+export function preferRuleFindings(findings: Finding[]): Finding[] {
+  const strongest = new Map<string, number>();
+  for (const finding of findings) {
+    if (finding.ruleId.startsWith('schema-') || finding.path.length === 0) continue;
+    const key = JSON.stringify(finding.path);
+    strongest.set(key, Math.max(strongest.get(key) ?? -1, SEVERITY_RANK[finding.severity]));
+  }
+  if (strongest.size === 0) return findings;
+  return findings.filter((finding) => {
+    if (!finding.ruleId.startsWith('schema-')) return true;
+    return (strongest.get(JSON.stringify(finding.path)) ?? -1) < SEVERITY_RANK[finding.severity];
+  });
+}

@@ -1,0 +1,49 @@
+// Container names are DNS-1123 labels (≤ 63 characters, lower-case alphanumerics and '-').
+// core/validation.go validateContainerCommon → ValidateDNS1123Label.
+// https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names
+import { containersOf } from '../../containers';
+import { hasKey } from '../../json';
+import type { Rule } from '../../rule-types';
+import type { FixSpec, RuleFinding } from '../../types';
+import { dns1123LabelErrors, show, toDnsLabel } from './names';
+import { describeContainer } from './shared';
+
+export const containerNameInvalid: Rule = {
+  meta: {
+    id: 'container-name-invalid',
+    defaultSeverity: 'error',
+    category: 'containers',
+    summary: 'A container name is empty or not a DNS label (lower-case letters, digits and -).',
+  },
+  checkPodSpec(context) {
+    const findings: RuleFinding[] = [];
+    const refs = containersOf(context.spec, context.specPath, ['initContainers', 'containers', 'ephemeralContainers']);
+    const taken = new Set(refs.map((ref) => ref.name).filter((name): name is string => name !== undefined));
+    for (const ref of refs) {
+      if (!hasKey(ref.container, 'name')) continue; // a missing name is a schema-required finding
+      const path = [...ref.path, 'name'];
+      const name = ref.name;
+      if (name === undefined) continue; // not a string: a schema-type finding
+      if (name.length === 0) {
+        findings.push({ path, target: 'value', message: `The API server rejects the empty name of ${describeContainer(ref)} ("Required value"). Give the container a DNS-label name such as "app".` });
+        continue;
+      }
+      const errors = dns1123LabelErrors(name);
+      if (errors.length === 0) continue;
+      const fixes: FixSpec[] = [];
+      const suggestion = toDnsLabel(name);
+      if (suggestion && suggestion !== name && !taken.has(suggestion)) {
+        fixes.push({ title: `Rename the container to "${suggestion}"`, intents: [{ op: 'set', path, value: suggestion }], preferred: true });
+      }
+      findings.push({
+        path,
+        target: 'value',
+        message:
+          `The API server rejects container name ${show(name)}: ${errors.join('; ')}. ` +
+          'Use lower-case letters, digits and "-" (for example "web-server"), at most 63 characters.',
+        fixes,
+      });
+    }
+    return findings;
+  },
+};

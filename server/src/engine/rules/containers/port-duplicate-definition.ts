@@ -1,0 +1,67 @@
+// The API server accepts, but warns about, the same containerPort/protocol declared twice in a
+// Pod ("duplicate port definition", "overlapping port definition", "dangerously ambiguous port
+// definition") and about hostIP without hostPort. pkg/api/pod/warnings.go.
+// https://kubernetes.io/docs/reference/using-api/api-concepts/#warnings
+import { containersOf } from '../../containers';
+import { asInteger, asString, objectItems } from '../../json';
+import type { Rule } from '../../rule-types';
+import type { FieldPath, RuleFinding } from '../../types';
+import { pathText } from './shared';
+
+interface Declared {
+  path: FieldPath;
+  hostIP: string;
+  hostPort: number;
+}
+
+export const portDuplicateDefinition: Rule = {
+  meta: {
+    id: 'port-duplicate-definition',
+    defaultSeverity: 'warning',
+    category: 'ports',
+    summary: 'The same containerPort/protocol is declared twice in the Pod, or hostIP is set without hostPort (API warnings).',
+  },
+  checkPodSpec(context) {
+    const findings: RuleFinding[] = [];
+    const byPort = new Map<string, Declared[]>();
+    const relative = (path: FieldPath): string => pathText(path.slice(context.specPath.length));
+    for (const ref of containersOf(context.spec, context.specPath, ['initContainers', 'containers'])) {
+      for (const { item, index } of objectItems(ref.container.ports)) {
+        const path = [...ref.path, 'ports', index];
+        const containerPort = asInteger(item.containerPort);
+        const hostIP = asString(item.hostIP) ?? '';
+        const hostPort = asInteger(item.hostPort) ?? 0;
+        if (hostIP !== '' && hostPort === 0) {
+          findings.push({
+            path: [...path, 'hostIP'],
+            target: 'key',
+            message: `hostIP is set without hostPort on ${relative(path)}; the API server warns "hostIP set without hostPort" and the hostIP has no effect. Add a hostPort or remove hostIP.`,
+            fixes: [{ title: 'Remove hostIP', intents: [{ op: 'delete', path: [...path, 'hostIP'] }] }],
+          });
+        }
+        if (containerPort === undefined) continue;
+        const key = `${containerPort}/${asString(item.protocol) || 'TCP'}`;
+        const others = byPort.get(key) ?? [];
+        for (const other of others) {
+          let kind: string | undefined;
+          if (hostIP === other.hostIP && hostPort === other.hostPort) kind = 'duplicate';
+          else if (hostPort === 0 || other.hostPort === 0) kind = 'overlapping';
+          else if (hostPort === other.hostPort && (hostIP === '') !== (other.hostIP === '')) kind = 'dangerously ambiguous';
+          // Equal non-zero host ports are already a host-port-conflict error.
+          if (!kind || (kind === 'duplicate' && hostPort !== 0)) continue;
+          findings.push({
+            path: [...path, 'containerPort'],
+            target: 'value',
+            message:
+              `Port ${key} is declared again here (${relative(path)}) and at ${relative(other.path)}; the API server warns "${kind} port definition". ` +
+              'Declare each port once in the Pod; Services and probes only need one declaration.',
+            fixes: kind === 'duplicate' ? [{ title: 'Remove this duplicate port entry', intents: [{ op: 'delete', path }] }] : undefined,
+          });
+          break;
+        }
+        byPort.set(key, [...others, { path, hostIP, hostPort }]);
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,113 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+
+const ID = 'deprecated-pod-annotation';
+
+const critical = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: web # pod
+    annotations:
+      scheduler.alpha.kubernetes.io/critical-pod: ""
+  spec:
+    containers:
+    - name: web
+      image: nginx:1.27
+`;
+
+test('critical-pod is a warning on the annotation key', () => {
+  const [finding, ...rest] = findingsOf(critical, ID);
+  assert.equal(rest.length, 0);
+  assert.equal(finding.severity, 'warning');
+  assert.equal(textOf(critical, finding), 'scheduler.alpha.kubernetes.io/critical-pod');
+  assert.match(finding.message, /non-functional in v1\.16\+; use the "priorityClassName" field instead/);
+});
+
+const petset = yaml`
+  apiVersion: apps/v1
+  kind: StatefulSet
+  metadata:
+    name: web
+  spec:
+    serviceName: nginx
+    selector:
+      matchLabels: {app: nginx}
+    template:
+      metadata:
+        labels:
+          app: nginx
+        annotations:
+          pod.alpha.kubernetes.io/initialized: "true"
+      spec:
+        containers:
+        - name: nginx
+          image: nginx:1.27
+`;
+
+test('the PetSet-era initialized annotation (seed 002) gets a safe removal', () => {
+  const [finding] = findingsOf(petset, ID);
+  assert.equal(lineOf(petset, finding), 13);
+  assert.match(finding.message, /StatefulSets ignore/);
+  assert.equal(finding.fixes[0].safe, true);
+  const fixed = assertFixClears(petset, ID);
+  assert.doesNotMatch(fixed, /initialized/);
+});
+
+test('seccomp annotation without the field, in a multi-document file; converts to seccompProfile', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: c
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+      annotations:
+        seccomp.security.alpha.kubernetes.io/pod: runtime/default
+    spec:
+      securityContext:
+        runAsNonRoot: true
+      containers:
+      - name: web
+        image: nginx:1.27
+  `;
+  const [finding] = findingsOf(text, ID);
+  assert.equal(finding.documentIndex, 1);
+  assert.equal(lineOf(text, finding), 10);
+  assert.match(finding.message, /non-functional in v1\.27\+/);
+  const fixed = assertFixClears(text, ID);
+  assert.match(fixed, /seccompProfile:\n {6}type: RuntimeDefault/);
+  assert.doesNotMatch(fixed, /seccomp\.security\.alpha/);
+});
+
+test('deprecated volume plugins', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+      volumes:
+      - name: repo
+        gitRepo: {repository: "https://example.com/site.git"}
+  `;
+  const [finding] = findingsOf(text, ID);
+  assert.equal(textOf(text, finding), 'gitRepo');
+  assert.match(finding.message, /deprecated in v1\.11/);
+});
+
+test('current annotations and fields are fine', () => {
+  assert.deepEqual(findingsOf(critical.replace('scheduler.alpha.kubernetes.io/critical-pod: ""', 'example.com/owner: team'), ID), []);
+});
+
+test('fix: remove critical-pod', () => {
+  const fixed = assertFixClears(critical, ID);
+  assert.doesNotMatch(fixed, /critical-pod/);
+});

@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+
+const ID = 'security-context-baseline';
+const on = { rules: { [ID]: 'hint' } };
+
+const bad = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: web # pod
+  spec:
+    containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        privileged: true
+`;
+
+test('off by default', () => {
+  assert.deepEqual(findingsOf(bad, ID), []);
+});
+
+test('when enabled: a hint on securityContext listing the problems', () => {
+  const [finding, ...rest] = findingsOf(bad, ID, on);
+  assert.equal(rest.length, 0);
+  assert.equal(finding.severity, 'hint');
+  assert.equal(textOf(bad, finding), 'securityContext');
+  assert.match(finding.message, /runs privileged, allows privilege escalation, may run as root, has a writable root filesystem, keeps NET_RAW/);
+});
+
+test('a restricted container is fine', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      securityContext: {runAsNonRoot: true}
+      containers:
+      - name: web
+        image: nginx:1.27
+        securityContext:
+          allowPrivilegeEscalation: false
+          readOnlyRootFilesystem: true
+          capabilities: {drop: [ALL]}
+  `;
+  assert.deepEqual(findingsOf(text, ID, on), []);
+});
+
+const none = yaml`
+  apiVersion: v1
+  kind: ConfigMap
+  metadata:
+    name: c
+  ---
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web # deployment
+  spec:
+    selector:
+      matchLabels: {app: web}
+    template:
+      metadata:
+        labels: {app: web}
+      spec:
+        containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+test('Deployment template in a multi-document file', () => {
+  const [finding] = findingsOf(none, ID, on);
+  assert.equal(finding.documentIndex, 1);
+  assert.equal(lineOf(none, finding), 17);
+});
+
+test('fix: add a restricted securityContext', () => {
+  const fixed = assertFixClears(none, ID, { options: on });
+  assert.match(fixed, /securityContext:\n {10}allowPrivilegeEscalation: false\n {10}runAsNonRoot: true\n {10}readOnlyRootFilesystem: true\n {10}capabilities:\n {12}drop:\n {14}- ALL\n/);
+});
