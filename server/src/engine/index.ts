@@ -16,3 +16,10 @@ export { PROBE_DEFAULTS, DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS } from './defa
 export { DISABLE_ANNOTATION } from './suppress';
 export * from './schema';
 export * from '../shared/settings';
+export * from './editor';
+export * from './config/config-file';
+export * from './config/resolve-settings';
+export { probeTimeline, type ProbeTimeline } from './rules/probes';
+export { shutdownTimeline, type ShutdownTimeline } from './rules/lifecycle';
+export { Outliner, documentSymbols, foldingSpans, type OutlineSymbol, type OutlineSymbolKind, type FoldingSpan, type ChunkParser } from './outline';
+export { preferRuleFindings } from './finding-precedence';

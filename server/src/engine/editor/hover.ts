@@ -1,0 +1,112 @@
+// Hover: our own short note on the field, its type for the target version, and what Kubernetes
+// will do with the values as written (defaults applied): the probe timeline, the shutdown
+// timeline, the mirror Pod of a static Pod, the replacement of a removed apiVersion.
+import { PROBE_TIMING_FIELDS } from '../defaults';
+import { asObject, getIn, isObject, type JsonObject } from '../json';
+import { parseChunk } from '../parse';
+import { findPodSpec } from '../pod-specs';
+import { ruleMeta } from '../rules';
+import { DOCS_BASE_URL } from '../../shared/settings';
+import type { FieldPath, KubernetesVersion, OffsetRange } from '../types';
+import { nodeAt } from './ast-path';
+import { documentAt } from './cursor';
+import { fieldDoc } from './field-docs';
+import { apiVersionFacts, probeFacts, pullPolicyFacts, shutdownFacts, staticPodFacts } from './hover-facts';
+import { schemaForPath, typeLabel } from './schema-info';
+
+export interface HoverOptions {
+  version: KubernetesVersion;
+  /** The file is a static-Pod manifest (path glob); a `# podwise: static-pod` comment also counts. */
+  staticPod?: boolean;
+}
+
+export interface EditorHover {
+  markdown: string;
+  /** Whole-text range of the hovered key or value. */
+  range: OffsetRange;
+}
+
+const STATIC_POD_MARKER = /^#\s*podwise:\s*static-pod\b/m;
+const CONTAINER_GROUPS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const TIMING_FIELDS = new Set<string>(PROBE_TIMING_FIELDS);
+
+/** Hover at `offset` in `text`, or undefined when there is nothing worth saying (never throws). */
+export function hoverAt(text: string, offset: number, options: HoverOptions): EditorHover | undefined {
+  try {
+    return computeHover(text, offset, options);
+  } catch {
+    return undefined;
+  }
+}
+
+function computeHover(text: string, offset: number, options: HoverOptions): EditorHover | undefined {
+  const located = documentAt(text, offset);
+  if (!located) return undefined;
+  const parsed = parseChunk(located.chunk);
+  if (parsed.kind !== 'kubernetes' || !isObject(parsed.value)) return undefined;
+  const hit = nodeAt(parsed.document, located.local);
+  if (!hit || hit.path.length === 0) return undefined;
+  const object = parsed.value;
+  const kind = parsed.objectKind ?? '';
+  const apiVersion = parsed.apiVersion ?? '';
+  const path = hit.path;
+  const key = path[path.length - 1];
+  const sections: string[] = [];
+
+  if (typeof key === 'string') {
+    const found = schemaForPath(options.version, apiVersion, kind, path);
+    const type = found ? ` · \`${typeLabel(found.defs, found.resolved.site)}\`` : '';
+    const doc = hit.target === 'key' ? fieldDoc(key, path.slice(0, -1)) : undefined;
+    if (doc) sections.push(`**${key}**${type}\n\n${doc}`);
+  }
+  sections.push(...computedFacts(object, kind, apiVersion, path, options, text));
+  if (sections.length === 0) return undefined;
+  const shift = located.chunk.start;
+  return { markdown: sections.join('\n\n---\n\n'), range: { start: hit.range.start + shift, end: hit.range.end + shift } };
+}
+
+function computedFacts(object: JsonObject, kind: string, apiVersion: string, path: FieldPath, options: HoverOptions, text: string): string[] {
+  const facts: string[] = [];
+  if (path.length === 1 && path[0] === 'apiVersion') {
+    const note = apiVersionFacts(apiVersion, kind, options.version);
+    if (note) facts.push(note);
+  }
+  const staticPod = options.staticPod === true || STATIC_POD_MARKER.test(text);
+  if (staticPod && kind === 'Pod' && path[0] === 'metadata' && (path.length === 1 || (path.length === 2 && path[1] === 'name'))) {
+    facts.push(staticPodFacts(object));
+  }
+  const location = findPodSpec(kind, object);
+  if (!location || !startsWith(path, location.specPath)) return facts;
+  const rest = path.slice(location.specPath.length);
+  const spec = location.spec;
+  if (rest.length === 1 && rest[0] === 'terminationGracePeriodSeconds') {
+    facts.push(shutdownFacts(spec, undefined));
+    return facts;
+  }
+  const [group, index, field, sub] = rest;
+  if (typeof group !== 'string' || !CONTAINER_GROUPS.has(group) || typeof index !== 'number') return facts;
+  const container = asObject(getIn(spec, [group, index]));
+  if (!container) return facts;
+  const onProbe = rest.length === 3 || (rest.length === 4 && typeof sub === 'string' && TIMING_FIELDS.has(sub));
+  if ((field === 'livenessProbe' || field === 'readinessProbe' || field === 'startupProbe') && onProbe) {
+    const probe = asObject(container[field]);
+    if (probe) facts.push(probeFacts(probe, field, container, spec));
+  } else if (field === 'lifecycle' && (rest.length === 3 || (rest.length >= 4 && sub === 'preStop'))) {
+    facts.push(shutdownFacts(spec, container));
+  } else if ((field === 'image' || field === 'imagePullPolicy') && rest.length === 3) {
+    const note = pullPolicyFacts(container);
+    if (note) facts.push(note);
+  }
+  return facts;
+}
+
+/** Hover text for a finding's rule: its summary, default severity and docs page. */
+export function ruleHoverMarkdown(ruleId: string): string | undefined {
+  const meta = ruleMeta(ruleId);
+  if (!meta) return undefined;
+  return `**${meta.id}** · ${meta.defaultSeverity} · ${meta.category}\n\n${meta.summary}\n\n[Documentation](${DOCS_BASE_URL}${meta.id}.md)`;
+}
+
+function startsWith(path: FieldPath, prefix: FieldPath): boolean {
+  return prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
+}

@@ -1,0 +1,106 @@
+// Inlay hints show what the API server fills in for omitted fields.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { inlayHints } from '../../../dist/server/engine.js';
+import { yaml } from '../../helpers/engine.mjs';
+
+/** Each hint as `text before it ⟨label⟩`, with the 20 characters before the hint's offset. */
+const show = (text, hints) => hints.map((hint) => `${text.slice(Math.max(0, hint.offset - 20), hint.offset).split('\n').pop()}⟨${hint.label}⟩`);
+
+const POD = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: web
+  spec:
+    containers:
+    - name: web
+      image: nginx
+      livenessProbe:
+        httpGet: {path: /healthz, port: 8080}
+        periodSeconds: 5
+        successThreshold: 0
+      readinessProbe:
+        tcpSocket: {port: 8080}
+        periodSeconds: 5
+        timeoutSeconds: 2
+        failureThreshold: 3
+        successThreshold: 2
+    - name: proxy
+      image: registry:5000/envoy@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+    - name: pinned
+      image: nginx:1.27
+      imagePullPolicy: Always
+`;
+
+describe('inlay hints', () => {
+  it('probe defaults after the probe key, grace period on spec, pull policy after the image', () => {
+    const hints = inlayHints(POD);
+    assert.deepEqual(show(POD, hints), [
+      'spec:⟨grace 30s⟩',
+      '    image: nginx⟨pull: Always⟩',
+      '    livenessProbe:⟨timeout 1s · failure 3 · success 1⟩',
+      'cdef0123456789abcdef⟨pull: IfNotPresent⟩',
+    ]);
+    assert.ok(hints.every((hint) => hint.paddingLeft === true && typeof hint.tooltip === 'string'));
+  });
+
+  it('an explicit grace period and complete probes need no hint', () => {
+    const text = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+      spec:
+        terminationGracePeriodSeconds: 45
+        containers:
+        - name: web
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+          readinessProbe:
+            tcpSocket: {port: 8080}
+            periodSeconds: 5
+            timeoutSeconds: 2
+            failureThreshold: 3
+            successThreshold: 1
+    `;
+    assert.deepEqual(inlayHints(text), []);
+  });
+
+  it('workload templates: the hint sits on the template spec, in every document', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\n${yaml`
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        name: nightly
+      spec:
+        schedule: "0 3 * * *"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                - name: job
+                  image: busybox:1.36
+    `}`;
+    assert.deepEqual(show(text, inlayHints(text)), ['        spec:⟨grace 30s⟩', ' image: busybox:1.36⟨pull: IfNotPresent⟩']);
+    const specOffset = text.indexOf('      spec:\n                restartPolicy'.trim());
+    assert.ok(inlayHints(text)[0].offset > specOffset);
+  });
+
+  it('filters by range', () => {
+    const all = inlayHints(POD);
+    const range = { start: POD.indexOf('livenessProbe'), end: POD.indexOf('readinessProbe') };
+    assert.deepEqual(inlayHints(POD, range).map((hint) => hint.label), ['timeout 1s · failure 3 · success 1']);
+    assert.equal(inlayHints(POD, { start: 0, end: POD.length }).length, all.length);
+  });
+
+  it('leaves templated images, non-Kubernetes YAML and broken text alone', () => {
+    const templated = POD.replace('image: nginx\n', 'image: ${IMAGE}\n');
+    assert.ok(!inlayHints(templated).some((hint) => hint.label.startsWith('pull') && templated.slice(hint.offset - 8, hint.offset) === '${IMAGE}'));
+    assert.deepEqual(inlayHints('jobs:\n  build:\n    runs-on: ubuntu-latest\n'), []);
+    assert.ok(Array.isArray(inlayHints('apiVersion: v1\nkind: Pod\nspec: {containers: [\n')));
+    assert.deepEqual(inlayHints(''), []);
+  });
+});
