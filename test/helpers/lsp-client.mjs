@@ -37,6 +37,8 @@ export class LspClient {
     this.logs = [];
     this.registrations = [];
     this.configurationRequests = 0;
+    /** Number of workspace/inlayHint/refresh requests received. */
+    this.inlayHintRefreshes = 0;
     this.waiters = new Set();
     this.stderr = '';
     this.startedAt = performance.now();
@@ -70,6 +72,10 @@ export class LspClient {
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('window/showDocument', () => ({ success: true }));
     this.connection.onRequest('workspace/workspaceFolders', () => this.folders);
+    this.connection.onRequest('workspace/inlayHint/refresh', () => {
+      this.inlayHintRefreshes += 1;
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -92,6 +98,7 @@ export class LspClient {
         didChangeWatchedFiles: { dynamicRegistration: true },
         workspaceEdit: { documentChanges: true },
         applyEdit: true,
+        inlayHint: { refreshSupport: true },
       },
       textDocument: {
         synchronization: { dynamicRegistration: false, didSave: false },
@@ -103,6 +110,11 @@ export class LspClient {
         },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         foldingRange: { lineFoldingOnly: true },
+        completion: {
+          completionItem: { snippetSupport: true, insertTextModeSupport: { valueSet: [1, 2] }, documentationFormat: ['markdown', 'plaintext'], labelDetailsSupport: true },
+        },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        inlayHint: {},
       },
       window: { showDocument: { support: true } },
       ...(this.options.capabilities ?? {}),
@@ -246,6 +258,22 @@ export class LspClient {
 
   foldingRange(uri) {
     return this.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+  }
+
+  /** textDocument/completion at a position ({line, character}). */
+  completion(uri, position, context) {
+    return this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position, ...(context ? { context } : {}) });
+  }
+
+  hover(uri, position) {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  /** textDocument/inlayHint over `range` (default: the whole document). */
+  inlayHints(uri, range) {
+    const document = this.documents.get(uri);
+    const whole = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
+    return this.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: range ?? whole });
   }
 
   /** Replaces the `podwise` settings and tells the server, as VS Code does. */

@@ -1,6 +1,7 @@
 // The language server: documents, settings, diagnostics, and the feature handlers
-// (code actions, outline, folding). Every handler is guarded: an exception is logged to the
-// client's output channel and answered with an empty result, never a crash.
+// (code actions, outline, folding, completion, hover, inlay hints). Every handler is guarded: an
+// exception is logged to the client's output channel and answered with an empty result, never a
+// crash.
 import { performance } from 'perf_hooks';
 import {
   CodeActionKind,
@@ -9,6 +10,7 @@ import {
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
+  type ClientCapabilities,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -31,7 +33,10 @@ import {
 } from '../shared/protocol';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, SETTINGS_SECTION } from '../shared/settings';
 import { provideCodeActions } from './code-actions';
+import { provideCompletion } from './completion';
 import { docsUrl, toDiagnostic } from './convert';
+import { provideHover } from './hover';
+import { InlayHintRefresher, provideInlayHints } from './inlay-hints';
 import { provideDocumentSymbols, provideFoldingRanges } from './outline';
 import { isConfigFile, uriToPath } from './paths';
 import { DocumentScheduler, type Trigger } from './scheduler';
@@ -61,6 +66,9 @@ export interface ServerContext {
   readonly documents: TextDocuments<TextDocument>;
   /** The analysis of the document's current version (reused when already computed). */
   analysisFor(uri: string): Promise<Analysis | undefined>;
+  /** The document's effective settings (as diagnostics use them), or undefined when not checked. */
+  settingsFor(uri: string): Promise<DocumentSettings | undefined>;
+  readonly clientCapabilities: ClientCapabilities;
   outlinerFor(uri: string): Outliner | undefined;
   isChecked(document: TextDocument): boolean;
   log(message: string): void;
@@ -106,6 +114,7 @@ export function startServer(connection: Connection): void {
   let canRegisterConfiguration = false;
   let canRegisterWatchers = false;
   let canWorkspaceFolders = false;
+  let clientCapabilities: ClientCapabilities = {};
   let shuttingDown = false;
   const timing = process.env.PODWISE_TRACE_TIMING === '1';
 
@@ -268,6 +277,7 @@ export function startServer(connection: Connection): void {
   /** Settings changed: every open document is analyzed again, without reopening. */
   const revalidate = (filter?: (uri: string) => boolean): void => {
     stamp += 1;
+    inlayHintRefresher.settingsChanged();
     for (const document of documents.all()) {
       if (isConfigFile(document.uri)) continue;
       if (filter && !filter(document.uri)) continue;
@@ -291,6 +301,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize(
     (params: InitializeParams): InitializeResult => {
       const capabilities = params.capabilities;
+      clientCapabilities = capabilities;
       const options = (params.initializationOptions ?? {}) as InitializationOptions;
       clientSynchronizes = options.clientSynchronizes === true;
       canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -310,6 +321,9 @@ export function startServer(connection: Connection): void {
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
           documentSymbolProvider: { label: 'Podwise' },
           foldingRangeProvider: true,
+          completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
+          hoverProvider: true,
+          inlayHintProvider: { resolveProvider: false },
           // Our own client opens docs itself; other clients get the command run here.
           ...(clientSynchronizes ? {} : { executeCommandProvider: { commands: [Commands.showRuleDocs] } }),
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -401,6 +415,13 @@ export function startServer(connection: Connection): void {
     connection,
     documents,
     analysisFor,
+    settingsFor: async (uri) => {
+      const document = documents.get(uri);
+      return document && settings && isChecked(document) ? settings.resolve(uri) : undefined;
+    },
+    get clientCapabilities() {
+      return clientCapabilities;
+    },
     outlinerFor: (uri) => {
       const document = documents.get(uri);
       return document && isChecked(document) ? stateFor(uri).outliner : undefined;
@@ -412,6 +433,10 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(guard('code actions', (params) => provideCodeActions(context, params), []));
   connection.onDocumentSymbol(guard('document symbols', (params) => provideDocumentSymbols(context, params), []));
   connection.onFoldingRanges(guard('folding ranges', (params) => provideFoldingRanges(context, params), []));
+  const inlayHintRefresher = new InlayHintRefresher(context, () => clientCapabilities.workspace?.inlayHint?.refreshSupport === true);
+  connection.onCompletion(guard('completion', (params) => provideCompletion(context, params), { isIncomplete: false, items: [] }));
+  connection.onHover(guard('hover', (params) => provideHover(context, params), null));
+  connection.languages.inlayHint.on(guard('inlay hints', (params) => provideInlayHints(context, params, inlayHintRefresher), []));
   connection.onExecuteCommand(
     guard(
       'execute command',

@@ -1,0 +1,167 @@
+// Protocol tests for hover: the computed probe timeline, the rule summary and docs link on a
+// finding's range (before the field's own hover), the mirror Pod of a static Pod (path globs from
+// settings, without reopening), and the target version from the document's settings.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ruleHoverMarkdown } from '../../dist/server/engine.js';
+import { LspClient, fileUri, positionOf } from '../helpers/lsp-client.mjs';
+
+const DOCS = 'https://github.com/podwise/podwise/blob/main/docs/rules/';
+
+const POD = `# control plane
+apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  nodeName: node-a
+  containers:
+  - name: web
+    image: nginx:1.27
+    ports:
+    - name: http
+      containerPort: 8080
+    livenessProbe:
+      httpGet:
+        path: /healthz
+        port: http
+      initialDelaySeconds: 60
+      periodSeconds: 5
+      failureThreshold: 2
+    readinessProbe:
+      httpGet:
+        path: /ready
+        port: http
+      successThreshold: 1
+`;
+
+describe('language server: hover', () => {
+  let workspace;
+  let client;
+  let counter = 0;
+
+  before(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'podwise-hover-'));
+    client = await LspClient.start({ workspaceFolders: [workspace], settings: {} });
+  });
+
+  after(async () => {
+    await client?.shutdown();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  async function open(text, relative = `pod-${++counter}.yaml`) {
+    const path = join(workspace, relative);
+    mkdirSync(dirname(path), { recursive: true });
+    const uri = fileUri(path);
+    await client.open(uri, text);
+    return uri;
+  }
+
+  /** Hover `n` characters into the first `marker` after `after`. */
+  function hoverOn(uri, marker, { after = '', n = 1 } = {}) {
+    const text = client.text(uri);
+    const offset = text.indexOf(marker, text.indexOf(after));
+    assert.ok(offset >= 0, `${marker} not found`);
+    return client.hover(uri, positionOf(text, offset + n));
+  }
+
+  const rangeText = (text, range) => {
+    const lines = text.split('\n');
+    assert.equal(range.start.line, range.end.line);
+    return lines[range.start.line].slice(range.start.character, range.end.character);
+  };
+
+  test('the server declares hover', () => {
+    assert.equal(client.initializeResult.capabilities.hoverProvider, true);
+  });
+
+  test('on a liveness probe: the computed timeline, defaults named, the key as range', async () => {
+    const uri = await open(POD);
+    const hover = await hoverOn(uri, 'livenessProbe');
+    assert.ok(hover, 'a hover');
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /first check at 60 s; restarted after 2 failures, 5 s apart ⇒ ~70 s after start/);
+    assert.match(hover.contents.value, /Defaults applied: timeoutSeconds 1, successThreshold 1/);
+    assert.equal(rangeText(POD, hover.range), 'livenessProbe');
+
+    const readiness = await hoverOn(uri, 'readinessProbe');
+    assert.match(readiness.contents.value, /unready after 3 failures, 10 s apart/);
+    const timing = await hoverOn(uri, 'failureThreshold', { after: 'livenessProbe' });
+    assert.match(timing.contents.value, /livenessProbe timeline/);
+    await client.close(uri);
+  });
+
+  test('on a diagnostic: the rule summary and docs link first, then the field', async () => {
+    const text = POD.replace('      failureThreshold: 2\n', '      failureThreshold: 2\n      successThreshold: 3\n');
+    const uri = await open(text);
+    const diagnostics = await client.diagnosticsForCurrent(uri);
+    const finding = diagnostics.find((d) => d.code === 'probe-success-threshold');
+    assert.ok(finding, `no probe-success-threshold in ${diagnostics.map((d) => d.code)}`);
+    const hover = await client.hover(uri, finding.range.start);
+    const value = hover.contents.value;
+    const summary = ruleHoverMarkdown('probe-success-threshold');
+    assert.ok(summary);
+    assert.ok(value.startsWith(summary), `the finding comes first:\n${value}`);
+    assert.ok(value.includes(`(${DOCS}probe-success-threshold.md)`), 'docs link');
+    assert.match(value, /livenessProbe timeline/, 'then the field hover');
+    assert.ok(value.indexOf('livenessProbe timeline') > value.indexOf(DOCS));
+
+    // A finding without a field note of its own still gets its rule.
+    const typo = POD.replace('    image: nginx:1.27\n', '    image: nginx:1.27\n    imagePullPolicey: Always\n');
+    const typoUri = await open(typo);
+    const unknown = (await client.diagnosticsForCurrent(typoUri)).find((d) => d.code === 'schema-unknown-field');
+    assert.ok(unknown);
+    const typoHover = await client.hover(typoUri, { line: unknown.range.start.line, character: unknown.range.start.character + 2 });
+    assert.match(typoHover.contents.value, /\*\*schema-unknown-field\*\*/);
+    assert.ok(typoHover.contents.value.includes(`${DOCS}schema-unknown-field.md`));
+    assert.deepEqual(typoHover.range, unknown.range);
+
+    // Off the finding: no rule text.
+    const elsewhere = await hoverOn(uri, 'livenessProbe');
+    assert.ok(!elsewhere.contents.value.includes('probe-success-threshold'));
+    await client.close(uri);
+    await client.close(typoUri);
+  });
+
+  test("a static Pod's metadata.name: the mirror Pod name; static-Pod paths from settings apply without reopening", async () => {
+    const staticUri = await open(POD, 'etc/kubernetes/manifests/kube-apiserver.yaml');
+    const hover = await hoverOn(staticUri, 'kube-apiserver');
+    assert.match(hover.contents.value, /kube-apiserver-<nodeName>/);
+    assert.match(hover.contents.value, /kubectl delete pod/);
+    assert.match(hover.contents.value, /edit the manifest file|move the file/);
+    assert.equal(rangeText(POD, hover.range), 'kube-apiserver');
+
+    const plainUri = await open(POD, 'control/apiserver.yaml');
+    assert.equal(await hoverOn(plainUri, 'kube-apiserver'), null, 'not a static Pod: nothing to say about the name');
+    await client.setSettings({ staticPodPaths: ['control/**'] });
+    const now = await hoverOn(plainUri, 'kube-apiserver');
+    assert.match(now?.contents.value ?? '', /kube-apiserver-<nodeName>/);
+    await client.setSettings({});
+    await client.close(staticUri);
+    await client.close(plainUri);
+  });
+
+  test('a removed apiVersion names its replacement; nothing on plain text or excluded files', async () => {
+    const petset = 'apiVersion: apps/v1alpha1\nkind: PetSet\nmetadata:\n  name: db\n';
+    const uri = await open(petset);
+    const hover = await hoverOn(uri, 'apps/v1alpha1', { n: 3 });
+    assert.match(hover.contents.value, /apps\/v1/);
+    assert.match(hover.contents.value, /StatefulSet/);
+    await client.close(uri);
+
+    const plain = await open('# not Kubernetes\nfoo:\n  bar: 1\n');
+    assert.equal(await hoverOn(plain, 'bar'), null);
+    await client.close(plain);
+
+    await client.setSettings({ exclude: ['generated/**'] });
+    const excluded = await open(POD, 'generated/pod.yaml');
+    assert.equal(await hoverOn(excluded, 'livenessProbe'), null);
+    await client.setSettings({});
+    await client.close(excluded);
+  });
+});
