@@ -9,6 +9,8 @@
 // usage: node scripts/e2e/run-offline.mjs [--vsix file.vsix] [--dev <extensionDevelopmentPath>]
 //          [--tests <extensionTestsPath .js>] [--workspace <folder>] [--timeout <sec>] [--grep <text|/re/>]
 //          [--keep] [--verbose]
+// --vsix installs the package into the server's extensions folder (--install-extension, as a user would)
+// and runs the suite beside it (the extension development path is the empty test/e2e/vsix-host).
 // Exit code: the suite's (0 all passed, 1 failures), 124 overall timeout, 2 setup problem.
 // Env: PODWISE_E2E_HOME, PODWISE_E2E_TIMEOUT (s, default 300), PODWISE_E2E_KEEP=1, PODWISE_E2E_VERBOSE=1,
 //      PODWISE_E2E_GREP, PODWISE_E2E_TEST_TIMEOUT (ms per test), CHROMIUM (default /usr/bin/chromium).
@@ -138,22 +140,31 @@ const freePort = () => new Promise((resolve, reject) => {
   s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
 });
 
-/** Unpack a .vsix (a zip holding extension/) into RUN/extensions/<publisher>.<name>-<version>. */
-function unpackVsix(vsix) {
+/**
+ * Install a .vsix the way a user does (`--install-extension`, here the VS Code server's CLI, into
+ * RUN/ext, the extensions folder the server then runs with). Returns the installed folder.
+ */
+function installVsix(vsix, env) {
   const file = path.resolve(vsix);
   if (!fs.existsSync(file)) fail(`.vsix not found: ${file}`);
-  const tmp = path.join(RUN, 'vsix-unpack');
+  let pj;
   try {
-    execFileSync('unzip', ['-q', '-o', file, 'extension/*', '-d', tmp], { stdio: ['ignore', 'ignore', 'inherit'] });
+    pj = JSON.parse(execFileSync('unzip', ['-p', file, 'extension/package.json'], { encoding: 'utf8' }));
   } catch (e) {
-    fail(e.code === 'ENOENT' ? 'unzip not found (apt-get install unzip; scripts/e2e/provision.sh does it)' : `unzip ${file} failed`);
+    fail(e.code === 'ENOENT' ? 'unzip not found (apt-get install unzip; scripts/e2e/provision.sh does it)' : `${file} is not a .vsix (no extension/package.json)`);
   }
-  const pj = JSON.parse(fs.readFileSync(path.join(tmp, 'extension/package.json'), 'utf8'));
-  const dest = path.join(RUN, 'extensions', `${pj.publisher}.${pj.name}-${pj.version}`.toLowerCase());
-  fs.mkdirSync(path.dirname(dest), { recursive: true });
-  fs.renameSync(path.join(tmp, 'extension'), dest);
-  fs.rmSync(tmp, { recursive: true, force: true });
-  return dest;
+  let out = '';
+  try {
+    out = execFileSync(NODE24, [path.join(VSC, 'out/server-main.js'), '--install-extension', file,
+      '--extensions-dir', path.join(RUN, 'ext'), '--server-data-dir', path.join(RUN, 'sd'),
+      '--user-data-dir', path.join(RUN, 'ud'), '--accept-server-license-terms'],
+    { env, encoding: 'utf8', timeout: 60000, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    fail(`installing ${file} failed: ${(e.stdout || '') + (e.stderr || '') || e.message}`);
+  }
+  const dest = path.join(RUN, 'ext', `${pj.publisher}.${pj.name}-${pj.version}`.toLowerCase());
+  if (!fs.existsSync(path.join(dest, 'package.json'))) fail(`installed ${file}, but ${dest} is missing:\n${out}`);
+  return { dest, pj };
 }
 
 /** Fail early (not after a 20 s activation timeout in the suite) when the extension's entry is not built. */
@@ -175,8 +186,10 @@ const summary = { passed: 0, failed: 0, skipped: 0, closing: undefined };
 const closingRe = /^(?:\w[\w-]*: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
 
 async function main() {
-  const devPath = opt.vsix ? unpackVsix(opt.vsix) : path.resolve(opt.dev || REPO);
-  const extLabel = checkExtension(devPath);
+  // With --vsix the extension is installed from the package, and the extension development path is
+  // an empty host extension (test/e2e/vsix-host): VS Code runs the tests in it, next to the install.
+  let devPath = path.resolve(opt.dev || REPO);
+  let extLabel;
 
   // The suite may edit and save files (quick fixes): give it a copy of the workspace.
   const ws = path.join(RUN, 'workspace');
@@ -190,8 +203,18 @@ async function main() {
   if (grep) childEnv.PODWISE_E2E_GREP = grep; else delete childEnv.PODWISE_E2E_GREP;
   // Variables of an outer VS Code / Electron would change how the server and its extension host behave.
   for (const k of Object.keys(childEnv)) if (/^(VSCODE_|ELECTRON_RUN_AS_NODE$)/.test(k)) delete childEnv[k];
+  delete childEnv.PODWISE_E2E_EXPECT_VSIX;
+  if (opt.vsix) {
+    const { dest, pj } = installVsix(opt.vsix, childEnv);
+    devPath = path.join(REPO, 'test/e2e/vsix-host');
+    childEnv.PODWISE_E2E_EXPECT_VSIX = pj.version; // the smoke test checks it runs the installed copy
+    extLabel = `${pj.publisher}.${pj.name}@${pj.version} installed from ${path.basename(opt.vsix)} into ${dest}`;
+    checkExtension(devPath);
+  } else {
+    extLabel = checkExtension(devPath);
+  }
 
-  say(`extension ${extLabel} from ${devPath}`);
+  say(opt.vsix ? `extension ${extLabel}` : `extension ${extLabel} from ${devPath}`);
   say(`VS Code ${JSON.parse(fs.readFileSync(path.join(VSC, 'package.json'), 'utf8')).version} server on ${host}, run folder ${RUN}`);
   const logFd = fs.openSync(serverLog, 'a');
   server = spawn(NODE24, [path.join(VSC, 'out/server-main.js'),
