@@ -1,22 +1,7 @@
 // probeTimeline(probe, kind): the defaulted timings of a probe and what they add up to (for hovers).
-// Uses the engine bundle's export when the lead has re-exported it, else bundles the module.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-async function load(name, entry) {
-  const engine = await import('../../../dist/server/engine.js');
-  if (typeof engine[name] === 'function') return engine[name];
-  const { buildSync } = await import('esbuild');
-  const outfile = join(tmpdir(), `podwise-${name}-${process.pid}.cjs`);
-  buildSync({ entryPoints: [fileURLToPath(new URL(entry, import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent' });
-  return createRequire(import.meta.url)(outfile)[name];
-}
-
-const probeTimeline = await load('probeTimeline', '../../../server/src/engine/rules/probes/probe-timeline.ts');
+import { probeTimeline } from '../../../dist/server/engine.js';
 
 test('an empty liveness probe gets every default, named as defaulted', () => {
   const timeline = probeTimeline({ httpGet: { port: 80 } }, 'livenessProbe');

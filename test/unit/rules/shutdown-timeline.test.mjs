@@ -2,21 +2,7 @@
 // preStop hook. Uses the engine bundle's export when present, else bundles the module.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-async function load(name, entry) {
-  const engine = await import('../../../dist/server/engine.js');
-  if (typeof engine[name] === 'function') return engine[name];
-  const { buildSync } = await import('esbuild');
-  const outfile = join(tmpdir(), `podwise-${name}-${process.pid}.cjs`);
-  buildSync({ entryPoints: [fileURLToPath(new URL(entry, import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent' });
-  return createRequire(import.meta.url)(outfile)[name];
-}
-
-const shutdownTimeline = await load('shutdownTimeline', '../../../server/src/engine/rules/lifecycle/shutdown-timeline.ts');
+import { shutdownTimeline } from '../../../dist/server/engine.js';
 
 const preStop = (hook) => ({ name: 'web', lifecycle: { preStop: hook } });
 
