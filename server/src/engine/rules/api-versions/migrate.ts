@@ -71,9 +71,10 @@ function petSetIntents(object: JsonObject, apiVersion: string, kind: string): Fi
   const intents: FixIntent[] = [{ op: 'set', path: ['apiVersion'], value: apiVersion }, { op: 'set', path: ['kind'], value: kind }, ...selector];
   const annotationsPath: FieldPath = ['spec', 'template', 'metadata', 'annotations'];
   const annotations = asObject(getIn(object, annotationsPath));
-  // Only the annotation goes; an `annotations:` left empty is a valid (null) map.
+  // The annotation goes; when it was the only one, so does the `annotations:` key it leaves empty.
   if (annotations && hasKey(annotations, PETSET_INITIALIZED_ANNOTATION)) {
-    intents.push({ op: 'delete', path: [...annotationsPath, PETSET_INITIALIZED_ANNOTATION] });
+    const onlyOne = Object.keys(annotations).length === 1;
+    intents.push({ op: 'delete', path: onlyOne ? annotationsPath : [...annotationsPath, PETSET_INITIALIZED_ANNOTATION] });
   }
   return intents;
 }
