@@ -36,8 +36,6 @@ const OUT_OF_SCOPE_KINDS = {
 const API_REJECTS_JOB_ALWAYS = 'the API server rejects restartPolicy Always in a Job/CronJob template ("Unsupported value: \"Always\"": only OnFailure and Never); kube-linter\'s restart-policy is a style policy, not validation';
 const API_REJECTS_ONFAILURE = 'the API server rejects a Deployment/DaemonSet/ReplicaSet/ReplicationController template whose restartPolicy is not Always; kube-linter\'s policy allows OnFailure';
 const NEVER_IS_VALID = 'restartPolicy Never is valid (and usual for Jobs and one-shot Pods); kube-linter\'s restart-policy is a house policy (Always/OnFailure only)';
-const UDP_NAMED_PORT =
-  'the tcpSocket probe names port "udp", which the container declares as 9999/UDP: the kubelet resolves names without looking at the protocol (findPortByName), so it probes TCP 9999, where nothing is declared. probe-named-port-undeclared only reports names that do not resolve; no rule reports a TCP probe on a UDP-only port';
 const NOT_SERVICE_TARGETED = 'kube-score judges readiness only for Pods a Service targets and per Pod; probe-readiness-missing (off by default) is per container and independent of Services (rollout-missing-readiness is the Service-aware rule, for workloads)';
 const LIMITS_ONLY = 'requests default to limits when only limits are set (the Pod defaulter copies them), so nothing is missing; kube-score wants explicit requests';
 
@@ -54,28 +52,13 @@ const LIMITS_ONLY = 'requests default to limits when only limits are set (the Po
  */
 const DISAGREEMENTS = {
   'kube-linter': {
-    'tests/checks/dangling-service.yml :: Service/? (one of: Service/app1, Service/app2) :: dangling-service': [
-      'KNOWN_BUG',
-      'the file\'s Deployments have template labels but no template.spec; the cross-document index (file-objects.ts podTargets) only lists workloads with a Pod spec, so service-selector-no-match sees no targets and stays silent (and, in a file where another workload has a spec, falsely flags the Service that selects the spec-less one). Labels should be indexed even without a Pod spec',
-    ],
     'tests/checks/drop-net-raw-capability.yml :: Deployment/dont-fire :: drop-net-raw-capability': [
       'SEMANTICS',
       'security-context-baseline asks every container to drop ALL (or at least NET_RAW), as Pod Security "restricted" does; kube-linter\'s test only fails containers that add NET_RAW (this one has capabilities: null)',
     ],
-    'tests/checks/invalid-target-ports.yaml :: Service/invalid-target-ports :: invalid-target-ports': [
-      'KNOWN_GAP',
-      'Service targetPort 123456 and "n234567890123456" (16 chars) are rejected by the API server (validateServicePort → ValidatePortNumOrName); Podwise validates container port names/numbers but no rule validates Service targetPort values',
-    ],
-    'tests/checks/liveness-port.yml :: Deployment/<doc0> :: liveness-port :: fire-deployment-udp': ['KNOWN_GAP', UDP_NAMED_PORT],
-    'tests/checks/readiness-port.yml :: Deployment/<doc0> :: readiness-port :: fire-deployment-udp': ['KNOWN_GAP', UDP_NAMED_PORT],
-    'tests/checks/startup-port.yml :: Deployment/<doc0> :: startup-port :: fire-deployment-udp': ['KNOWN_GAP', UDP_NAMED_PORT],
     'tests/checks/minimum-three-replicas.yml :: Deployment/app :: minimum-three-replicas': [
       'SEMANTICS',
       'kube-linter wants ≥ 3 replicas; deployment-single-replica only advises against exactly one (2 replicas survive one disruption)',
-    ],
-    'tests/checks/no-anti-affinity.yml :: Deployment/fire-namespaced-with-namespaces-selector-not-matching :: no-anti-affinity': [
-      'KNOWN_BUG',
-      'the only podAntiAffinity term is limited to namespaces: [bar] while the Deployment lives in foo, so it never applies to its own Pods; no-anti-affinity accepts any podAntiAffinity without checking that a term selects the workload\'s own Pods (labelSelector vs template labels, namespaces/namespaceSelector)',
     ],
     'tests/checks/restart-policy.yaml :: Job/dont-fire-job-always :: restart-policy': ['SEMANTICS', API_REJECTS_JOB_ALWAYS],
     'tests/checks/restart-policy.yaml :: CronJob/dont-fire-cronjob-always :: restart-policy': ['SEMANTICS', API_REJECTS_JOB_ALWAYS],
@@ -88,10 +71,6 @@ const DISAGREEMENTS = {
     'tests/checks/restart-policy.yaml :: CronJob/fire-cronjob-never :: restart-policy': ['SEMANTICS', NEVER_IS_VALID],
   },
   'kube-score': {
-    'score/testdata/deployment-host-antiaffinity-preffered-selector-no-match.yaml :: Deployment/deployment-preffered-anti-affinity :: deployment-has-host-podantiaffinity': [
-      'KNOWN_BUG',
-      'the preferred anti-affinity term selects app: not-foo while the Pods are app: foo, so it does not keep the 10 replicas apart; no-anti-affinity accepts any podAntiAffinity without matching its labelSelector against the template labels',
-    ],
     'score/testdata/statefulset-host-antiaffinity-undefined-replicas.yaml :: StatefulSet/statefulset-host-antiaffinity-undefined-replicas :: statefulset-has-host-podantiaffinity': [
       'SEMANTICS',
       'replicas is omitted, so it defaults to 1: one Pod has nothing to be spread from. kube-score does not default replicas',
@@ -107,18 +86,6 @@ const DISAGREEMENTS = {
     'score/testdata/service-target-deployment-replica-1.yaml :: Deployment/deployment-test-1 :: deployment-replicas :: TestServiceTargetsDeploymentReplicasNok1': [
       'SEMANTICS',
       'this kube-score test configures a minimum of 1 replica; under its defaults (the other two tests of the file) both sides flag replicas: 1',
-    ],
-    'score/testdata/hpa-target-deployment.yaml :: Deployment/php-apache :: deployment-replicas': [
-      'SEMANTICS',
-      'kube-score skips Deployments an HPA targets; here the HPA has minReplicas: 1, so a single replica can still happen. (With minReplicas ≥ 2 deployment-single-replica would be wrong: see docs/peer-agreement.md, reported as a bug)',
-    ],
-    'score/testdata/statefulset-poddisruptionbudget-v1beta1-expression-no-match.yaml :: StatefulSet/statefulset-test-1 :: statefulset-has-poddisruptionbudget': [
-      'KNOWN_BUG',
-      'the PDB selects with matchExpressions only (app In [not-foo, not-foo2]) and does not match the Pods (app: foo); missing-pdb evaluates matchLabels only, so an expression-only selector counts as covering every workload',
-    ],
-    'score/testdata/deployment-poddisruptionbudget-v1beta1-expression-no-match.yaml :: Deployment/statefulset-test-1 :: deployment-has-poddisruptionbudget': [
-      'KNOWN_BUG',
-      'same as the StatefulSet case: missing-pdb ignores matchExpressions, so a PDB that selects nothing of this Deployment counts as covering it',
     ],
     'score/testdata/pod-probes-targeted-by-service-different-namespace.yaml :: Pod/pod-test-1 :: pod-probes': ['SEMANTICS', NOT_SERVICE_TARGETED],
     'score/testdata/pod-probes-not-targeted-by-service.yaml :: Pod/pod-test-1 :: pod-probes': ['SEMANTICS', NOT_SERVICE_TARGETED],
@@ -144,7 +111,7 @@ const DISAGREEMENTS = {
     ],
     'score/testdata/pod-security-context-all-good.yaml :: Pod/pod-test-1 :: container-security-context-user-group-id': [
       'SEMANTICS',
-      'kube-score wants runAsUser/runAsGroup ≥ 10000 and is satisfied by 30000; security-context-baseline follows Pod Security "restricted", which requires runAsNonRoot: true whatever the UID (its message "may run as root" is imprecise here, see docs/peer-agreement.md)',
+      'kube-score wants runAsUser/runAsGroup ≥ 10000 and is satisfied by 30000; security-context-baseline follows Pod Security "restricted", which requires runAsNonRoot: true whatever the UID (its message says so: "does not set runAsNonRoot (it runs as UID 30000 …)")',
     ],
     'score/testdata/service-target-pod-different-namespace.yaml :: Service/my-service :: service-targets-pod': [
       'SEMANTICS',
@@ -188,8 +155,8 @@ const DISAGREEMENTS = {
  * pinned by the list anyway; the floors also catch a mapping that silently compares less).
  */
 const FLOORS = {
-  'kube-linter': { compared: 93, agreement: 0.817 },
-  'kube-score': { compared: 110, agreement: 0.79 },
+  'kube-linter': { compared: 93, agreement: 0.881 },
+  'kube-score': { compared: 110, agreement: 0.827 },
   polaris: { compared: 77, agreement: 0.948 },
 };
 

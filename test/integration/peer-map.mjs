@@ -42,10 +42,17 @@ const pathHas = (finding, segment) => finding.path.includes(segment);
 const last = (finding) => finding.path[finding.path.length - 1];
 
 /** security-context-baseline reports every problem of a container in one message; pick one. */
-const baseline = (phrase) => ({
+const baseline = (...phrases) => ({
   rules: ['security-context-baseline'],
-  where: (finding) => finding.message.includes(phrase),
+  where: (finding) => phrases.some((phrase) => finding.message.includes(phrase)),
 });
+
+/**
+ * Not guarded against root: "may run as root" (no runAsUser), "runs as root (runAsUser: 0)", or
+ * "does not set runAsNonRoot" (a non-zero runAsUser, but no runAsNonRoot: true as Pod Security
+ * "restricted" requires).
+ */
+const nonRoot = baseline('may run as root', 'runs as root', 'does not set runAsNonRoot');
 
 /** resources-unset lists what is missing: "has no cpu request, memory request or memory limit". */
 const resourcesMissing = (...items) => ({
@@ -57,9 +64,9 @@ const resourcesMissing = (...items) => ({
 });
 
 const probePort = (probe) => ({
-  rules: ['probe-named-port-undeclared', 'probe-numeric-port-undeclared'],
+  rules: ['probe-named-port-undeclared', 'probe-numeric-port-undeclared', 'probe-port-udp'],
   where: (finding) => pathHas(finding, probe),
-  note: 'kube-linter fails undeclared numeric ports too; we report those as info (probe-numeric-port-undeclared), named ones as error',
+  note: 'kube-linter fails undeclared numeric ports too; we report those as info (probe-numeric-port-undeclared), named ones as error, and a TCP probe on a UDP-only port as warning (probe-port-udp)',
 });
 
 const hostNamespace = (field) => ({ rules: ['host-namespace-sharing'], where: (finding) => last(finding) === field });
@@ -88,12 +95,12 @@ export const PEER_MAP = {
     'unset-memory-requirements': resourcesMissing('memory request', 'memory limit'),
     'privileged-container': baseline('runs privileged'),
     'privilege-escalation-container': baseline('allows privilege escalation'),
-    'run-as-non-root': baseline('may run as root'),
+    'run-as-non-root': nonRoot,
     'no-read-only-root-fs': baseline('writable root filesystem'),
     'drop-net-raw-capability': { rules: ['security-context-baseline'], where: (finding) => /keeps NET_RAW|adds [^.]*\bNET_RAW\b/.test(finding.message) },
     'no-extensions-v1beta': { rules: API_VERSION_RULES, where: (finding, { at }) => /^extensions\//.test(String(at(['apiVersion']) ?? '')) },
     'invalid-target-ports': {
-      rules: ['port-name-invalid', 'port-number-invalid', 'schema-type', 'schema-format'],
+      rules: ['port-name-invalid', 'port-number-invalid', 'service-target-port-invalid', 'schema-type', 'schema-format'],
       where: (finding) => pathHas(finding, 'ports'),
       note: 'container port names (IANA rules) and Service targetPort values',
     },
@@ -110,7 +117,7 @@ export const PEER_MAP = {
     'container-resources': { rules: ['resources-unset'] },
     'container-security-context-privileged': baseline('runs privileged'),
     'container-security-context-readonlyrootfilesystem': baseline('writable root filesystem'),
-    'container-security-context-user-group-id': baseline('may run as root'),
+    'container-security-context-user-group-id': nonRoot,
     'environment-variable-key-duplication': { rules: ['env-duplicate'] },
     'deployment-replicas': { rules: ['deployment-single-replica'] },
     'deployment-has-host-podantiaffinity': { rules: ['no-anti-affinity'] },
@@ -149,7 +156,7 @@ export const PEER_MAP = {
     cpuLimitsMissing: { rules: ['resources-unset'], where: () => false, note: 'we never ask for CPU limits (they throttle; requests are what scheduling needs)' },
     runAsPrivileged: baseline('runs privileged'),
     privilegeEscalationAllowed: baseline('allows privilege escalation'),
-    runAsRootAllowed: baseline('may run as root'),
+    runAsRootAllowed: nonRoot,
     notReadOnlyRootFilesystem: baseline('writable root filesystem'),
     dangerousCapabilities: { rules: ['security-context-baseline'], where: (finding) => /\badds \w/.test(finding.message) },
     insecureCapabilities: { rules: ['security-context-baseline'], where: (finding) => /keeps NET_RAW|\badds \w/.test(finding.message) },

@@ -81,3 +81,40 @@ test('fix: add a restricted securityContext', () => {
   const fixed = assertFixClears(none, ID, { options: on });
   assert.match(fixed, /securityContext:\n {10}allowPrivilegeEscalation: false\n {10}runAsNonRoot: true\n {10}readOnlyRootFilesystem: true\n {10}capabilities:\n {12}drop:\n {14}- ALL\n/);
 });
+
+// Wording (kube-score pod-security-context-all-good): say what is known about the user.
+const userPod = (podContext, containerContext) => yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: web
+  spec:
+    securityContext: ${podContext}
+    containers:
+    - name: web
+      image: nginx:1.27
+      securityContext: ${containerContext}
+`;
+
+test('a non-zero runAsUser without runAsNonRoot: "does not set runAsNonRoot", not "may run as root"', () => {
+  const [finding] = findingsOf(userPod('{}', '{runAsUser: 30000, runAsGroup: 30000, readOnlyRootFilesystem: true}'), ID, on);
+  assert.match(finding.message, /does not set runAsNonRoot \(it runs as UID 30000, but Pod Security "restricted" requires runAsNonRoot: true\)/);
+  assert.doesNotMatch(finding.message, /root,|may run as root/);
+  // The Pod's runAsUser applies to containers that do not set their own.
+  assert.match(findingsOf(userPod('{runAsUser: 1000}', '{}'), ID, on)[0].message, /UID 1000/);
+  assert.match(findingsOf(userPod('{runAsUser: 1000}', '{runAsUser: 0}'), ID, on)[0].message, /runs as root \(runAsUser: 0\)/);
+  assert.match(findingsOf(userPod('{}', '{}'), ID, on)[0].message, /may run as root/);
+});
+
+test('the container\'s runAsNonRoot overrides the Pod\'s', () => {
+  assert.match(findingsOf(userPod('{runAsNonRoot: true}', '{runAsNonRoot: false}'), ID, on)[0].message, /may run as root/);
+  assert.doesNotMatch(findingsOf(userPod('{runAsNonRoot: false}', '{runAsNonRoot: true}'), ID, on)[0].message, /run as root|runs as root|runAsNonRoot/);
+});
+
+test('the fix does not add runAsNonRoot: true next to runAsUser: 0 (the kubelet would refuse to start it)', () => {
+  const rootUser = userPod('{}', '{runAsUser: 0}');
+  const [finding] = findingsOf(rootUser, ID, on);
+  const intents = finding.fixes[0].edits.map((edit) => edit.newText).join('\n');
+  assert.doesNotMatch(intents, /runAsNonRoot/);
+  assert.match(intents, /allowPrivilegeEscalation: false/);
+});

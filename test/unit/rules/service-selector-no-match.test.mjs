@@ -105,3 +105,34 @@ test('seeds: the petset Service selects the PetSet, the tomcat Service its Deplo
     assert.deepEqual(findingsOf(text, ID), [], name);
   }
 });
+
+// Peer-agreement bug 4 (kube-linter dangling-service.yml): a template with labels but no spec is
+// still where the selected Pods come from.
+test('workload templates with labels but no spec are indexed', () => {
+  const specless = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: app1
+    spec:
+      template:
+        metadata:
+          labels: {app.kubernetes.io/name: app1}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: app1
+    spec:
+      selector: {app.kubernetes.io/name: app}
+      ports: [{port: 8080}]
+  `;
+  const [finding, ...rest] = findingsOf(specless, ID);
+  assert.equal(rest.length, 0);
+  assert.equal(finding.documentIndex, 1);
+  assert.match(finding.message, /Deployment "app1" has app.kubernetes.io\/name=app1/);
+  assert.deepEqual(findingsOf(specless.replace('name: app}', 'name: app1}'), ID), []);
+  // Next to a workload with a spec, the Service selecting the spec-less one is not flagged.
+  const mixed = specless.replace('name: app}', 'name: app1}') + '---\n' + DEPLOYMENT;
+  assert.deepEqual(findingsOf(mixed, ID), []);
+});

@@ -75,3 +75,18 @@ test('protocols must agree; Services selecting nothing here are left to service-
   const elsewhere = file('[{port: 80, targetPort: 1}]', '[{containerPort: 8080}]').replace('selector: {app: api}', 'selector: {app: other}');
   assert.deepEqual(findingsOf(elsewhere, ID), []);
 });
+
+test('targetPort 0 or "" defaults to port too; rejected values are left to service-target-port-invalid', () => {
+  const zero = file('[{port: 8080, targetPort: 0}]', '[{containerPort: 9090}]');
+  const [finding] = findingsOf(zero, ID);
+  assert.equal(textOf(zero, finding), '8080');
+  assert.match(finding.message, /targetPort defaults to it/);
+  // The fix rewrites the written 0 rather than adding a second targetPort key.
+  assert.match(assertFixClears(zero, ID), /\{port: 8080, targetPort: 9090\}/);
+  assert.deepEqual(findingsOf(file('[{port: 9090, targetPort: ""}]', '[{containerPort: 9090}]'), ID), []);
+  for (const target of ['123456', '"8080"', 'HTTP', 'n234567890123456']) {
+    const text = file(`[{port: 80, targetPort: ${target}}]`, '[{name: web, containerPort: 8080}]');
+    assert.deepEqual(findingsOf(text, ID), [], target);
+    assert.equal(findingsOf(text, 'service-target-port-invalid').length, 1, target);
+  }
+});

@@ -1,10 +1,13 @@
 // A multi-replica workload without a PodDisruptionBudget can lose all Pods at once during a node
-// drain or cluster upgrade. Looks for a PDB in the same file whose matchLabels select the Pods;
-// availability advice, off by default (the PDB often lives in another file).
+// drain or cluster upgrade. Looks for a PDB in the same file whose selector (matchLabels and
+// matchExpressions, with the API server's semantics) selects the Pods; availability advice, off by
+// default (the PDB often lives in another file). A workload an HPA of the file scales counts as
+// multi-replica when the HPA may run several.
 // https://kubernetes.io/docs/tasks/run-application/configure-pdb/
-import { asObject, getIn, isObject } from '../../json';
-import type { FileRuleFinding, Rule } from '../../rule-types';
-import { REPLICATED, replicasOf, templateLabels } from './availability';
+import type { FileRuleFinding, ObjectContext, Rule } from '../../rule-types';
+import { describeObject, sameNamespace } from '../cross-document/file-objects';
+import { parseLabelSelector, selectorMatches } from '../cross-document/label-selector';
+import { REPLICATED, describeReplicas, replicaRange, replicasLocation, templateLabels } from './availability';
 
 export const missingPdb: Rule = {
   meta: {
@@ -19,25 +22,29 @@ export const missingPdb: Rule = {
     const findings: FileRuleFinding[] = [];
     for (const object of context.objects) {
       if (!REPLICATED.includes(object.kind)) continue;
-      const replicas = replicasOf(object.object);
-      if (!replicas || replicas.value < 2) continue;
+      const range = replicaRange(object, context);
+      if (!range || range.max < 2) continue;
       const labels = templateLabels(object);
-      const namespace = getIn(object.object, ['metadata', 'namespace']) ?? 'default';
-      const covered = budgets.some((budget) => {
-        if ((getIn(budget.object, ['metadata', 'namespace']) ?? 'default') !== namespace) return false;
-        const selector = asObject(getIn(budget.object, ['spec', 'selector']));
-        const matchLabels = asObject(selector?.matchLabels) ?? {};
-        if (!selector || (Object.keys(matchLabels).length === 0 && !isObject(selector.matchExpressions) && !Array.isArray(selector.matchExpressions))) return false;
-        return Object.entries(matchLabels).every(([key, value]) => labels[key] === value);
-      });
-      if (covered) continue;
+      if (budgets.some((budget) => covers(budget, object, labels))) continue;
       findings.push({
         documentIndex: object.documentIndex,
-        path: ['spec', 'replicas'],
-        target: 'value',
-        message: `${object.kind} ${object.name ?? ''} runs ${replicas.value} replicas but no PodDisruptionBudget in this file selects its Pods; a node drain may evict them all at once. Add a PodDisruptionBudget (for example maxUnavailable: 1).`.replace('  ', ' '),
+        ...replicasLocation(range),
+        message: `${describeObject(object)} runs ${describeReplicas(range)} but no PodDisruptionBudget in this file selects its Pods; a node drain may evict them all at once. Add a PodDisruptionBudget (for example maxUnavailable: 1).`,
       });
     }
     return findings;
   },
 };
+
+/**
+ * Whether a PDB selects the workload's Pods. A null selector selects nothing; an empty one selects
+ * every Pod of the namespace in policy/v1 and none in policy/v1beta1.
+ * https://kubernetes.io/docs/tasks/run-application/configure-pdb/#arbitrary-controllers-and-selectors
+ */
+function covers(budget: ObjectContext, workload: ObjectContext, labels: ReadonlyMap<string, string>): boolean {
+  if (!sameNamespace(budget, workload)) return false;
+  const selector = parseLabelSelector(budget.object, ['spec', 'selector']);
+  if (!selector) return false;
+  if (selector.empty) return budget.apiVersion !== 'policy/v1beta1';
+  return selectorMatches(selector, labels);
+}

@@ -3,7 +3,7 @@
 // default: whether it applies depends on the cluster's Pod Security policy.
 // https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 import { containersOf } from '../../containers';
-import { asArray, asObject } from '../../json';
+import { asArray, asInteger, asObject } from '../../json';
 import type { Rule } from '../../rule-types';
 import type { FixIntent, RuleFinding } from '../../types';
 
@@ -19,7 +19,8 @@ export const securityContextBaseline: Rule = {
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
-    const podRunAsNonRoot = asObject(context.spec.securityContext)?.runAsNonRoot === true;
+    const podSecurity = asObject(context.spec.securityContext);
+    const podRunAsNonRoot = podSecurity?.runAsNonRoot === true;
     for (const ref of containersOf(context.spec, context.specPath, ['initContainers', 'containers'])) {
       const sc = asObject(ref.container.securityContext);
       const capabilities = asObject(sc?.capabilities);
@@ -28,7 +29,10 @@ export const securityContextBaseline: Rule = {
       const problems: string[] = [];
       if (sc?.privileged === true) problems.push('runs privileged');
       if (sc?.allowPrivilegeEscalation !== false) problems.push('allows privilege escalation');
-      if (sc?.runAsNonRoot !== true && !podRunAsNonRoot) problems.push('may run as root');
+      // The container's setting overrides the Pod's (for runAsNonRoot and runAsUser alike).
+      const runAsNonRoot = sc?.runAsNonRoot ?? podSecurity?.runAsNonRoot;
+      const runAsUser = asInteger(sc?.runAsUser ?? podSecurity?.runAsUser);
+      if (runAsNonRoot !== true) problems.push(rootProblem(runAsUser));
       if (sc?.readOnlyRootFilesystem !== true) problems.push('has a writable root filesystem');
       if (added.length > 0) problems.push(`adds ${added.join(', ')}`);
       if (!dropped.includes('ALL') && !dropped.includes('NET_RAW')) problems.push('keeps NET_RAW (drop ALL)');
@@ -36,7 +40,8 @@ export const securityContextBaseline: Rule = {
       const base = [...ref.path, 'securityContext'];
       const wanted: Record<string, unknown> = {};
       if (sc?.allowPrivilegeEscalation === undefined) wanted.allowPrivilegeEscalation = false;
-      if (sc?.runAsNonRoot === undefined && !podRunAsNonRoot) wanted.runAsNonRoot = true;
+      // With runAsUser: 0, runAsNonRoot: true would make the kubelet refuse to start the container.
+      if (sc?.runAsNonRoot === undefined && !podRunAsNonRoot && runAsUser !== 0) wanted.runAsNonRoot = true;
       if (sc?.readOnlyRootFilesystem === undefined) wanted.readOnlyRootFilesystem = true;
       if (!capabilities) wanted.capabilities = { drop: ['ALL'] };
       const intents: FixIntent[] = sc
@@ -52,3 +57,13 @@ export const securityContextBaseline: Rule = {
     return findings;
   },
 };
+
+/**
+ * Without runAsNonRoot: true the kubelet does not refuse a root process. Whether the container
+ * runs as root then depends on runAsUser (or, without it, on the image's USER).
+ */
+function rootProblem(runAsUser: number | undefined): string {
+  if (runAsUser === undefined) return 'may run as root';
+  if (runAsUser === 0) return 'runs as root (runAsUser: 0)';
+  return `does not set runAsNonRoot (it runs as UID ${runAsUser}, but Pod Security "restricted" requires runAsNonRoot: true)`;
+}

@@ -52,17 +52,6 @@ export function labelValueErrors(value: string): string[] {
   return errors;
 }
 
-/** IANA service names, used for container port names and named probe ports. */
-export function portNameErrors(value: string): string[] {
-  const errors: string[] = [];
-  if (value.length > 15) errors.push('must be no more than 15 characters');
-  if (!/^[-a-z0-9]+$/.test(value)) errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
-  if (!/[a-z]/.test(value)) errors.push('must contain at least one letter (a-z)');
-  if (value.includes('--')) errors.push('must not contain consecutive hyphens');
-  if (value.startsWith('-') || value.endsWith('-')) errors.push('must not begin or end with a hyphen');
-  return errors;
-}
-
 /**
  * The closest valid DNS label to `value` (lower-cased, other characters turned into `-`), or
  * undefined when nothing usable is left.

@@ -6,7 +6,8 @@ import { containersOf } from '../../containers';
 import { asString, hasKey, objectItems } from '../../json';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { portNameErrors, show } from './names';
+import { portNameErrors } from '../../port-values';
+import { show } from './names';
 import { describeContainer } from './shared';
 
 export const portNameInvalid: Rule = {

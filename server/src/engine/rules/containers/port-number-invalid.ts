@@ -5,6 +5,7 @@
 import { containersOf } from '../../containers';
 import { asInteger, asString, objectItems } from '../../json';
 import type { Rule } from '../../rule-types';
+import { PORT_RANGE_MESSAGE, isValidPortNumber } from '../../port-values';
 import type { RuleFinding } from '../../types';
 import { describeContainer } from './shared';
 
@@ -23,11 +24,11 @@ export const portNumberInvalid: Rule = {
       for (const { item, index } of objectItems(ref.container.ports)) {
         const base = [...ref.path, 'ports', index];
         const containerPort = asInteger(item.containerPort);
-        if (containerPort !== undefined && (containerPort < 1 || containerPort > 65535)) {
+        if (containerPort !== undefined && !isValidPortNumber(containerPort)) {
           findings.push({
             path: [...base, 'containerPort'],
             target: 'value',
-            message: `The API server rejects containerPort ${containerPort} on ${describeContainer(ref)}: "must be between 1 and 65535, inclusive". Use the port the process listens on.`,
+            message: `The API server rejects containerPort ${containerPort} on ${describeContainer(ref)}: "${PORT_RANGE_MESSAGE}". Use the port the process listens on.`,
           });
         }
         const protocol = asString(item.protocol);
@@ -41,11 +42,11 @@ export const portNumberInvalid: Rule = {
           });
         }
         const hostPort = asInteger(item.hostPort);
-        if (hostPort !== undefined && hostPort !== 0 && (hostPort < 1 || hostPort > 65535)) {
+        if (hostPort !== undefined && hostPort !== 0 && !isValidPortNumber(hostPort)) {
           findings.push({
             path: [...base, 'hostPort'],
             target: 'value',
-            message: `The API server rejects hostPort ${hostPort} on ${describeContainer(ref)}: "must be between 1 and 65535, inclusive". Use a valid port, or remove hostPort if the port need not be opened on the node.`,
+            message: `The API server rejects hostPort ${hostPort} on ${describeContainer(ref)}: "${PORT_RANGE_MESSAGE}". Use a valid port, or remove hostPort if the port need not be opened on the node.`,
             fixes: [{ title: 'Remove hostPort', intents: [{ op: 'delete', path: [...base, 'hostPort'] }], preferred: true }],
           });
         }

@@ -1,6 +1,7 @@
 // Reads a file's objects for the cross-document rules: Services, and the Pods (or Pod templates)
 // that Services and StatefulSets point at, with their labels and namespaces.
 import { asObject, asString, getIn, type JsonObject } from '../../json';
+import { templatePathFor } from '../../pod-specs';
 import type { FileContext, ObjectContext } from '../../rule-types';
 import type { FieldPath } from '../../types';
 import { labelMap } from './label-selector';
@@ -12,7 +13,8 @@ export interface PodTarget {
   object: ObjectContext;
   /** Labels the Pods will carry (Pod metadata or the template's). */
   labels: Map<string, string>;
-  spec: JsonObject;
+  /** The Pod spec; undefined for a template written with labels but no spec. */
+  spec: JsonObject | undefined;
   specPath: FieldPath;
 }
 
@@ -27,18 +29,23 @@ export function sameNamespace(a: ObjectContext, b: ObjectContext): boolean {
   return left === undefined || right === undefined || left === right;
 }
 
+/**
+ * Every Pod or Pod template of the file. A template counts as soon as it has labels or a spec:
+ * the labels are what a Service or StatefulSet selects, so a template without a spec (invalid as
+ * it is) still tells where the Pods of a selector would come from.
+ */
 export function podTargets(context: FileContext): PodTarget[] {
   const targets: PodTarget[] = [];
-  for (const spec of context.podSpecs) {
-    if (!POD_CREATING_KINDS.has(spec.kind)) continue;
-    targets.push({ object: spec, labels: labelMap(spec.podMetadata?.labels), spec: spec.spec, specPath: spec.specPath });
-  }
-  // PetSet is not a served kind, so the engine does not list its template; read it here.
   for (const object of context.objects) {
-    if (object.kind !== 'PetSet') continue;
-    const spec = asObject(getIn(object.object, ['spec', 'template', 'spec']));
-    if (!spec) continue;
-    targets.push({ object, labels: labelMap(getIn(object.object, ['spec', 'template', 'metadata', 'labels'])), spec, specPath: ['spec', 'template', 'spec'] });
+    if (!POD_CREATING_KINDS.has(object.kind)) continue;
+    // PetSet is not a served kind, so pod-specs.ts has no template path for it.
+    const templatePath = object.kind === 'Pod' ? [] : (templatePathFor(object.kind) ?? ['spec', 'template']);
+    const metadata = asObject(getIn(object.object, [...templatePath, 'metadata']));
+    const specPath = [...templatePath, 'spec'];
+    const spec = asObject(getIn(object.object, specPath));
+    const labels = labelMap(metadata?.labels);
+    if (!spec && labels.size === 0) continue;
+    targets.push({ object, labels, spec, specPath });
   }
   return targets;
 }

@@ -4,6 +4,7 @@
 // other ports only, the traffic usually goes where nothing listens.
 // https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service
 import { asInteger, asObject, asString, objectItems } from '../../json';
+import { isValidPortName, isValidPortNumber } from '../../port-values';
 import { containersOf } from '../../containers';
 import type { FileRuleFinding, Rule } from '../../rule-types';
 import type { FixSpec } from '../../types';
@@ -39,13 +40,17 @@ export const serviceTargetPortUndeclared: Rule = {
       const owners = selected.map((target) => describeObject(target.object)).join(', ');
       for (const { item: port, index } of objectItems(spec.ports)) {
         const protocol = asString(port.protocol) ?? 'TCP';
-        const hasTarget = port.targetPort !== undefined && port.targetPort !== null;
+        // targetPort 0 or "" is defaulted to port, like an omitted one.
+        const written = port.targetPort !== undefined && port.targetPort !== null;
+        const hasTarget = written && port.targetPort !== 0 && port.targetPort !== '';
         const target = hasTarget ? port.targetPort : port.port;
         const path = ['spec', 'ports', index, hasTarget ? 'targetPort' : 'port'];
         const candidates = declared.filter((candidate) => candidate.protocol === protocol);
         const number = asInteger(target);
         const name = asString(target);
         if (number !== undefined) {
+          // Out-of-range numbers are rejected at apply (service-target-port-invalid reports a targetPort).
+          if (!isValidPortNumber(number)) continue;
           if (candidates.some((candidate) => candidate.number === number)) continue;
           const list = [...new Set(candidates.map((candidate) => candidate.number))];
           findings.push({
@@ -56,10 +61,10 @@ export const serviceTargetPortUndeclared: Rule = {
               `${describeObject(service)} sends traffic to ${hasTarget ? 'targetPort' : 'port (targetPort defaults to it)'} ${number}, but the Pods it selects ` +
               `(${owners}) declare ${list.length > 0 ? `containerPort ${list.join(', ')}` : `no ${protocol} port`} only: unless the app also listens on ${number}, ` +
               `connections are refused. Point targetPort at the container's port.`,
-            fixes: targetPortFix(list.length === 1 ? list[0] : undefined, hasTarget, index),
+            fixes: targetPortFix(list.length === 1 ? list[0] : undefined, written, index),
           });
-        } else if (name !== undefined && name !== '' && !/^\d+$/.test(name)) {
-          // (A quoted number is an invalid port name; the port rules report that.)
+        } else if (name !== undefined && isValidPortName(name)) {
+          // (Invalid names, quoted numbers among them, are rejected at apply: service-target-port-invalid.)
           if (candidates.some((candidate) => candidate.name === name)) continue;
           const named = [...new Set(candidates.filter((candidate) => candidate.name).map((candidate) => candidate.name as string))];
           const only = candidates.length === 1 ? (candidates[0].name ?? candidates[0].number) : undefined;
@@ -71,7 +76,7 @@ export const serviceTargetPortUndeclared: Rule = {
               `${describeObject(service)} targets the port named "${name}", but no container of the Pods it selects (${owners}) has a port of that name` +
               `${named.length > 0 ? ` (they have ${named.join(', ')})` : ''}: the endpoints controller leaves those Pods out and the Service gets no endpoints. ` +
               `Name the container port "${name}" or use its name or number here.`,
-            fixes: targetPortFix(only, hasTarget, index),
+            fixes: targetPortFix(only, written, index),
           });
         }
       }
@@ -82,6 +87,7 @@ export const serviceTargetPortUndeclared: Rule = {
 
 function declaredPorts(target: PodTarget): DeclaredPort[] {
   const ports: DeclaredPort[] = [];
+  if (!target.spec) return ports;
   for (const container of containersOf(target.spec, target.specPath)) {
     // Regular init containers exit before the Pod serves; sidecars keep running.
     if (container.group === 'initContainers' && !container.isSidecar) continue;
@@ -94,9 +100,9 @@ function declaredPorts(target: PodTarget): DeclaredPort[] {
   return ports;
 }
 
-function targetPortFix(value: string | number | undefined, hasTarget: boolean, index: number): FixSpec[] {
+function targetPortFix(value: string | number | undefined, written: boolean, index: number): FixSpec[] {
   if (value === undefined) return [];
-  const intent = hasTarget
+  const intent = written
     ? { op: 'set' as const, path: ['spec', 'ports', index, 'targetPort'], value }
     : { op: 'insert' as const, path: ['spec', 'ports', index], key: 'targetPort', value, after: 'port' };
   return [{ title: `Set targetPort to ${value}`, intents: [intent], preferred: true }];

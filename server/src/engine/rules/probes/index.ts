@@ -14,6 +14,7 @@ import { probeNamedPortUndeclared } from './probe-named-port-undeclared';
 import { probeNegativeField } from './probe-negative-field';
 import { probeNumericPortUndeclared } from './probe-numeric-port-undeclared';
 import { probePortInvalid } from './probe-port-invalid';
+import { probePortUdp } from './probe-port-udp';
 import { probeReadinessMissing } from './probe-readiness-missing';
 import { probeSuccessThreshold } from './probe-success-threshold';
 import { probeTerminationGraceNonpositive } from './probe-termination-grace-nonpositive';
@@ -39,6 +40,7 @@ export const PROBES_RULES: readonly Rule[] = [
   // B.0: accepted, but fails or misbehaves at runtime.
   probeNamedPortUndeclared,
   probeNumericPortUndeclared,
+  probePortUdp,
   probeTimeoutExceedsPeriod,
   livenessFailureThresholdTight,
   livenessLongInitialDelay,

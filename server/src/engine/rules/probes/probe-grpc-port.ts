@@ -5,7 +5,7 @@
 import { asInteger, asObject, asString } from '../../json';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { PORT_RANGE_MESSAGE, isValidPortNumber, quotedPortNumber } from './port-values';
+import { PORT_RANGE_MESSAGE, isValidPortNumber, quotedPortNumber } from '../../port-values';
 import { declaredPorts, describeOwner, probesOf } from './probe-walk';
 
 const DECODE_ERROR = 'cannot unmarshal string into Go struct field GRPCAction.port of type int32';

@@ -7,7 +7,7 @@
 import { asObject, asString } from '../../json';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { isValidPortName } from './port-values';
+import { isValidPortName } from '../../port-values';
 import { capitalize, declaredPorts, describeOwner, handlerOwners, type HandlerOwner } from './probe-walk';
 
 const CONSEQUENCE: Record<string, string> = {

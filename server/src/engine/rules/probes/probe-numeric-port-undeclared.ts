@@ -5,7 +5,7 @@
 import { asInteger, asObject, asString } from '../../json';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { isValidPortNumber } from './port-values';
+import { isValidPortNumber } from '../../port-values';
 import { declaredPorts, describeOwner, probesOf } from './probe-walk';
 
 export const probeNumericPortUndeclared: Rule = {

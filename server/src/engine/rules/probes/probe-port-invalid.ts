@@ -6,7 +6,7 @@
 import { asInteger, asObject, asString } from '../../json';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { PORT_RANGE_MESSAGE, isValidPortName, isValidPortNumber, portNameErrors, quotedPortNumber } from './port-values';
+import { PORT_RANGE_MESSAGE, isValidPortName, isValidPortNumber, portNameErrors, quotedPortNumber } from '../../port-values';
 import { declaredPorts, describeOwner, handlerOwners, type HandlerOwner } from './probe-walk';
 
 export const probePortInvalid: Rule = {

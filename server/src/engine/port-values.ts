@@ -1,7 +1,9 @@
-// How the API server judges an int-or-string port (httpGet.port, tcpSocket.port): a number must
-// be 1–65535, a string must be an IANA service name. The messages are the upstream ones
-// (apimachinery util/validation IsValidPortNum / IsValidPortName), so users can match them
-// with what `kubectl apply` prints.
+// How the API server judges ports, in one place for every rule that reads them: containerPort and
+// hostPort, probe and hook ports, Service targetPort. A number must be 1–65535; a name (an
+// int-or-string port given as a string, or ports[].name) must be an IANA service name. The
+// messages are the upstream ones (apimachinery util/validation IsValidPortNum / IsValidPortName),
+// so users can match them with what `kubectl apply` prints.
+// https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports
 
 export const PORT_RANGE_MESSAGE = 'must be between 1 and 65535, inclusive';
 
@@ -9,7 +11,11 @@ export function isValidPortNumber(port: number): boolean {
   return Number.isInteger(port) && port >= 1 && port <= 65535;
 }
 
-/** The upstream complaints about a port name, in upstream order; empty when the name is valid. */
+/**
+ * The upstream complaints about a port name, in upstream order; empty when the name is valid.
+ * IANA service names (RFC 6335): ≤ 15 characters of a-z, 0-9 and '-', at least one letter, no
+ * '--', no leading or trailing '-'.
+ */
 export function portNameErrors(name: string): string[] {
   const errors: string[] = [];
   if (name.length > 15) errors.push('must be no more than 15 characters');
