@@ -9,7 +9,7 @@ import { asInteger, asObject } from '../../json';
 import type { PodSpecContext, Rule } from '../../rule-types';
 import type { FixIntent, FixSpec, RuleFinding } from '../../types';
 import { atLeast } from '../../versions';
-import { capitalize, describeOwner, handlersSet, hooksOf, type HookRef } from '../probes/probe-walk';
+import { capitalize, describeOwner, extraHandlerFindings, handlersSet, hooksOf, type HookRef } from '../probes/probe-walk';
 
 export const lifecycleHandlerCount: Rule = {
   meta: {
@@ -36,18 +36,7 @@ export const lifecycleHandlerCount: Rule = {
         if (handlers[0] === 'sleep' && !atLeast(context.env.kubernetesVersion, '1.30')) findings.push(alphaSleep(ref));
         continue;
       }
-      const keepFixes: FixSpec[] = handlers.map((keep) => ({
-        title: `Keep only ${keep} (remove ${handlers.filter((h) => h !== keep).join(', ')})`,
-        intents: handlers.filter((h) => h !== keep).map((h) => ({ op: 'delete' as const, path: [...ref.path, h] })),
-      }));
-      for (const extra of handlers.slice(1)) {
-        findings.push({
-          path: [...ref.path, extra],
-          target: 'key',
-          message: `${who} already uses ${handlers[0]}; a second handler is rejected ("Forbidden: may not specify more than 1 handler type"). Keep exactly one of ${handlers.join(', ')}.`,
-          fixes: keepFixes,
-        });
-      }
+      findings.push(...extraHandlerFindings(ref.path, who, handlers));
     }
     return findings;
   },

@@ -5,7 +5,7 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
 import type { FixSpec, RuleFinding } from '../../types';
 import type { Rule } from '../../rule-types';
-import { capitalize, describeOwner, firstTcpPort, handlersSet, probesOf, type ProbeRef } from './probe-walk';
+import { capitalize, describeOwner, extraHandlerFindings, firstTcpPort, handlersSet, probesOf, type ProbeRef } from './probe-walk';
 
 export const probeHandlerCount: Rule = {
   meta: {
@@ -27,19 +27,7 @@ export const probeHandlerCount: Rule = {
         });
         continue;
       }
-      if (handlers.length === 1) continue;
-      const keepFixes: FixSpec[] = handlers.map((keep) => ({
-        title: `Keep only ${keep} (remove ${handlers.filter((h) => h !== keep).join(', ')})`,
-        intents: handlers.filter((h) => h !== keep).map((h) => ({ op: 'delete' as const, path: [...ref.path, h] })),
-      }));
-      for (const extra of handlers.slice(1)) {
-        findings.push({
-          path: [...ref.path, extra],
-          target: 'key',
-          message: `${capitalize(describeOwner(ref.kind, ref.container))} already uses ${handlers[0]}; a second handler is rejected ("Forbidden: may not specify more than 1 handler type"). Keep exactly one of ${handlers.join(', ')}.`,
-          fixes: keepFixes,
-        });
-      }
+      if (handlers.length > 1) findings.push(...extraHandlerFindings(ref.path, capitalize(describeOwner(ref.kind, ref.container)), handlers));
     }
     return findings;
   },

@@ -8,7 +8,7 @@
 import { containersOf, type ContainerRef } from '../../containers';
 import { LIFECYCLE_HANDLERS, PROBE_HANDLERS, PROBE_KINDS, PROBE_TIMING_FIELDS, type ProbeKind } from '../../defaults';
 import { asInteger, asObject, asString, objectItems, type JsonObject, type JsonValue } from '../../json';
-import type { FieldPath } from '../../types';
+import type { FieldPath, FixSpec, RuleFinding } from '../../types';
 
 export type HookKind = 'postStart' | 'preStop';
 export const HOOK_KINDS: readonly HookKind[] = ['postStart', 'preStop'];
@@ -87,6 +87,23 @@ export function isSet(value: JsonValue | undefined): boolean {
 export function handlersSet(owner: JsonObject, isHook: boolean): string[] {
   const names: readonly string[] = isHook ? LIFECYCLE_HANDLERS : PROBE_HANDLERS;
   return names.filter((name) => isSet(owner[name]));
+}
+
+/**
+ * Findings for every handler after the first (the API server keeps the first, in its fixed order,
+ * and rejects the rest), each offering "keep only X" for every handler present.
+ */
+export function extraHandlerFindings(ownerPath: FieldPath, who: string, handlers: readonly string[]): RuleFinding[] {
+  const keepFixes: FixSpec[] = handlers.map((keep) => ({
+    title: `Keep only ${keep} (remove ${handlers.filter((h) => h !== keep).join(', ')})`,
+    intents: handlers.filter((h) => h !== keep).map((h) => ({ op: 'delete' as const, path: [...ownerPath, h] })),
+  }));
+  return handlers.slice(1).map((extra) => ({
+    path: [...ownerPath, extra],
+    target: 'key' as const,
+    message: `${who} already uses ${handlers[0]}; a second handler is rejected ("Forbidden: may not specify more than 1 handler type"). Keep exactly one of ${handlers.join(', ')}.`,
+    fixes: keepFixes,
+  }));
 }
 
 /** The one handler of a probe or hook, or undefined when there are zero or several. */
