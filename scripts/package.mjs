@@ -4,9 +4,10 @@
 //   2. check the bundles need nothing from node_modules at run time (only Node built-ins, and
 //      `vscode` in the client);
 //   3. vsce package --no-dependencies (everything is bundled; .vscodeignore is an allowlist);
-//   4. check the contents: what must ship (client, server, every version's validators and
-//      schemas, every rule page, snippets, icon, README, CHANGELOG) and what must not (tests,
-//      sources, node_modules, source maps), and the size budget (fail above 3 MB, warn above 2 MB);
+//   4. check the contents: what must ship (client, server, every version's validator index and
+//      chunks, schemas, every rule page, snippets, icon, README, CHANGELOG) and what must not
+//      (tests, sources, node_modules, source maps, validator chunks no index names), and the size
+//      budget (fail above 3 MB, warn above 2 MB);
 //   5. unpack it into an empty temp folder and run the packaged language server over stdio (no
 //      node_modules anywhere above it): it must publish a schema diagnostic for a broken Pod;
 //   6. rebuild dist/ for development (the production build only lives in the .vsix).
@@ -67,10 +68,20 @@ function externalRequires(file, allowed = []) {
   return [...found];
 }
 const versions = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/versions.json'), 'utf8')).versions;
+// Each version's validators: the index dist/validators/v1.NN.js and the chunks it names.
+function validatorFiles(v) {
+  const index = path.join(ROOT, `dist/validators/v${v}.js`);
+  if (!fs.existsSync(index)) return [`dist/validators/v${v}.js`];
+  delete require.cache[index];
+  const chunks = Object.keys(require(index).chunks ?? {});
+  check(chunks.length > 0, `dist/validators/v${v}.js names no validator chunks`);
+  return [`dist/validators/v${v}.js`, ...chunks.map((file) => `dist/validators/${file}`)];
+}
+const validators = versions.flatMap(validatorFiles);
 const bundles = [
   ['dist/client/extension.js', ['vscode']],
   ['dist/server/server.js', []],
-  ...versions.map((v) => [`dist/validators/v${v}.js`, []]),
+  ...validators.map((file) => [file, []]),
 ];
 for (const [rel, allowed] of bundles) {
   const file = path.join(ROOT, rel);
@@ -116,13 +127,14 @@ const has = (f) => files.includes(f) || lower.has(f.toLowerCase()); // vsce stor
 const must = [
   'package.json', 'README.md', 'CHANGELOG.md', pkg.icon, 'dist/client/extension.js', 'dist/server/server.js',
   'snippets/kubernetes.code-snippets.json', 'schemas/versions.json',
-  ...versions.flatMap((v) => [`dist/validators/v${v}.js`, `schemas/v${v}/definitions.json`, `schemas/v${v}/index.json`]),
+  ...validators,
+  ...versions.flatMap((v) => [`schemas/v${v}/definitions.json`, `schemas/v${v}/index.json`]),
   ...fs.readdirSync(path.join(ROOT, 'docs/rules')).filter((f) => f.endsWith('.md')).map((f) => `docs/rules/${f}`),
 ];
 for (const f of must) check(has(f), `missing from the .vsix: ${f}`);
 const forbidden = [/^node_modules\//, /^test\//, /^client\/src\//, /^server\/src\//, /^scripts\//, /^bench\//,
   /^examples\//, /^\.cache\//, /\.map$/, /\.ts$/, /\.mjs$/, /^dist\/server\/(cli|engine)\.js$/, /(^|\/)\.[^/]+$/];
-const bad = files.filter((f) => forbidden.some((re) => re.test(f)));
+const bad = files.filter((f) => forbidden.some((re) => re.test(f)) || (f.startsWith('dist/validators/') && !validators.includes(f)));
 check(bad.length === 0, `must not ship: ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? ` … (${bad.length})` : ''}`);
 const shipped = JSON.parse(execFileSync('unzip', ['-p', OUT, 'extension/package.json'], { encoding: 'utf8' }));
 check(shipped.version === pkg.version, 'package.json in the .vsix has another version');

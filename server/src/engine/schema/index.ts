@@ -4,6 +4,7 @@ export {
   defaultSchemaVersion,
   definitionFor,
   loadDefinitions,
+  loadedValidatorChunks,
   resolveSchemaVersion,
   schemaVersions,
   servedKinds,

@@ -1,6 +1,9 @@
 // Finds and caches, per Kubernetes version, the generated schema files (schemas/v1.NN/*.json)
-// and the precompiled validators (dist/validators/v1.NN.js). Everything loads on first use: a
-// version's validator module is ~2 MB of code, and most sessions only ever touch one version.
+// and the precompiled validators (dist/validators/, see scripts/build-validators.mjs). Everything
+// loads on first use: a version's validators are ~2 MB of code, split into a few chunks by kind
+// (workloads, cluster set-up, the rest); v1.NN.js is a small index of which chunk holds which
+// definition, and a chunk is required the first time one of its kinds is validated. Most
+// sessions only ever touch one version, and one or two of its chunks.
 import { readFileSync } from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
@@ -42,11 +45,21 @@ export interface ServedKind {
   readonly definition: string;
 }
 
+type ValidatorModule = Readonly<Record<string, CompiledValidator | undefined>>;
+
+/** dist/validators/v1.NN.js: chunk file (next to it) → the top-level definitions it exports. */
+interface ValidatorIndex {
+  readonly chunks: Readonly<Record<string, readonly string[]>>;
+}
+
 interface VersionData {
   index?: ReadonlyMap<string, string>;
   kinds?: readonly ServedKind[];
   definitions?: Definitions;
-  validators?: Readonly<Record<string, CompiledValidator | undefined>>;
+  /** Top-level definition → the chunk file holding its validator. */
+  chunkOf?: ReadonlyMap<string, string>;
+  /** Chunks required so far, by file name. */
+  chunks?: Map<string, ValidatorModule>;
 }
 
 interface SchemaLocations {
@@ -171,13 +184,37 @@ export function loadDefinitions(version: KubernetesVersion): Definitions {
   return data.definitions;
 }
 
-/** The precompiled validator for a top-level definition, or undefined when none was built. */
+function chunkIndex(version: KubernetesVersion, data: VersionData): ReadonlyMap<string, string> {
+  if (data.chunkOf === undefined) {
+    const index = loadModule(path.join(locations.validatorsDir, `v${version}.js`)) as ValidatorIndex;
+    const chunkOf = new Map<string, string>();
+    for (const [file, definitions] of Object.entries(index.chunks)) {
+      for (const definition of definitions) chunkOf.set(definition, file);
+    }
+    data.chunkOf = chunkOf;
+  }
+  return data.chunkOf;
+}
+
+/**
+ * The precompiled validator for a top-level definition, or undefined when none was built. The
+ * first call for a definition of a chunk not loaded yet requires that chunk.
+ */
 export function validatorFor(version: KubernetesVersion, definition: string): CompiledValidator | undefined {
   const resolved = resolveSchemaVersion(version);
   const data = dataFor(resolved);
-  if (data.validators === undefined) {
-    const file = path.join(locations.validatorsDir, `v${resolved}.js`);
-    data.validators = loadModule(file) as Record<string, CompiledValidator | undefined>;
+  const file = chunkIndex(resolved, data).get(definition);
+  if (file === undefined) return undefined;
+  data.chunks ??= new Map();
+  let chunk = data.chunks.get(file);
+  if (chunk === undefined) {
+    chunk = loadModule(path.join(locations.validatorsDir, file)) as ValidatorModule;
+    data.chunks.set(file, chunk);
   }
-  return Object.prototype.hasOwnProperty.call(data.validators, definition) ? data.validators[definition] : undefined;
+  return Object.prototype.hasOwnProperty.call(chunk, definition) ? chunk[definition] : undefined;
+}
+
+/** The validator chunks of a version loaded so far (file names, in load order): for measurements and tests. */
+export function loadedValidatorChunks(version: KubernetesVersion): readonly string[] {
+  return [...(cache.get(resolveSchemaVersion(version))?.chunks?.keys() ?? [])];
 }
