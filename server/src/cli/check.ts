@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../engine/analyze';
+import { formatMegabytes, MAX_FILE_SIZE } from '../engine/limits';
 import { isExcluded, isStaticPodPath, normalizePath } from '../engine/config/resolve-settings';
 import type { Finding } from '../engine/types';
 import type { PodwiseSettings } from '../shared/settings';
@@ -11,8 +12,8 @@ import { isHelmChartTemplate } from './helm';
 import { display, ioMessage, relativeTo, type InputFile } from './inputs';
 import { placeFindings, type CheckReport, type CliFinding } from './report';
 
-/** Files larger than this are not analysed; a `yaml-limit` info says so. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Files larger than this are not read or analysed; a `yaml-limit` info says so (the engine's limit). */
+export const MAX_FILE_BYTES = MAX_FILE_SIZE;
 export const STDIN_NAME = '<stdin>';
 
 export interface CheckOptions {
@@ -82,13 +83,12 @@ async function checkOne(input: InputFile, name: string, options: CheckOptions): 
 function tooLarge(name: string, bytes: number, options: CheckOptions): CliFinding | undefined {
   const setting = options.settings.rules['yaml-limit'];
   if (setting === 'off') return undefined;
-  const megabytes = (bytes / (1024 * 1024)).toFixed(1);
   return {
     file: name,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: setting ?? 'info',
     rule: 'yaml-limit',
-    message: `This file was not checked: it is ${megabytes} MB and Podwise checks files up to ${MAX_FILE_BYTES / (1024 * 1024)} MB.`,
+    message: `This file was not checked: it is ${formatMegabytes(bytes)} and Podwise checks files up to ${formatMegabytes(MAX_FILE_BYTES)}.`,
   };
 }
 

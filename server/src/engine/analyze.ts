@@ -1,6 +1,9 @@
 // The engine's front door: text in, findings out. Each YAML document is parsed and checked on
 // its own and cached by its text, so an edit re-does only the document that changed; rules that
 // look across documents run over the cached objects.
+//
+// Limits (limits.ts): a file over MAX_FILE_SIZE is not analysed, only the first MAX_DOCUMENTS
+// documents are, a document beyond a parse limit is skipped; each says so in one `yaml-limit` info.
 import { splitDocuments, type DocumentChunk } from './document-split';
 import { parseChunk, type ParsedChunk } from './parse';
 import { runDocumentChecks, runFileChecks, type DocumentCheckResult } from './run-rules';
@@ -9,6 +12,7 @@ import type { CheckEnvironment } from './rule-types';
 import type { Finding, KubernetesVersion, Severity } from './types';
 import type { RuleSetting } from '../shared/settings';
 import { applySeverities } from './severity';
+import { formatMegabytes, MAX_DOCUMENTS, MAX_FILE_SIZE, MAX_MESSAGE_LENGTH } from './limits';
 
 export interface AnalyzeOptions {
   kubernetesVersion: KubernetesVersion;
@@ -48,7 +52,16 @@ export class FileAnalyzer {
   }
 
   analyze(text: string, options: AnalyzeOptions): AnalysisResult {
-    const chunks = splitDocuments(text);
+    if (text.length > MAX_FILE_SIZE) {
+      this.parsed = new Map();
+      return { findings: tooLargeFinding(text, options), documents: [] };
+    }
+    let chunks = splitDocuments(text);
+    const limitFindings: Finding[] = [];
+    if (chunks.length > MAX_DOCUMENTS) {
+      limitFindings.push(tooManyDocuments(chunks));
+      chunks = chunks.slice(0, MAX_DOCUMENTS);
+    }
     const env: CheckEnvironment = {
       kubernetesVersion: options.kubernetesVersion,
       isStaticPodManifest: options.staticPodManifest === true || STATIC_POD_MARKER.test(text),
@@ -69,7 +82,7 @@ export class FileAnalyzer {
       }
       let result = byEnv.get(key);
       if (!result) {
-        result = runDocumentChecks(parsed, env);
+        result = checkDocument(parsed, env);
         byEnv.set(key, result);
       }
       results.push({ chunk, parsed, result });
@@ -91,8 +104,11 @@ export class FileAnalyzer {
       }
     });
     findings.push(...runFileChecks(results.map(({ chunk, parsed, result }) => ({ chunk, parsed, objects: result.objects })), env));
+    findings.push(...limitFindings);
     const severities = applySeverities(findings, options.rules ?? {});
-    const visible = applySuppressions(text, severities, results.map(({ chunk, parsed }) => ({ chunk, parsed })));
+    const visible = applySuppressions(text, severities, results.map(({ chunk, parsed }) => ({ chunk, parsed })))
+      .map(capMessage)
+      .map((finding) => insideText(finding, text.length));
     visible.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
     return {
       findings: visible,
@@ -107,6 +123,75 @@ export class FileAnalyzer {
       })),
     };
   }
+}
+
+/**
+ * The checks of one document, plus a `yaml-limit` info when parsing skipped it. A stack overflow
+ * while checking (which the parse limits should make impossible) skips the document the same way
+ * instead of failing the whole file.
+ */
+function checkDocument(parsed: ParsedChunk, env: CheckEnvironment): DocumentCheckResult {
+  try {
+    const result = runDocumentChecks(parsed, env);
+    if (parsed.limit) result.findings = [...result.findings, limitFinding(parsed.limit.message, parsed.limit.start, parsed.limit.end)];
+    return result;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const message = 'This document was not checked: checking it exhausted the stack (it is nested too deeply), beyond what Podwise analyses.';
+    return { findings: [limitFinding(message, 0, Math.max(0, parsed.text.indexOf('\n')))], objects: [], podSpecs: [] };
+  }
+}
+
+function limitFinding(message: string, start: number, end: number, documentIndex = 0): Finding {
+  return { ruleId: 'yaml-limit', severity: 'info', message, documentIndex, path: [], range: { start, end: Math.max(end, start) }, fixes: [] };
+}
+
+/** The file is not analysed: one info on its first line (at most 200 characters of it). */
+function tooLargeFinding(text: string, options: AnalyzeOptions): Finding[] {
+  const newline = text.indexOf('\n');
+  const end = Math.min(newline === -1 ? text.length : newline, 200);
+  const message = `This file was not checked: it is ${formatMegabytes(text.length)} and Podwise checks files up to ${formatMegabytes(MAX_FILE_SIZE)}.`;
+  // `# podwise-disable yaml-limit` at the top of the file still applies.
+  return applySuppressions(text, applySeverities([limitFinding(message, 0, end)], options.rules ?? {}), []);
+}
+
+/** Documents past MAX_DOCUMENTS are not checked: one info on the first line of the first of them. */
+function tooManyDocuments(chunks: DocumentChunk[]): Finding {
+  const first = chunks[MAX_DOCUMENTS];
+  const newline = first.text.indexOf('\n');
+  const end = first.start + Math.min(newline === -1 ? first.text.length : newline, 200);
+  const count = chunks.length.toLocaleString('en-US');
+  const limit = MAX_DOCUMENTS.toLocaleString('en-US');
+  const message = `Only the first ${limit} of the ${count} documents in this file were checked: documents ${(MAX_DOCUMENTS + 1).toLocaleString('en-US')} to ${count} (from line ${first.startLine + 1}) were not. Split the file to check them all.`;
+  return limitFinding(message, first.start, end, MAX_DOCUMENTS);
+}
+
+/** A message that quotes a huge value is cut, so a 4 MB scalar never becomes a 4 MB diagnostic. */
+function capMessage(finding: Finding): Finding {
+  const long = finding.message.length > MAX_MESSAGE_LENGTH || finding.fixes.some((fix) => fix.title.length > MAX_MESSAGE_LENGTH);
+  if (!long) return finding;
+  return { ...finding, message: cut(finding.message), fixes: finding.fixes.map((fix) => (fix.title.length > MAX_MESSAGE_LENGTH ? { ...fix, title: cut(fix.title) } : fix)) };
+}
+
+/**
+ * Every range inside the text, whatever a check computed: a YAML error at the very end of the
+ * text is one character wide past it (yaml-findings widens empty ranges). A fix with an edit
+ * outside the text is dropped rather than applied somewhere else.
+ */
+function insideText(finding: Finding, length: number): Finding {
+  const { start, end } = finding.range;
+  const inside = (range: { start: number; end: number }) => range.start >= 0 && range.start <= range.end && range.end <= length;
+  if (inside(finding.range) && finding.fixes.every((fix) => fix.edits.every((edit) => inside(edit.range)))) return finding;
+  const clampedStart = Math.min(Math.max(start, 0), length);
+  return {
+    ...finding,
+    range: { start: clampedStart, end: Math.min(Math.max(end, clampedStart), length) },
+    fixes: finding.fixes.filter((fix) => fix.edits.every((edit) => inside(edit.range))),
+  };
+}
+
+function cut(text: string): string {
+  return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : text;
 }
 
 /** One-shot analysis (the CLI and tests); editors keep a FileAnalyzer per document. */

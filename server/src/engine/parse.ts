@@ -1,11 +1,19 @@
 // Parses one document chunk with `yaml`, as Kubernetes reads it: YAML 1.1 (sigs.k8s.io/yaml is
 // built on go-yaml, so `yes`/`on` are booleans and `0755` is octal), unique keys.
-import { Document, isMap, isSeq, isPair, parseDocument, visit, YAMLMap } from 'yaml';
+//
+// Limits (limits.ts): a document nested deeper than MAX_NESTING_DEPTH is not checked (`limit`
+// says so), and neither is one whose aliases expand past MAX_ALIAS_EXPANSION or cost more than
+// MAX_ALIAS_RESOLUTION_WORK to resolve (`valueError`). A recursive or unresolved alias is a YAML
+// error, as it is for kubectl.
+import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLMap, YAMLParseError } from 'yaml';
 import type { DocumentChunk } from './document-split';
 import { asString, isObject, type JsonValue } from './json';
+import { MAX_ALIAS_EXPANSION, MAX_ALIAS_RESOLUTION_WORK, MAX_NESTING_DEPTH } from './limits';
 
-/** Aliases may expand to at most this many nodes before we stop (alias bombs). */
-export const MAX_ALIAS_COUNT = 1000;
+// `uniqueKeys` is off: `yaml` checks it by comparing each key with every earlier key of its
+// mapping (20,000 keys: 3 s; a 5 MB ConfigMap: hours). measureTree finds the same duplicates in
+// one pass and reports them as `yaml` would (DUPLICATE_KEY).
+const PARSE_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
 
 export interface YamlProblem {
   code: string;
@@ -38,21 +46,55 @@ export interface ParsedChunk {
   warnings: YamlProblem[];
   /** Set when the plain value could not be built, e.g. too many alias expansions. */
   valueError?: YamlProblem;
+  /**
+   * Set when the document is beyond a limit other than aliases (nesting depth): it is not
+   * checked, `document` is empty, and the analyzer reports this message as a `yaml-limit` info.
+   */
+  limit?: YamlProblem;
 }
 
 export function parseChunk(chunk: Pick<DocumentChunk, 'text'>): ParsedChunk {
   const text = chunk.text;
-  const document = parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, PARSE_OPTIONS);
+  } catch (error) {
+    // `yaml` catches its own stack overflows (RESOURCE_EXHAUSTION, below); this is the backstop.
+    if (isStackOverflow(error)) return tooDeep(text, false);
+    throw error;
+  }
+  const tree = measureTree(document);
+  if (tree.tooDeep || document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) return tooDeep(text, false);
+  // Into the document's own errors, where `uniqueKeys: true` would have put them (the fix
+  // resolver offers no fixes on a document with errors: which of two equal keys is meant?).
+  // Alias errors (recursive, unresolved) likewise: kubectl rejects the document.
+  for (const problem of [...tree.duplicateKeys, ...tree.aliasErrors]) {
+    document.errors.push(new YAMLParseError([problem.start, problem.end], problem.code as never, problem.message));
+  }
   const errors = document.errors.map(toProblem);
   const warnings = document.warnings.map(toProblem);
   let value: JsonValue | undefined;
   let valueError: YamlProblem | undefined;
-  try {
-    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as JsonValue;
-  } catch (error) {
-    value = undefined;
-    const message = error instanceof Error ? error.message : String(error);
-    valueError = { code: 'ALIAS_LIMIT', message, start: 0, end: Math.min(text.length, firstLineEnd(text)) };
+  const aliasLimit = (message: string): YamlProblem => ({ code: 'ALIAS_LIMIT', message, start: 0, end: Math.min(text.length, firstLineEnd(text)) });
+  if (tree.aliasErrors.length > 0) {
+    // kubectl rejects these (in `errors` above); the plain value would be circular or
+    // incomplete, so it is not built.
+  } else if (tree.expandedDepth > MAX_NESTING_DEPTH) {
+    return tooDeep(text, true);
+  } else if (tree.expandedNodes - tree.nodes > MAX_ALIAS_EXPANSION) {
+    valueError = aliasLimit(`aliases add ${tree.expandedNodes - tree.nodes} nodes, more than ${MAX_ALIAS_EXPANSION}`);
+  } else if (tree.aliases * (tree.aliases + tree.anchors) > MAX_ALIAS_RESOLUTION_WORK) {
+    valueError = aliasLimit(`${tree.aliases} aliases and ${tree.anchors} anchors cost too much to resolve`);
+  } else {
+    try {
+      // Aliases were measured above, exactly: `yaml`'s own alias count would re-walk the whole
+      // document for each anchor that holds an alias (seconds for a 20 KB chain of anchors).
+      value = document.toJS({ maxAliasCount: -1 }) as JsonValue;
+    } catch (error) {
+      if (isStackOverflow(error)) return tooDeep(text, true);
+      const message = error instanceof Error ? error.message : String(error);
+      valueError = aliasLimit(message);
+    }
   }
   const parsed: ParsedChunk = { text, document, value, kind: 'other', errors, warnings, valueError };
   parsed.kind = classify(parsed);
@@ -114,4 +156,158 @@ function toProblem(error: { code: string; message: string; pos: [number, number]
 function firstLineEnd(text: string): number {
   const newline = text.indexOf('\n');
   return newline === -1 ? text.length : newline;
+}
+
+/**
+ * A document nested deeper than MAX_NESTING_DEPTH: nothing of it is checked, and nothing walks
+ * its tree (an empty document stands in), so no recursion can overflow the stack later.
+ */
+function tooDeep(text: string, throughAliases: boolean): ParsedChunk {
+  const document = parseDocument('', PARSE_OPTIONS);
+  const how = throughAliases ? ' once its aliases are expanded' : '';
+  const limit: YamlProblem = {
+    code: 'DEPTH_LIMIT',
+    message: `This document was not checked: it is nested more than ${MAX_NESTING_DEPTH} levels deep${how} (collections inside collections), beyond what Podwise analyses.`,
+    start: 0,
+    end: Math.min(text.length, firstLineEnd(text)),
+  };
+  return { text, document, value: undefined, kind: 'other', errors: [], warnings: [], limit };
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+interface TreeShape {
+  /** Deeper than MAX_NESTING_DEPTH without aliases (the walk stops there). */
+  tooDeep: boolean;
+  /** Nodes of the tree (scalars, collections, aliases), each alias counted once. */
+  nodes: number;
+  /** Nodes of the tree read with every alias replaced by what it names. */
+  expandedNodes: number;
+  /** Nesting depth with every alias replaced by what it names. */
+  expandedDepth: number;
+  aliases: number;
+  anchors: number;
+  /** Recursive and unresolved aliases, which go-yaml (kubectl) rejects. */
+  aliasErrors: YamlProblem[];
+  /** Keys that repeat an earlier key of their mapping (the second and later ones). */
+  duplicateKeys: YamlProblem[];
+}
+
+/**
+ * Duplicate keys as `yaml`'s `uniqueKeys: true` finds them: two scalar keys with the same
+ * resolved value (`a` and "a", `1` and `0x1`, `yes` and `true` in YAML 1.1, `~` and `null`).
+ * Keys that are collections, aliases, NaN, dates or merge keys (`<<`, a new symbol each time)
+ * never compare equal there, and are skipped here.
+ */
+function findDuplicateKeys(map: YAMLMap, out: YamlProblem[]): void {
+  if (map.items.length < 2) return;
+  const seen = new Set<unknown>();
+  for (const pair of map.items) {
+    const key = pair.key;
+    if (!isScalar(key)) continue;
+    const value = key.value;
+    if ((typeof value === 'object' && value !== null) || typeof value === 'symbol' || Number.isNaN(value)) continue;
+    if (!seen.has(value)) {
+      seen.add(value);
+      continue;
+    }
+    const start = key.range?.[0] ?? 0;
+    out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', start, end: start + 1 });
+  }
+}
+
+interface Measure {
+  size: number;
+  height: number;
+}
+
+/**
+ * One iterative pass over the node tree (no recursion, whatever the depth): its depth, its size
+ * with and without alias expansion (each anchored node measured once, so a billion laughs costs
+ * what its text costs), and the aliases that name no earlier anchor or a node that contains them.
+ * Anchors are tracked in document order, as YAML resolves them (an alias names the latest anchor
+ * before it); an anchored collection is complete when an alias after it names it.
+ */
+function measureTree(document: Document.Parsed): TreeShape {
+  const shape: TreeShape = { tooDeep: false, nodes: 0, expandedNodes: 0, expandedDepth: 0, aliases: 0, anchors: 0, aliasErrors: [], duplicateKeys: [] };
+  const anchors = new Map<string, unknown>();
+  const measured = new Map<unknown, Measure>();
+  /** Anchored collections being walked: an alias to one of them is recursive. */
+  const open = new Set<unknown>();
+  const frames: { node: { anchor?: string }; children: unknown[]; index: number; size: number; height: number }[] = [];
+  const leaf: Measure = { size: 1, height: 0 };
+  const none: Measure = { size: 0, height: 0 };
+  /** Measures a scalar or an alias; enters a collection (returns undefined). */
+  const enter = (node: unknown): Measure | undefined => {
+    if (node === null || node === undefined) return none;
+    shape.nodes += 1;
+    if (isAlias(node)) {
+      shape.aliases += 1;
+      const source = anchors.get(node.source);
+      const known = source === undefined ? undefined : measured.get(source);
+      if (known) return known;
+      const [start, end] = node.range ?? [0, 0];
+      const name = node.source;
+      shape.aliasErrors.push(
+        source === undefined
+          ? { code: 'UNRESOLVED_ALIAS', message: `The alias *${name} has no anchor &${name} before it; kubectl rejects it ("unknown anchor '${name}' referenced")`, start, end }
+          : { code: 'RECURSIVE_ALIAS', message: `The alias *${name} is inside the node its anchor names; kubectl rejects a recursive alias ("anchor '${name}' value contains itself")`, start, end },
+      );
+      return leaf;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) {
+      shape.anchors += 1;
+      anchors.set(anchor, node);
+    }
+    if (!isCollection(node)) {
+      if (anchor) measured.set(node, leaf);
+      return leaf;
+    }
+    if (frames.length + 1 > MAX_NESTING_DEPTH) {
+      shape.tooDeep = true;
+      return none;
+    }
+    if (anchor) open.add(node);
+    const children: unknown[] = [];
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) children.push(item.key, item.value);
+      else children.push(item);
+    }
+    if (isMap(node)) findDuplicateKeys(node, shape.duplicateKeys);
+    frames.push({ node: node as { anchor?: string }, children, index: 0, size: 1, height: 1 });
+    return undefined;
+  };
+  let root = enter(document.contents);
+  while (frames.length > 0 && !shape.tooDeep) {
+    const frame = frames[frames.length - 1];
+    if (frame.index < frame.children.length) {
+      const child = frame.children[frame.index];
+      frame.index += 1;
+      const measure = enter(child);
+      if (measure) {
+        frame.size += measure.size;
+        frame.height = Math.max(frame.height, measure.height + 1);
+      }
+      continue;
+    }
+    frames.pop();
+    const measure: Measure = { size: frame.size, height: frame.height };
+    if (frame.node.anchor) {
+      open.delete(frame.node);
+      measured.set(frame.node, measure);
+    }
+    const parent = frames[frames.length - 1];
+    if (parent) {
+      parent.size += measure.size;
+      parent.height = Math.max(parent.height, measure.height + 1);
+    } else {
+      root = measure;
+    }
+  }
+  shape.expandedNodes = root?.size ?? 0;
+  shape.expandedDepth = root?.height ?? 0;
+  return shape;
 }

@@ -5,11 +5,22 @@ import { locatePath } from '../locate';
 import type { FieldPath, FixIntent, FixSpec, ResolvedFix, TextEdit } from '../types';
 import { columnOf, lineEndAfter, lineStartOf, serializeBlock, serializeInline } from './text-utils';
 
-/** Resolves a fix on one document chunk; offsets are shifted by `base` into the whole file. */
+/**
+ * Resolves a fix on one document chunk; offsets are shifted by `base` into the whole file. A
+ * document with YAML syntax errors gets no fixes: `yaml` recovers a tree from it, but its ranges
+ * and indentation are not the ones the text will have once the syntax is repaired, and edits
+ * computed from them land in the wrong place (found by the quick-fix property test).
+ */
 export function resolveFix(document: Document.Parsed, source: string, fix: FixSpec, base: number): ResolvedFix | undefined {
+  if (document.errors.length > 0) return undefined;
   const edits: TextEdit[] = [];
+  // A fix that changes nothing is not offered: the light bulb would promise what it cannot do.
+  if (fix.intents.length === 0) return undefined;
+  // With one intent, deleting the last pair of a mapping leaves `{}`; with more, another intent
+  // may fill the mapping again (replace the selector's labels), so the pair's lines just go.
+  const alone = fix.intents.length === 1;
   for (const intent of fix.intents) {
-    const edit = resolveIntent(document, source, intent);
+    const edit = resolveIntent(document, source, intent, alone);
     if (!edit) return undefined;
     edits.push(edit);
   }
@@ -25,12 +36,12 @@ export function resolveFix(document: Document.Parsed, source: string, fix: FixSp
   };
 }
 
-function resolveIntent(document: Document.Parsed, source: string, intent: FixIntent): TextEdit | undefined {
+function resolveIntent(document: Document.Parsed, source: string, intent: FixIntent, alone: boolean): TextEdit | undefined {
   switch (intent.op) {
     case 'set':
       return setValue(document, source, intent.path, intent.value);
     case 'delete':
-      return deleteAt(document, source, intent.path);
+      return deleteAt(document, source, intent.path, alone);
     case 'rename':
       return rename(document, intent.path, intent.newKey);
     case 'insert':
@@ -52,9 +63,12 @@ function setValue(document: Document.Parsed, source: string, path: FieldPath, va
   const node = located.node;
   const isPlainValue = value === null || typeof value !== 'object';
   if (node && node.range && (isPlainValue || isScalar(node) || isFlow(node))) {
-    const [start, end] = node.range;
-    if (isPlainValue) return { range: { start, end }, newText: serializeInline(value) };
-    return { range: { start, end }, newText: serializeInline(value) };
+    const { start, end } = scalarRange(source, node);
+    // An empty value (`volumes:` then a line break) sits right after the colon, or right before
+    // a comment (`key: # note`): keep a space on each side.
+    const space = start === end && start > 0 && !/\s/.test(source[start - 1]) ? ' ' : '';
+    const after = start === end && start < source.length && !/\s/.test(source[start]) ? ' ' : '';
+    return { range: { start, end }, newText: space + serializeInline(value) + after };
   }
   // A block value replaced by a block value: rewrite from after `key:` to the end of the block.
   const pair = located.pair;
@@ -67,7 +81,7 @@ function setValue(document: Document.Parsed, source: string, path: FieldPath, va
   return { range: { start: colon + 1, end }, newText: '\n' + serializeBlock(value, indent) };
 }
 
-function deleteAt(document: Document.Parsed, source: string, path: FieldPath): TextEdit | undefined {
+function deleteAt(document: Document.Parsed, source: string, path: FieldPath, alone: boolean): TextEdit | undefined {
   if (path.length === 0) return undefined;
   const parent = locatePath(document, path.slice(0, -1));
   const container = parent.node;
@@ -88,13 +102,49 @@ function deleteAt(document: Document.Parsed, source: string, path: FieldPath): T
   } else {
     return undefined;
   }
+  if (definesUsedAnchor(source, start, end)) return undefined;
   if (isFlow(container)) return deleteInFlow(source, start, end);
+  if (alone && isMap(container) && container.items.length === 1 && path.length > 1) return emptyMapping(source, parent.pair, start, end);
   return deleteBlockLines(source, start, end, isSeq(container));
 }
 
+/** Would deleting [start, end) remove an anchor that an alias outside it still names? */
+function definesUsedAnchor(source: string, start: number, end: number): boolean {
+  const deleted = source.slice(start, end);
+  if (!deleted.includes('&')) return false;
+  const rest = source.slice(0, start) + source.slice(end);
+  for (const match of deleted.matchAll(/&([^\s[\]{},]+)/g)) {
+    const name = match[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`\\*${name}(?![^\\s[\\]{},])`).test(rest)) return true;
+  }
+  return false;
+}
+
+/**
+ * Deleting the only pair of a block mapping leaves an empty mapping, `{}`, not an empty value
+ * (null), which the schema rejects where an object is required (`template:` with nothing under
+ * it). Under a key the `{}` goes after the colon and the pair's lines go; after a sequence dash
+ * (`- only: x`) the pair becomes `{}` in place, so the item stays.
+ */
+function emptyMapping(source: string, owner: Pair<unknown, unknown> | undefined, start: number, end: number): TextEdit | undefined {
+  const lineStart = lineStartOf(source, start);
+  if (/^\s*-\s+$/.test(source.slice(lineStart, start)) || !owner) {
+    if (!/^[\s-]*$/.test(source.slice(lineStart, start))) return undefined;
+    return { range: { start, end }, newText: '{}' };
+  }
+  if (!hasRange(owner.key)) return undefined;
+  const colon = source.indexOf(':', owner.key.range[1]);
+  if (colon === -1 || colon >= lineStart) return undefined;
+  // What lies between the colon and the pair (a comment, comment lines) is kept as it is.
+  return { range: { start: colon + 1, end: lineEndAfter(source, end) }, newText: ` {}${source.slice(colon + 1, lineStart)}` };
+}
+
 /** In a block collection the entry's whole lines go, and the `- ` of a sequence item with it. */
-function deleteBlockLines(source: string, start: number, end: number, seqItem: boolean): TextEdit {
-  let lineStart = lineStartOf(source, start);
+function deleteBlockLines(source: string, keyStart: number, end: number, seqItem: boolean): TextEdit {
+  let lineStart = lineStartOf(source, keyStart);
+  // A tag or anchor on the key (`!t key: v`, `&a key: v`) goes with it.
+  const props = /(?:[!&][^\s]*[ \t]+)+$/.exec(source.slice(lineStart, keyStart));
+  const start = props ? keyStart - props[0].length : keyStart;
   const before = source.slice(lineStart, start);
   if (seqItem) {
     const dash = source.lastIndexOf('-', start);
@@ -150,8 +200,10 @@ function insertPair(
   if (container.items.some((item) => isScalar(item.key) && String(item.key.value) === key)) return undefined;
   if (container.flow) {
     const close = source.lastIndexOf('}', container.range[1]);
-    const separator = container.items.length > 0 ? ', ' : '';
-    return { range: { start: close, end: close }, newText: `${separator}${key}: ${serializeInline(value)}` };
+    const lastPair = container.items[container.items.length - 1];
+    if (!lastPair) return { range: { start: close, end: close }, newText: `${key}: ${serializeInline(value)}` };
+    const lastStart = hasRange(lastPair.key) ? lastPair.key.range[0] : container.range[0];
+    return appendToFlow(source, pairEnd(source, lastPair as Pair<unknown, unknown>, lastStart), close, lastStart, `${key}: ${serializeInline(value)}`);
   }
   const firstKey = container.items[0]?.key;
   if (!hasRange(firstKey)) return undefined;
@@ -176,8 +228,10 @@ function appendItem(document: Document.Parsed, source: string, path: FieldPath, 
   if (!isSeq(container) || !container.range) return undefined;
   if (container.flow) {
     const close = source.lastIndexOf(']', container.range[1]);
-    const separator = container.items.length > 0 ? ', ' : '';
-    return { range: { start: close, end: close }, newText: separator + serializeInline(value) };
+    const last = container.items[container.items.length - 1] as Node | undefined;
+    if (!last) return { range: { start: close, end: close }, newText: serializeInline(value) };
+    if (!last.range) return undefined;
+    return appendToFlow(source, contentEnd(source, last.range[1], last.range[0]), close, last.range[0], serializeInline(value));
   }
   const lastItem = container.items[container.items.length - 1] as Node | undefined;
   if (!lastItem || !lastItem.range) return undefined;
@@ -188,12 +242,47 @@ function appendItem(document: Document.Parsed, source: string, path: FieldPath, 
   return { range: { start: insertAt, end: insertAt }, newText: (needsNewline ? '\n' : '') + serializeBlock([value], indent) };
 }
 
+/**
+ * Adds an entry after the last one of a flow collection (`lastEnd`: the end of its text). A
+ * trailing comma (`[a, b,]`, or KYAML's one entry per line ending in `,`) stays trailing: the entry
+ * goes after it, on its own line when the entries are on their own lines.
+ */
+function appendToFlow(source: string, lastEnd: number, close: number, lastStart: number, entry: string): TextEdit {
+  const trailing = /^[ \t]*,/.exec(source.slice(lastEnd, close));
+  if (!trailing) return { range: { start: lastEnd, end: lastEnd }, newText: `, ${entry}` };
+  const afterComma = lastEnd + trailing[0].length;
+  const newline = source.indexOf('\n', afterComma);
+  // On its own line: after the comma's line (and its comment, which stays where it was).
+  if (newline !== -1 && newline < close) return { range: { start: newline, end: newline }, newText: `\n${' '.repeat(columnOf(source, lastStart))}${entry},` };
+  return { range: { start: afterComma, end: afterComma }, newText: ` ${entry},` };
+}
+
 function quote(document: Document.Parsed, source: string, path: FieldPath): TextEdit | undefined {
   const located = locatePath(document, path);
   const node = located.node;
   if (!located.complete || !node || !isScalar(node) || !node.range) return undefined;
-  const [start, end] = node.range;
-  return { range: { start, end }, newText: JSON.stringify(source.slice(start, end)) };
+  const { start, end } = scalarRange(source, node);
+  const text = source.slice(node.range[0], end);
+  return { range: { start, end }, newText: JSON.stringify(text) };
+}
+
+/**
+ * The text a new value replaces: the node without the line break that ends a block scalar (`|`,
+ * `>`: its range runs to the next line), and with an explicit tag (`!!bool yes`), which would
+ * otherwise keep its meaning for the new text.
+ */
+function scalarRange(source: string, node: Node): { start: number; end: number } {
+  const [valueStart, valueEnd] = node.range as [number, number, number];
+  let end = valueEnd;
+  if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+    while (end > valueStart && /[ \t\r\n]/.test(source[end - 1])) end -= 1;
+  }
+  let start = valueStart;
+  if (isScalar(node) && node.tag) {
+    const tag = /(?:^|[ \t])(![^\s]*)[ \t]+$/.exec(source.slice(lineStartOf(source, valueStart), valueStart));
+    if (tag) start = valueStart - tag[0].length + (tag[0].length - tag[0].trimStart().length);
+  }
+  return { start, end };
 }
 
 /**

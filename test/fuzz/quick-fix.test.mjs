@@ -1,0 +1,36 @@
+// The quick-fix contract, on every fix the engine offers on the corpus (valid/ and fixtures/ of
+// ../shared/corpus, and examples/) and on mutated variants: applying a fix (one at a time)
+// - yields YAML with no new syntax error,
+// - keeps every comment, except those a pure deletion removes with their line: a comment line
+//   inside a deleted block, or the trailing comment of a deleted `key: value` line (a comment
+//   inside text that an edit rewrites must survive),
+// - clears the targeted finding (same rule, document, path and message),
+// - adds no error-severity finding (counted per rule).
+// Known violations (in rule modules, with their cause) are in support/known-fix-violations.mjs.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULT_OPTIONS, fixViolations } from './support/check.mjs';
+import { corpusPresent, seeds } from './support/corpus.mjs';
+import { isKnownFixViolation } from './support/known-fix-violations.mjs';
+import { DEFAULT_SEED, runProperty } from './support/properties.mjs';
+
+const seed = process.env.PODWISE_FUZZ_SEED ? Number(process.env.PODWISE_FUZZ_SEED) : DEFAULT_SEED;
+const format = (v) => `${v.name}: ${v.ruleId} "${v.title}" at ${JSON.stringify(v.path)} (document ${v.documentIndex}): ${v.problem}\n${v.diff}`;
+
+test('every fix offered on the corpus and the examples keeps the contract', () => {
+  // Files up to 64 KB: the few larger bundles are checked by corpus.test.mjs; fixing each of
+  // their findings means re-analysing megabytes hundreds of times.
+  const files = seeds({ sets: corpusPresent ? ['valid', 'fixtures', 'examples'] : ['examples'], maxBytes: 64 * 1024 });
+  const violations = [];
+  let fixes = 0;
+  for (const { name, text } of files) {
+    for (const violation of fixViolations(text, DEFAULT_OPTIONS, { onFix: () => (fixes += 1) })) {
+      if (!isKnownFixViolation(violation)) violations.push({ name, ...violation });
+    }
+  }
+  assert.deepEqual(violations.map(format), [], `${violations.length} violation(s) among ${fixes} fixes`);
+});
+
+test('every fix offered on mutated manifests keeps the contract', { skip: !corpusPresent && 'the shared corpus is missing' }, () => {
+  runProperty('quickFix', { numRuns: 300, seed, timeLimitMs: 10_000 });
+});

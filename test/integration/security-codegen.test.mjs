@@ -1,0 +1,83 @@
+// No eval or other code generation from strings at run time: the schema validators are ajv
+// "standalone" code precompiled at build time (scripts/build-validators.mjs), loaded with require.
+// Two proofs: the built bundles contain no `eval(` / `new Function(` / `vm` evaluation, and the
+// CLI and the server run under `node --disallow-code-generation-from-strings`, which makes V8
+// throw on any eval or Function constructor.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { LspClient, fileUri, podManifest } from '../helpers/lsp-client.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = join(ROOT, 'bin', 'podwise.js');
+const CORPUS = process.env.PODWISE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
+const FORBIDDEN = [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /[^.\w]Function\s*\(\s*["'`]/, /\bvm\.run\w*\(/, /\brunIn(This|New)?Context\s*\(/, /require\(["'](node:)?vm["']\)/];
+
+const bundles = () => [
+  ...readdirSync(join(ROOT, 'dist', 'server')).filter((name) => name.endsWith('.js')).map((name) => join(ROOT, 'dist', 'server', name)),
+  ...readdirSync(join(ROOT, 'dist', 'validators')).filter((name) => name.endsWith('.js')).map((name) => join(ROOT, 'dist', 'validators', name)),
+];
+
+function hits(file) {
+  const text = readFileSync(file, 'utf8');
+  const found = [];
+  for (const pattern of FORBIDDEN) {
+    const match = new RegExp(pattern.source, 'g');
+    for (const m of text.matchAll(match)) found.push(`${file.slice(ROOT.length + 1)}: ${text.slice(Math.max(0, m.index - 60), m.index + 60).replace(/\s+/g, ' ')}`);
+  }
+  return found;
+}
+
+test('the server, CLI, engine and validator bundles contain no eval, Function constructor or vm evaluation', () => {
+  const files = bundles();
+  assert.ok(files.length >= 4, 'the build produced the bundles (npm run build)');
+  assert.deepEqual(files.flatMap(hits), []);
+});
+
+test('the validators require nothing but themselves, or ajv runtime helpers that generate no code', () => {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const modules = new Set();
+  for (const file of bundles().filter((f) => f.includes(`${join('dist', 'validators')}`))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/require\(["']([^"']+)["']\)/g)) if (!m[1].startsWith('.')) modules.add(m[1]);
+  }
+  for (const id of modules) {
+    assert.match(id, /^ajv\/dist\/runtime\//, `validators require ${id}`);
+    assert.deepEqual(hits(require.resolve(id)), [], id);
+  }
+});
+
+test('the CLI runs with code generation from strings disallowed', () => {
+  const paths = [join(ROOT, 'examples'), join(CORPUS, 'valid', 'kubernetes-website'), join(CORPUS, 'fixtures', 'kube-linter')].filter(existsSync);
+  for (const version of ['1.29', '1.36']) {
+    const run = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', CLI, 'check', ...paths, '--kubernetes-version', version, '--format', 'json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 128 * 1024 * 1024,
+    });
+    assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr.slice(-2000)}`);
+    assert.doesNotMatch(run.stderr, /internal error|Code generation from strings disallowed/);
+    const findings = JSON.parse(run.stdout);
+    assert.ok(findings.some((f) => String(f.rule).startsWith('schema-')), 'the schema validators ran');
+  }
+});
+
+test('the language server runs with code generation from strings disallowed', { timeout: 30_000 }, async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'podwise-nocodegen-'));
+  const client = await LspClient.start({ workspaceFolders: [folder], settings: {}, nodeArgs: ['--disallow-code-generation-from-strings'] });
+  try {
+    const uri = fileUri(join(folder, 'pod.yaml'));
+    await client.open(uri, podManifest(1).replace('periodSeconds: 5', 'periodSeconds: 5\n      succesThreshold: 1'));
+    const diagnostics = await client.diagnosticsForCurrent(uri);
+    assert.ok(diagnostics.some((d) => d.code === 'schema-unknown-field'), JSON.stringify(diagnostics.map((d) => d.code)));
+    await client.documentSymbol(uri);
+  } finally {
+    await client.shutdown();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  assert.doesNotMatch(client.stderr + client.logs.join('\n'), /Code generation from strings disallowed/);
+});
