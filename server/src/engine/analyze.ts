@@ -12,6 +12,7 @@ import type { CheckEnvironment } from './rule-types';
 import type { Finding, KubernetesVersion, Severity } from './types';
 import type { RuleSetting } from '../shared/settings';
 import { applySeverities } from './severity';
+import { ShiftedFindings } from './placement-memo';
 import { formatMegabytes, MAX_DOCUMENTS, MAX_FILE_SIZE, MAX_MESSAGE_LENGTH } from './limits';
 
 export interface AnalyzeOptions {
@@ -45,6 +46,7 @@ export class FileAnalyzer {
   private parsed = new Map<string, ParsedChunk>();
   /** Check results per parsed document, keyed by environment: no whole-text keys built per edit. */
   private checked = new WeakMap<ParsedChunk, Map<string, DocumentCheckResult>>();
+  private readonly shifted = new ShiftedFindings();
 
   /** The parsed document for a chunk text of the last analysis, if it is cached. */
   parsedChunk(text: string): ParsedChunk | undefined {
@@ -91,19 +93,9 @@ export class FileAnalyzer {
 
     const findings: Finding[] = [];
     results.forEach(({ chunk, result }, documentIndex) => {
-      for (const finding of result.findings) {
-        findings.push({
-          ...finding,
-          documentIndex,
-          range: { start: finding.range.start + chunk.start, end: finding.range.end + chunk.start },
-          fixes: finding.fixes.map((fix) => ({
-            ...fix,
-            edits: fix.edits.map((edit) => ({ newText: edit.newText, range: { start: edit.range.start + chunk.start, end: edit.range.end + chunk.start } })),
-          })),
-        });
-      }
+      findings.push(...this.shifted.get(result, result.findings, chunk.start, documentIndex));
     });
-    findings.push(...runFileChecks(results.map(({ chunk, parsed, result }) => ({ chunk, parsed, objects: result.objects })), env));
+    findings.push(...runFileChecks(results, env));
     findings.push(...limitFindings);
     const severities = applySeverities(findings, options.rules ?? {});
     const visible = applySuppressions(text, severities, results.map(({ chunk, parsed }) => ({ chunk, parsed })))

@@ -5,6 +5,7 @@ import { isObject } from './json';
 import { rangeForPath } from './locate';
 import type { ParsedChunk } from './parse';
 import { findPodSpec } from './pod-specs';
+import { placeObject, shiftFinding } from './placement-memo';
 import { ALL_RULES, ruleMeta } from './rules';
 import { yamlFindings } from './rules/core/yaml-findings';
 import { schemaFindings } from './rules/core/schema-findings';
@@ -55,18 +56,23 @@ export function runDocumentChecks(parsed: ParsedChunk, env: CheckEnvironment): D
 export interface CheckedDocument {
   chunk: DocumentChunk;
   parsed: ParsedChunk;
-  objects: ObjectContext[];
+  result: DocumentCheckResult;
 }
 
+/**
+ * Cross-document findings, placed and with fixes resolved. A file rule usually reports the same
+ * finding again after an edit elsewhere; its placement (range lookup, YAML serialization of its
+ * fixes) is memoized per document text and reused.
+ */
 export function runFileChecks(documents: CheckedDocument[], env: CheckEnvironment): Finding[] {
   const objects: ObjectContext[] = [];
   const podSpecs: PodSpecContext[] = [];
-  documents.forEach(({ objects: docObjects }, documentIndex) => {
-    for (const object of docObjects) {
-      const placed = { ...object, documentIndex, objectIndex: objects.length };
-      objects.push(placed);
-      const location = findPodSpec(placed.kind, placed.object);
-      if (location) podSpecs.push({ ...placed, ...location });
+  documents.forEach(({ result }, documentIndex) => {
+    for (const object of result.objects) {
+      const podSpec = result.podSpecs.find((candidate) => candidate.object === object.object);
+      const placed = placeObject(object, podSpec, documentIndex, objects.length);
+      objects.push(placed.object);
+      if (placed.podSpec) podSpecs.push(placed.podSpec);
     }
   });
   const context: FileContext = { env, objects, podSpecs, documentCount: documents.length, documentKinds: documents.map((d) => d.parsed.kind) };
@@ -76,20 +82,31 @@ export function runFileChecks(documents: CheckedDocument[], env: CheckEnvironmen
     for (const raw of safeCheck(rule, () => rule.checkFile?.(context))) {
       const document = documents[raw.documentIndex];
       if (!document) continue;
-      const finding = placeFinding(document.parsed, raw.ruleId ?? rule.meta.id, raw);
-      const shift = document.chunk.start;
-      findings.push({
-        ...finding,
-        documentIndex: raw.documentIndex,
-        range: { start: finding.range.start + shift, end: finding.range.end + shift },
-        fixes: finding.fixes.map((fix) => ({
-          ...fix,
-          edits: fix.edits.map((edit) => ({ newText: edit.newText, range: { start: edit.range.start + shift, end: edit.range.end + shift } })),
-        })),
-      });
+      const ruleId = raw.ruleId ?? rule.meta.id;
+      findings.push(shiftFinding(placeFileFinding(document.parsed, ruleId, raw), document.chunk.start, raw.documentIndex));
     }
   }
   return findings;
+}
+
+const fileFindingMemo = new WeakMap<ParsedChunk, Map<string, Finding>>();
+/** Memo entries per document before it is cleared (file findings of one document are few). */
+const FILE_FINDING_MEMO_LIMIT = 256;
+
+function placeFileFinding(parsed: ParsedChunk, ruleId: string, raw: RuleFinding): Finding {
+  let memo = fileFindingMemo.get(parsed);
+  if (!memo) {
+    memo = new Map();
+    fileFindingMemo.set(parsed, memo);
+  }
+  const key = `${ruleId}\u0000${JSON.stringify([raw.path, raw.target, raw.message, raw.severity, raw.fixes])}`;
+  let placed = memo.get(key);
+  if (!placed) {
+    if (memo.size >= FILE_FINDING_MEMO_LIMIT) memo.clear();
+    placed = placeFinding(parsed, ruleId, raw);
+    memo.set(key, placed);
+  }
+  return placed;
 }
 
 function appliesTo(rule: Rule, env: CheckEnvironment, kind: string | undefined): boolean {
