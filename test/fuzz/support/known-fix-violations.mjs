@@ -4,14 +4,6 @@
 // fix makes a part checkable that was not), not fixes that break the text.
 export const KNOWN_FIX_VIOLATIONS = [
   {
-    ruleId: /.*/,
-    problem: /^new error containers-empty /,
-    reason:
-      'containers-empty (and schema-required) do not report a Pod spec that has fields but no `containers`, which the API server ' +
-      'rejects; a fix that deletes the last field of such a spec (Remove hostIPC, Remove restartPolicy…) makes the empty spec visible. ' +
-      'Repro: a Deployment whose template spec is only `hostIPC: true` has no error at all.',
-  },
-  {
     ruleId: /^api-version-(removed|unknown)$/,
     problem: /^new error /,
     reason:
@@ -36,26 +28,6 @@ export const KNOWN_FIX_VIOLATIONS = [
     reason:
       'reveals: the value now has the right type and is checked for its content and meaning (`name: .nan` quoted is a string but not a ' +
       'valid container name; a volumeMount name `-0` quoted names no volume)',
-  },
-  {
-    ruleId: /^(workload-selector-(mismatch|missing)|service-selector-no-match)$/,
-    problem: /^new error meta-label-invalid /,
-    reason: 'the fix copies labels between selector and template, including a label that is already invalid (a key with a leading no-break space)',
-  },
-  {
-    ruleId: /^volume-mount-unknown-volume$/,
-    title: /^Add an emptyDir volume named /,
-    problem: /^new error volume-name-invalid /,
-    reason: 'the fix adds a volume named after the mount even when that name is not a valid volume name (`name: c onfig`)',
-  },
-  {
-    ruleId: /^port-duplicate-definition$/,
-    title: /^Remove this duplicate port entry$/,
-    problem: /^new error probe-named-port-undeclared /,
-    reason:
-      'BUG: the fix removes the second declaration of a port even when that entry has a name its own container\'s probe uses ' +
-      '(containers a and b both declare 9999/TCP, b names it "metrics" and probes `port: metrics`: removing b\'s entry breaks the probe). ' +
-      'It also treats an invalid protocol (`.nan`) as TCP.',
   },
 ];
 

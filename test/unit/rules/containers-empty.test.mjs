@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
+import { yaml, check, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
 const ID = 'containers-empty';
 
@@ -35,7 +35,7 @@ test('an empty spec (lost indentation) is reported on spec', () => {
   assert.match(finding.message, /spec is empty/);
 });
 
-test('a Pod with a container is fine; a missing key is left to the schema', () => {
+test('a Pod with a container is fine', () => {
   const ok = yaml`
     apiVersion: v1
     kind: Pod
@@ -47,15 +47,47 @@ test('a Pod with a container is fine; a missing key is left to the schema', () =
         image: nginx:1.27
   `;
   assert.deepEqual(findingsOf(ok, ID), []);
-  const missingKey = yaml`
+});
+
+test('a spec without containers gets exactly one error, this one (the schema-required twin is dropped)', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+    spec:
+      selector:
+        matchLabels: {app: web}
+      template:
+        metadata:
+          labels: {app: web}
+        spec:
+          hostIPC: true
+  `;
+  const errors = check(text).filter((finding) => finding.severity === 'error');
+  assert.deepEqual(errors.map((finding) => finding.ruleId), [ID]);
+  assert.deepEqual(errors[0].path, ['spec', 'template', 'spec', 'containers']);
+  assert.equal(textOf(text, errors[0]), 'spec');
+  assert.match(errors[0].message, /containers is missing.*"spec\.template\.spec\.containers: Required value"/);
+  // Removing hostIPC (the host-namespace-sharing fix) leaves an empty spec: still this one error.
+  const fixed = assertFixClears(text, 'host-namespace-sharing', { title: 'Remove hostIPC' });
+  assert.deepEqual(check(fixed).filter((finding) => finding.severity === 'error').map((finding) => finding.ruleId), [ID]);
+});
+
+test('a Pod spec with a null containers list is reported once, here', () => {
+  const text = yaml`
     apiVersion: v1
     kind: Pod
     metadata:
       name: web
     spec:
+      containers:
       restartPolicy: Always
   `;
-  assert.deepEqual(findingsOf(missingKey, ID), []);
+  const errors = check(text).filter((finding) => finding.severity === 'error');
+  assert.deepEqual(errors.map((finding) => finding.ruleId), [ID]);
+  assert.match(errors[0].message, /containers is null/);
+  assert.equal(textOf(text, errors[0]), 'containers');
 });
 
 test('Deployment template in a multi-document file', () => {

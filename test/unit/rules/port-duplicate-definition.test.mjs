@@ -61,7 +61,7 @@ test('overlapping, ambiguous and hostIP-without-hostPort variants', () => {
 
 test('different ports or protocols are fine', () => {
   assert.deepEqual(findingsOf(bad.replace(/8080\n$/, '8081\n'), ID), []);
-  assert.deepEqual(findingsOf(bad.replace(/8080\n$/, '8080\n        protocol: UDP\n'), ID), []);
+  assert.deepEqual(findingsOf(bad.replace(/8080\n$/, '8080\n      protocol: UDP\n'), ID), []);
 });
 
 test('Deployment template in a multi-document file', () => {
@@ -95,4 +95,68 @@ test('Deployment template in a multi-document file', () => {
 test('fix: remove the duplicate entry', () => {
   const fixed = assertFixClears(bad, ID);
   assert.equal(fixed.match(/containerPort: 8080/g).length, 1);
+});
+
+// Containers share the Pod's network, but a probe resolves a named port against its own
+// container's ports: removing b's named entry would leave b's probe with an undeclared name.
+const namedInSecond = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: web
+  spec:
+    containers:
+    - name: a # the app
+      image: app:1.0
+      ports:
+      - containerPort: 9999
+    - name: b
+      image: exporter:1.0
+      ports:
+      - containerPort: 9999
+        name: metrics
+      readinessProbe:
+        httpGet: {path: /metrics, port: metrics}
+`;
+
+test('fix: a named duplicate is kept; the unnamed declaration is removed instead', () => {
+  const [finding] = findingsOf(namedInSecond, ID);
+  assert.deepEqual(finding.path, ['spec', 'containers', 1, 'ports', 0, 'containerPort']);
+  assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Remove the unnamed declaration at containers[0].ports[0]']);
+  const fixed = assertFixClears(namedInSecond, ID);
+  assert.match(fixed, /name: metrics/);
+  assert.deepEqual(findingsOf(fixed, 'probe-named-port-undeclared'), []);
+});
+
+test('fix: a name used in the same container survives when the other entry carries it too', () => {
+  const text = namedInSecond.replace('image: app:1.0\n    ports:\n    - containerPort: 9999', 'image: app:1.0\n    ports:\n    - containerPort: 9999\n      name: web');
+  assert.notEqual(text, namedInSecond);
+  // Both entries named (differently): removing either could break a reference, so no fix.
+  assert.deepEqual(findingsOf(text, ID)[0].fixes, []);
+  const sameContainer = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+      - name: b
+        image: exporter:1.0
+        ports:
+        - {containerPort: 9999, name: metrics}
+        - {containerPort: 9999, name: metrics}
+        livenessProbe:
+          tcpSocket: {port: metrics}
+  `;
+  const fixed = assertFixClears(sameContainer, ID, { title: 'Remove this duplicate port entry' });
+  assert.equal(fixed.match(/name: metrics/g).length, 1);
+});
+
+test('a non-string protocol is not taken for TCP (only an omitted one is)', () => {
+  const nan = bad.replace(/8080\n$/, '8080\n      protocol: .nan\n');
+  assert.deepEqual(findingsOf(nan, ID), []);
+  const nullProtocol = bad.replace(/8080\n$/, '8080\n      protocol:\n');
+  assert.equal(findingsOf(nullProtocol, ID).length, 1);
+  const explicitTcp = bad.replace(/8080\n$/, '8080\n      protocol: TCP\n');
+  assert.equal(findingsOf(explicitTcp, ID).length, 1);
 });

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
 const ID = 'service-selector-no-match';
+const KUBE_SCORE_STS = new URL('../../../../shared/corpus/fixtures/kube-score/score/testdata/statefulset-service-name-different-label.yaml', import.meta.url);
 
 const DEPLOYMENT = yaml`
   apiVersion: apps/v1
@@ -135,4 +136,71 @@ test('workload templates with labels but no spec are indexed', () => {
   // Next to a workload with a spec, the Service selecting the spec-less one is not flagged.
   const mixed = specless.replace('name: app}', 'name: app1}') + '---\n' + DEPLOYMENT;
   assert.deepEqual(findingsOf(mixed, ID), []);
+});
+
+test('the fix selects the labels the Pods carry (the template), not the workload selector', () => {
+  // The StatefulSet selects app=foo, but its template (what the Pods get) is app=bar; the Service
+  // already selects app=foo, so copying the workload selector would change nothing.
+  const text = yaml`
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: svc
+    spec:
+      clusterIP: None
+      selector:
+        app: foo
+      ports:
+      - port: 80
+    ---
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata:
+      name: db
+    spec:
+      selector:
+        matchLabels:
+          app: foo
+      serviceName: svc
+      template:
+        metadata:
+          labels:
+            app: bar
+        spec:
+          containers:
+          - name: db
+            image: postgres:16
+  `;
+  const [finding] = findingsOf(text, ID);
+  assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Select the Pods of StatefulSet "db" (app=bar)']);
+  assert.ok(finding.fixes[0].edits.length > 0);
+  const fixed = assertFixClears(text, ID);
+  assert.match(fixed, /selector:\n    app: bar\n/);
+});
+
+test('the corpus case: statefulset-service-name-different-label gets a fix with edits', { skip: !existsSync(KUBE_SCORE_STS) && 'corpus missing' }, () => {
+  const text = readFileSync(KUBE_SCORE_STS, 'utf8');
+  const [finding] = findingsOf(text, ID);
+  assert.equal(finding.fixes.length, 1);
+  assert.match(finding.fixes[0].title, /\(app=bar\)$/);
+  assertFixClears(text, ID);
+});
+
+test('of the template labels, the keys the workload selects on are used; invalid labels are never copied', () => {
+  // DEPLOYMENT selects app; its template adds version=v2, which the fix leaves out.
+  assert.match(assertFixClears(file('tier: web'), ID), /selector:\n    app: webapp\n  ports:/);
+  // A template key with a leading no-break space is invalid: copying it would make the Service
+  // invalid too (meta-label-invalid), so only the valid labels are selected.
+  const invalidKey = DEPLOYMENT.replace('selector:\n    matchLabels: {app: webapp}\n', 'selector:\n    matchLabels: {"\u00a0app": webapp}\n').replace(
+    'labels: {app: webapp, version: v2}',
+    'labels: {"\u00a0app": webapp, version: v2}',
+  );
+  assert.notEqual(invalidKey, DEPLOYMENT);
+  const text = file('app: web').replace(DEPLOYMENT, invalidKey);
+  const [finding] = findingsOf(text, ID);
+  assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Select the Pods of Deployment "web" (version=v2)']);
+  assertFixClears(text, ID);
+  // Nothing valid to select: no fix.
+  const onlyInvalid = text.replace(', version: v2}', '}');
+  assert.deepEqual(findingsOf(onlyInvalid, ID)[0].fixes, []);
 });

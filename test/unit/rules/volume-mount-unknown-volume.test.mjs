@@ -127,3 +127,13 @@ test('fix: add an emptyDir volume of that name', () => {
   const fixed = assertFixClears(typo, ID, { title: 'Add an emptyDir volume' });
   assert.match(fixed, /- name: cahce\n {4}emptyDir: \{\}\n {2}- name: cache\n {4}emptyDir: \{\}\n/);
 });
+
+test('no emptyDir volume is offered under a name that is not a valid volume name', () => {
+  const text = typo.replace('- name: cache\n', '- name: c onfig\n');
+  assert.notEqual(text, typo);
+  const [finding] = findingsOf(text, ID);
+  assert.match(finding.message, /mounts volume "c onfig"/);
+  assert.ok(!finding.fixes.some((fix) => fix.title.startsWith('Add an emptyDir volume')), finding.fixes.map((fix) => fix.title).join(' | '));
+  // A valid name still gets it.
+  assert.ok(findingsOf(typo, ID)[0].fixes.some((fix) => fix.title === 'Add an emptyDir volume named "cache"'));
+});

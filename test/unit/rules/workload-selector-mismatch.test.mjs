@@ -195,3 +195,16 @@ test('missing or empty selectors are left to workload-selector-missing', () => {
   assert.deepEqual(findingsOf(text, ID), []);
   assert.equal(check(text).filter((f) => f.ruleId === 'workload-selector-missing').length, 1);
 });
+
+test('no fix copies an invalid label between selector and template', () => {
+  // The template's value "web app" is invalid (a space): adopting it would break the selector too.
+  const invalidTemplateValue = deployment(['matchLabels:', '  app: web'], ['app: "web app"']);
+  const [first] = findingsOf(invalidTemplateValue, ID);
+  assert.ok(!first.fixes.some((fix) => fix.title.startsWith('Change the selector')), first.fixes.map((fix) => fix.title).join(' | '));
+  assertFixClears(invalidTemplateValue, ID, { title: "Add the selector's labels" });
+  // The selector's key has a leading no-break space: copying it would break the template too.
+  const invalidSelectorKey = deployment(['matchLabels:', '  "\u00a0app": web'], ['app: web']);
+  const [second] = findingsOf(invalidSelectorKey, ID);
+  assert.deepEqual(second.fixes, []);
+  assert.ok(findingsOf(invalidSelectorKey, 'meta-label-invalid').length > 0, 'precondition: the selector key is invalid');
+});

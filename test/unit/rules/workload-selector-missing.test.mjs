@@ -177,3 +177,31 @@ test('no fix when the template has no labels to copy', () => {
   const [finding] = findingsOf(text, ID);
   assert.deepEqual(finding.fixes, []);
 });
+
+test('the selector fix copies only valid template labels', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+    spec:
+      template:
+        metadata:
+          labels:
+            app: web
+            "\u00a0tier": front
+        spec:
+          containers:
+          - name: web
+            image: nginx:1.27
+  `;
+  assert.equal(findingsOf(text, 'meta-label-invalid').length, 1, 'precondition: one template label is invalid');
+  const [finding] = findingsOf(text, ID);
+  assert.equal(finding.fixes[0].title, "Select the template's label (matchLabels)");
+  const fixed = assertFixClears(text, ID);
+  assert.match(fixed, /  selector:\n    matchLabels:\n      app: web\n$/);
+  // Only invalid labels: nothing to copy, no fix.
+  const onlyInvalid = text.replace('        app: web\n', '');
+  assert.notEqual(onlyInvalid, text);
+  assert.deepEqual(findingsOf(onlyInvalid, ID)[0].fixes, []);
+});

@@ -28,12 +28,13 @@ export const containersEmpty: Rule = {
   },
   checkPodSpec(context) {
     const path = [...context.specPath, 'containers'];
-    if (!hasKey(context.spec, 'containers')) {
-      // Missing key: the schema reports "required"; stay silent to avoid saying it twice.
-      return context.spec.containers === null ? [missing(context.kind, path, 'containers is null')] : [];
-    }
+    // A missing key is also a schema-required error on this same path; the engine keeps this
+    // finding instead (finding-precedence.ts), so a spec of only `hostIPC: true` says why.
+    if (!hasKey(context.spec, 'containers')) return [missing(context.kind, path, 'containers is missing')];
     const containers = context.spec.containers;
+    if (containers === null) return [missing(context.kind, path, 'containers is null')];
     if (Array.isArray(containers) && asArray(containers).length === 0) return [missing(context.kind, path, 'containers is an empty list')];
+    // Any other non-list is a schema-type error.
     return [];
   },
 };

@@ -5,13 +5,15 @@
 import { containersOf } from '../../containers';
 import { asInteger, asString, objectItems } from '../../json';
 import type { Rule } from '../../rule-types';
-import type { FieldPath, RuleFinding } from '../../types';
+import type { FieldPath, FixSpec, RuleFinding } from '../../types';
 import { pathText } from './shared';
 
 interface Declared {
   path: FieldPath;
   hostIP: string;
   hostPort: number;
+  /** The entry's `name`, if it has one: a probe, hook or Service may refer to it. */
+  name: string | undefined;
 }
 
 export const portDuplicateDefinition: Rule = {
@@ -40,7 +42,12 @@ export const portDuplicateDefinition: Rule = {
           });
         }
         if (containerPort === undefined) continue;
-        const key = `${containerPort}/${asString(item.protocol) || 'TCP'}`;
+        // Only an omitted (or empty) protocol defaults to TCP; a non-string one (`.nan`) is a
+        // schema error, and guessing TCP for it would invent a duplicate.
+        const protocol = item.protocol === undefined || item.protocol === null ? 'TCP' : asString(item.protocol);
+        if (protocol === undefined) continue;
+        const key = `${containerPort}/${protocol || 'TCP'}`;
+        const name = item.name === undefined || item.name === null || item.name === '' ? undefined : String(item.name);
         const others = byPort.get(key) ?? [];
         for (const other of others) {
           let kind: string | undefined;
@@ -55,13 +62,30 @@ export const portDuplicateDefinition: Rule = {
             message:
               `Port ${key} is declared again here (${relative(path)}) and at ${relative(other.path)}; the API server warns "${kind} port definition". ` +
               'Declare each port once in the Pod; Services and probes only need one declaration.',
-            fixes: kind === 'duplicate' ? [{ title: 'Remove this duplicate port entry', intents: [{ op: 'delete', path }] }] : undefined,
+            fixes: kind === 'duplicate' ? removeFix({ path, hostIP, hostPort, name }, other, relative) : undefined,
           });
           break;
         }
-        byPort.set(key, [...others, { path, hostIP, hostPort }]);
+        byPort.set(key, [...others, { path, hostIP, hostPort, name }]);
       }
     }
     return findings;
   },
 };
+
+/**
+ * Removes the declaration that carries no `name`. A probe or hook resolves a named port against
+ * its own container's ports only, and a Service targetPort by name against the Pod's, so
+ * removing a named entry could leave a reference dangling. Both named: no fix (pick by hand).
+ */
+function removeFix(entry: Declared, other: Declared, relative: (path: FieldPath) => string): FixSpec[] | undefined {
+  // The same name on the other entry of the same container keeps every reference resolvable.
+  const sameContainer = pathText(entry.path.slice(0, -1)) === pathText(other.path.slice(0, -1));
+  if (entry.name === undefined || (sameContainer && entry.name === other.name)) {
+    return [{ title: 'Remove this duplicate port entry', intents: [{ op: 'delete', path: entry.path }] }];
+  }
+  if (other.name === undefined) {
+    return [{ title: `Remove the unnamed declaration at ${relative(other.path)}`, intents: [{ op: 'delete', path: other.path }] }];
+  }
+  return undefined;
+}

@@ -10,6 +10,7 @@ import { asString, getIn, objectItems } from '../../json';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
 import { atLeast } from '../../versions';
+import { dns1123LabelErrors } from './names';
 import { capitalize, describeContainer, volumesByName } from './shared';
 
 const BLOCK_SOURCES = ['persistentVolumeClaim', 'ephemeral'];
@@ -69,7 +70,9 @@ function unknown(
   const fixes: FixSpec[] = [];
   const guess = closest(name, known);
   if (guess) fixes.push({ title: `Change the name to "${guess}"`, intents: [{ op: 'set', path, value: guess }], preferred: true });
-  if (list === 'volumeMounts') {
+  // A volume name must be a DNS-1123 label; a volume named after an invalid mount name would be
+  // rejected in turn (volume-name-invalid), so no volume is offered then.
+  if (list === 'volumeMounts' && dns1123LabelErrors(name).length === 0) {
     fixes.push({ title: `Add an emptyDir volume named "${name}"`, intents: [{ op: 'append', path: [...specPath, 'volumes'], value: { name, emptyDir: {} } }] });
   }
   const hint = guess ? `Did you mean "${guess}"? ` : known.length > 0 ? `The Pod's volumes are: ${known.map((v) => `"${v}"`).join(', ')}. ` : 'The Pod defines no volumes. ';

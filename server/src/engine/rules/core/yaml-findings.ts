@@ -14,7 +14,7 @@ export function yamlFindings(parsed: ParsedChunk): Finding[] {
   for (const duplicate of duplicates) {
     const key = parsed.text.slice(duplicate.start, duplicate.end).trim() || 'this key';
     findings.push(
-      make('yaml-duplicate-key', 'error', `Duplicate key "${key}": YAML allows a key once per mapping, and kubectl rejects the file ("mapping key already defined"). Remove or merge one of them.`, duplicate),
+      make('yaml-duplicate-key', 'error', `Duplicate key "${key}": YAML allows a key once per mapping, and kubectl rejects the file ("mapping key already defined"). Remove or merge one of them.`, duplicate, parsed.text.length),
     );
   }
   const flattened = flattenedLine(parsed.text);
@@ -25,6 +25,7 @@ export function yamlFindings(parsed: ParsedChunk): Finding[] {
         'error',
         `This document is written on one line with ${flattened.pairs} "key: value" pairs: its line breaks and indentation were lost (often when copying from a web page). Put each key on its own line and indent nested fields under their parent.`,
         { code: 'FLATTENED', message: '', start: flattened.start, end: flattened.end },
+        parsed.text.length,
       ),
     );
   }
@@ -32,19 +33,24 @@ export function yamlFindings(parsed: ParsedChunk): Finding[] {
     const first = syntax[0];
     const more = syntax.length - 1;
     const tail = more > 0 ? ` (${more} more syntax error${more === 1 ? '' : 's'} in this document are hidden: they usually follow from this one)` : '';
-    findings.push(make('yaml-syntax', 'error', `YAML syntax error: ${firstSentence(first.message)}${tail}.`, first));
+    findings.push(make('yaml-syntax', 'error', `YAML syntax error: ${firstSentence(first.message)}${tail}.`, first, parsed.text.length));
   }
   if (parsed.valueError) {
     findings.push(
-      make('yaml-limit', 'info', `This document was not checked: it expands more aliases than Podwise follows (an "alias bomb" or a very large anchor reuse).`, parsed.valueError),
+      make('yaml-limit', 'info', `This document was not checked: it expands more aliases than Podwise follows (an "alias bomb" or a very large anchor reuse).`, parsed.valueError, parsed.text.length),
     );
   }
   return findings;
 }
 
-function make(ruleId: string, severity: Severity, message: string, problem: YamlProblem): Finding {
-  const end = Math.max(problem.end, problem.start + 1);
-  return { ruleId, severity, message, documentIndex: 0, path: [], range: { start: problem.start, end }, fixes: [] };
+/**
+ * A finding on the problem's range, at least one character wide so editors show it, and inside the
+ * document text: `yaml` puts an error at the very end (an unclosed `[`) one character past it.
+ */
+function make(ruleId: string, severity: Severity, message: string, problem: YamlProblem, length: number): Finding {
+  const start = Math.min(Math.max(problem.start, 0), length);
+  const end = Math.min(Math.max(problem.end, start + 1), length);
+  return { ruleId, severity, message, documentIndex: 0, path: [], range: { start, end }, fixes: [] };
 }
 
 function firstSentence(message: string): string {

@@ -3,6 +3,7 @@
 // ReplicationControllers. https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors
 import { asArray, asObject, asString, getIn, objectItems, type JsonObject } from '../../json';
 import type { FieldPath } from '../../types';
+import { labelValueErrors, qualifiedNameErrors } from '../containers/names';
 
 export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 const OPERATORS: readonly string[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
@@ -56,6 +57,15 @@ export function labelMap(value: unknown): Map<string, string> {
     if (text !== undefined) labels.set(key, text);
   }
   return labels;
+}
+
+/**
+ * Whether `key: value` passes the API server's label syntax (what meta-label-invalid checks). A fix
+ * that copies labels between a selector and a template copies only valid ones: copying an invalid
+ * label would add a second rejected label at the new place.
+ */
+export function isValidLabel(key: string, value: string): boolean {
+  return qualifiedNameErrors(key).length === 0 && labelValueErrors(value).length === 0;
 }
 
 /** Parses a LabelSelector at `path` of `root`; undefined when there is no selector object. */

@@ -7,7 +7,7 @@ import { asObject, getIn } from '../../json';
 import type { FileRuleFinding, Rule } from '../../rule-types';
 import type { FixIntent, FixSpec } from '../../types';
 import { describeObject, podTargets, sameNamespace, selectsTarget, services, type PodTarget } from './file-objects';
-import { describeLabels, labelMap, parseLabelSelector } from './label-selector';
+import { describeLabels, isValidLabel, labelMap, parseLabelSelector } from './label-selector';
 
 export const serviceSelectorNoMatch: Rule = {
   meta: {
@@ -57,28 +57,39 @@ function nearest(selector: Map<string, string>, targets: PodTarget[]): PodTarget
   return best;
 }
 
-/** Rewrites the selector, entry by entry, to the labels the workload itself selects its Pods by. */
+/** Rewrites the selector, entry by entry, to labels the target's Pods carry. */
 function selectFix(raw: unknown, current: Map<string, string>, target: PodTarget): FixSpec[] {
-  const wanted = ownSelector(target);
-  if (!wanted || wanted.size === 0 || !asObject(raw)) return [];
+  const wanted = podLabels(target);
+  if (wanted.size === 0 || !asObject(raw)) return [];
   const intents: FixIntent[] = [];
   for (const key of current.keys()) if (!wanted.has(key)) intents.push({ op: 'delete', path: ['spec', 'selector', key] });
   for (const [key, value] of wanted) {
     if (current.get(key) === value) continue;
     intents.push(current.has(key) ? { op: 'set', path: ['spec', 'selector', key], value } : { op: 'insert', path: ['spec', 'selector'], key, value });
   }
+  if (intents.length === 0) return [];
   return [{ title: `Select the Pods of ${describeObject(target.object)} (${describeLabels(wanted)})`, intents, preferred: true }];
 }
 
-/** A workload's matchLabels-only selector (or an RC's map); a Pod's own labels. */
-function ownSelector(target: PodTarget): Map<string, string> | undefined {
+/**
+ * The labels to select the target's Pods by. The Pods carry the Pod (template) labels, not the
+ * workload's selector: when the two disagree the workload is itself rejected
+ * (workload-selector-mismatch), and the template is what the Pods would get. Of the template
+ * labels, those the workload selects on are the stable ones (a `version` label changes with
+ * every release), so only they are used when the template has them all. Invalid labels are left
+ * out: the selector would be rejected with them, and it selects the Pods without them.
+ */
+function podLabels(target: PodTarget): Map<string, string> {
+  const labels = new Map([...target.labels].filter(([key, value]) => isValidLabel(key, value)));
+  const keys = target.object.kind === 'Pod' ? [] : ownSelectorKeys(target);
+  if (keys.length > 0 && keys.every((key) => labels.has(key))) return new Map(keys.map((key) => [key, labels.get(key) ?? '']));
+  return labels;
+}
+
+/** The label keys a workload selects its Pods by: its matchLabels (or an RC's map selector). */
+function ownSelectorKeys(target: PodTarget): string[] {
   const object = target.object.object;
-  if (target.object.kind === 'Pod') return target.labels;
-  if (target.object.kind === 'ReplicationController') {
-    const selector = labelMap(getIn(object, ['spec', 'selector']));
-    return selector.size > 0 ? selector : target.labels;
-  }
-  const selector = parseLabelSelector(object, ['spec', 'selector']);
-  if (!selector || selector.problems.length > 0 || selector.requirements.some((requirement) => !requirement.fromMatchLabels)) return undefined;
-  return selector.matchLabels.size > 0 ? selector.matchLabels : undefined;
+  if (target.object.kind === 'ReplicationController') return [...labelMap(getIn(object, ['spec', 'selector'])).keys()];
+  const path = target.object.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'selector'] : ['spec', 'selector'];
+  return [...(parseLabelSelector(object, path)?.matchLabels.keys() ?? [])];
 }

@@ -2,7 +2,7 @@
 // and the fix intents that add a selector built from those labels.
 import { asObject, getIn, type JsonObject } from '../../json';
 import type { FieldPath, FixIntent } from '../../types';
-import { labelMap } from '../cross-document/label-selector';
+import { isValidLabel, labelMap } from '../cross-document/label-selector';
 
 /** Kinds whose `spec.selector` is a LabelSelector that must select the Pod template. */
 export const LABEL_SELECTOR_KINDS: readonly string[] = ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet'];
@@ -14,10 +14,14 @@ export function templateLabels(object: JsonObject): Map<string, string> {
   return labelMap(getIn(object, TEMPLATE_LABELS_PATH));
 }
 
-/** The template labels as a plain object, for a fix that writes them as matchLabels. */
+/**
+ * The valid template labels as a plain object, for a fix that writes them as matchLabels. An
+ * invalid label is left out: a selector of the others still selects the template, while copying
+ * it would make the selector invalid too.
+ */
 export function templateLabelsObject(object: JsonObject): Record<string, string> | undefined {
-  const labels = templateLabels(object);
-  if (labels.size === 0) return undefined;
+  const labels = [...templateLabels(object)].filter(([key, value]) => isValidLabel(key, value));
+  if (labels.length === 0) return undefined;
   return Object.fromEntries(labels);
 }
 

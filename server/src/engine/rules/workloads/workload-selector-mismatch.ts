@@ -9,6 +9,7 @@ import {
   describeLabels,
   describeRequirement,
   failedRequirements,
+  isValidLabel,
   labelMap,
   mapSelectorMatches,
   parseLabelSelector,
@@ -81,11 +82,15 @@ function labelSelectorFixes(object: JsonObject, selector: ParsedSelector, labels
   const onlyMatchLabels = selector.requirements.every((requirement) => requirement.fromMatchLabels);
   if (onlyMatchLabels && [...selector.matchLabels.keys()].every((key) => labels.has(key))) {
     const intents: FixIntent[] = [];
+    let copiesValid = true;
     for (const [key, value] of selector.matchLabels) {
       const wanted = labels.get(key);
-      if (wanted !== undefined && wanted !== value) intents.push({ op: 'set', path: ['spec', 'selector', 'matchLabels', key], value: wanted });
+      if (wanted === undefined || wanted === value) continue;
+      intents.push({ op: 'set', path: ['spec', 'selector', 'matchLabels', key], value: wanted });
+      // An invalid template label copied into the selector would be rejected there too.
+      if (!isValidLabel(key, wanted)) copiesValid = false;
     }
-    if (intents.length > 0) fixes.push({ title: 'Change the selector to the template labels', intents });
+    if (intents.length > 0 && copiesValid) fixes.push({ title: 'Change the selector to the template labels', intents });
   }
   return fixes;
 }
@@ -94,6 +99,8 @@ function labelSelectorFixes(object: JsonObject, selector: ParsedSelector, labels
 function templateFix(object: JsonObject, wanted: ReadonlyMap<string, string>): FixSpec[] {
   const labels = templateLabels(object);
   const labelsNode = asObject(getIn(object, TEMPLATE_LABELS_PATH));
+  // Copying an invalid selector label would add a rejected label to the template as well.
+  if ([...wanted].some(([key, value]) => labels.get(key) !== value && !isValidLabel(key, value))) return [];
   const intents: FixIntent[] = [];
   if (!labelsNode) {
     // `labels:` with no value is set in place; a missing one is inserted (with metadata if needed).

@@ -1,11 +1,11 @@
 // apps/v1 made `spec.selector` required (older API versions defaulted it from the template
 // labels) and refuses an empty one; a malformed matchExpression makes the selector unusable.
 // https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector
-import { asObject, getIn } from '../../json';
+import { asObject } from '../../json';
 import type { ObjectContext, Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
 import { parseLabelSelector } from '../cross-document/label-selector';
-import { LABEL_SELECTOR_KINDS, objectLabel, selectorFromTemplateIntent } from './workload-helpers';
+import { LABEL_SELECTOR_KINDS, objectLabel, selectorFromTemplateIntent, templateLabelsObject } from './workload-helpers';
 
 export const workloadSelectorMissing: Rule = {
   meta: {
@@ -59,7 +59,6 @@ export const workloadSelectorMissing: Rule = {
 function selectorFix(context: ObjectContext): FixSpec[] {
   const intent = selectorFromTemplateIntent(context.object);
   if (!intent) return [];
-  const labels = getIn(context.object, ['spec', 'template', 'metadata', 'labels']);
-  const count = asObject(labels) ? Object.keys(asObject(labels) ?? {}).length : 0;
+  const count = Object.keys(templateLabelsObject(context.object) ?? {}).length;
   return [{ title: `Select the template's label${count === 1 ? '' : 's'} (matchLabels)`, intents: [intent], preferred: true }];
 }
