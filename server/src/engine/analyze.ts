@@ -13,6 +13,7 @@ import type { Finding, KubernetesVersion, Severity } from './types';
 import type { RuleSetting } from '../shared/settings';
 import { applySeverities } from './severity';
 import { ShiftedFindings } from './placement-memo';
+import { preferRuleFindings } from './finding-precedence';
 import { formatMegabytes, MAX_DOCUMENTS, MAX_FILE_SIZE, MAX_MESSAGE_LENGTH } from './limits';
 
 export interface AnalyzeOptions {
@@ -97,7 +98,7 @@ export class FileAnalyzer {
     });
     findings.push(...runFileChecks(results, env));
     findings.push(...limitFindings);
-    const severities = applySeverities(findings, options.rules ?? {});
+    const severities = preferRuleFindings(applySeverities(findings, options.rules ?? {}));
     const visible = applySuppressions(text, severities, results.map(({ chunk, parsed }) => ({ chunk, parsed })))
       .map(capMessage)
       .map((finding) => insideText(finding, text.length));

@@ -5,19 +5,20 @@ import type { Finding, Severity } from './types';
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 /**
- * Drops schema findings whose path a rule also reports — only when the rule's finding is at
- * least as severe, so advice never hides an error.
+ * Drops schema findings whose path (in the same document) a rule also reports — only when the
+ * rule's finding is at least as severe, so advice never hides an error. Runs after user
+ * severities, so a rule turned off or down never takes a schema error with it.
  */
 export function preferRuleFindings(findings: Finding[]): Finding[] {
   const strongest = new Map<string, number>();
   for (const finding of findings) {
     if (finding.ruleId.startsWith('schema-') || finding.path.length === 0) continue;
-    const key = JSON.stringify(finding.path);
+    const key = `${finding.documentIndex}:${JSON.stringify(finding.path)}`;
     strongest.set(key, Math.max(strongest.get(key) ?? -1, SEVERITY_RANK[finding.severity]));
   }
   if (strongest.size === 0) return findings;
   return findings.filter((finding) => {
     if (!finding.ruleId.startsWith('schema-')) return true;
-    return (strongest.get(JSON.stringify(finding.path)) ?? -1) < SEVERITY_RANK[finding.severity];
+    return (strongest.get(`${finding.documentIndex}:${JSON.stringify(finding.path)}`) ?? -1) < SEVERITY_RANK[finding.severity];
   });
 }

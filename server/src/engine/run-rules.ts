@@ -12,7 +12,6 @@ import { schemaFindings } from './rules/core/schema-findings';
 import type { CheckEnvironment, FileContext, ObjectContext, PodSpecContext, Rule } from './rule-types';
 import { resolveFix } from './fixes/resolve-intents';
 import type { Finding, RuleFinding } from './types';
-import { preferRuleFindings } from './finding-precedence';
 import { atLeast, compareVersions } from './versions';
 
 export interface DocumentCheckResult {
@@ -49,7 +48,6 @@ export function runDocumentChecks(parsed: ParsedChunk, env: CheckEnvironment): D
     if (rule.checkObject) for (const raw of safeCheck(rule, () => rule.checkObject?.(object))) place(raw.ruleId ?? rule.meta.id, raw);
     if (rule.checkPodSpec && podSpec) for (const raw of safeCheck(rule, () => rule.checkPodSpec?.(podSpec))) place(raw.ruleId ?? rule.meta.id, raw);
   }
-  result.findings = preferRuleFindings(findings);
   return result;
 }
 

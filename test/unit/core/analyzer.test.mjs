@@ -79,3 +79,23 @@ test('a rule finding replaces a schema finding on the same path only when at lea
   assert.deepEqual(preferRuleFindings([schemaError, at('some-rule', 'error', ['spec', 'x'])]).map((f) => f.ruleId), ['some-rule']);
   assert.deepEqual(preferRuleFindings([schemaError, at('some-rule', 'error', ['spec', 'y'])]).map((f) => f.ruleId), ['schema-type', 'some-rule']);
 });
+
+test('turning a rule off brings back the schema error it had replaced', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+    spec:
+      template:
+        metadata:
+          labels: {app: web}
+        spec:
+          containers:
+          - name: web
+            image: nginx:1.27
+  `;
+  const ids = (options) => check(text, options).filter((f) => f.severity === 'error').map((f) => f.ruleId);
+  assert.deepEqual(ids(), ['workload-selector-missing']);
+  assert.deepEqual(ids({ rules: { 'workload-selector-missing': 'off' } }), ['schema-required']);
+});
