@@ -125,3 +125,38 @@ test('fix: add a tcpSocket readiness probe to the serving container', () => {
   const fixed = assertFixClears(backed, ID, { title: 'Add a tcpSocket readinessProbe on port 80 to "web"' });
   assert.match(fixed, /readinessProbe:\n\s+tcpSocket:\n\s+port: 80\n---/);
 });
+
+test('fix: a readinessProbe modelled on the livenessProbe, with readiness timing', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: api
+    spec:
+      selector:
+        matchLabels: {app: api}
+      template:
+        metadata:
+          labels: {app: api}
+        spec:
+          containers:
+          - name: api # serves HTTP
+            image: example/api:1.4
+            ports:
+            - containerPort: 8080
+            livenessProbe:
+              httpGet: {path: /healthz, port: 8080}
+              periodSeconds: 20
+            resources: {}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: api
+    spec:
+      selector: {app: api}
+      ports: [{port: 80, targetPort: 8080}]
+  `;
+  const fixed = assertFixClears(text, 'rollout-missing-readiness', { title: 'modelled on the livenessProbe' });
+  assert.match(fixed, /periodSeconds: 20\n {8}readinessProbe:\n {10}httpGet:\n {12}path: \/healthz\n {12}port: 8080\n {10}periodSeconds: 5\n {10}failureThreshold: 3\n {8}resources: \{\}/);
+});

@@ -5,8 +5,9 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-readiness-probes
 import { isObject } from '../../json';
 import type { Rule } from '../../rule-types';
-import type { FixSpec, RuleFinding } from '../../types';
-import { capitalize, describeContainer, firstTcpPort, isLongRunning, probedContainers } from './probe-walk';
+import type { RuleFinding } from '../../types';
+import { capitalize, describeContainer, isLongRunning, probedContainers } from './probe-walk';
+import { addReadinessFixes } from './readiness-fixes';
 
 export const probeReadinessMissing: Rule = {
   meta: {
@@ -21,10 +22,7 @@ export const probeReadinessMissing: Rule = {
     const findings: RuleFinding[] = [];
     for (const container of probedContainers(context.spec, context.specPath)) {
       if (container.group !== 'containers' || isObject(container.container.readinessProbe)) continue;
-      const port = firstTcpPort(container);
-      const fixes: FixSpec[] = port === undefined
-        ? []
-        : [{ title: `Add a tcpSocket readinessProbe on port ${port}`, intents: [{ op: 'insert', path: container.path, key: 'readinessProbe', value: { tcpSocket: { port } } }] }];
+      const fixes = addReadinessFixes(container);
       findings.push({
         path: container.name !== undefined ? [...container.path, 'name'] : container.path,
         target: 'value',

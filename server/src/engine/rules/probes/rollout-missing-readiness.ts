@@ -7,8 +7,8 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-readiness-probes
 import { asArray, isObject } from '../../json';
 import type { FileRuleFinding, Rule } from '../../rule-types';
-import type { FixSpec } from '../../types';
-import { firstTcpPort, probedContainers } from './probe-walk';
+import { probedContainers } from './probe-walk';
+import { addReadinessFixes } from './readiness-fixes';
 import { ROLLOUT_KINDS, serviceNames, servicesSelecting, servingContainers } from './service-selection';
 
 export const rolloutMissingReadiness: Rule = {
@@ -30,10 +30,7 @@ export const rolloutMissingReadiness: Rule = {
       const exposesPorts = apps.some((ref) => asArray(ref.container.ports).some(isObject));
       if (services.length === 0 && !exposesPorts) continue;
       const serving = servingContainers(podSpec, services)[0];
-      const port = serving ? firstTcpPort(serving) : undefined;
-      const fixes: FixSpec[] = serving && port !== undefined
-        ? [{ title: `Add a tcpSocket readinessProbe on port ${port}${serving.name ? ` to "${serving.name}"` : ''}`, intents: [{ op: 'insert', path: serving.path, key: 'readinessProbe', value: { tcpSocket: { port } } }] }]
-        : [];
+      const fixes = serving ? addReadinessFixes(serving, serving.name ? ` to "${serving.name}"` : '') : [];
       const what = `${podSpec.kind}${podSpec.name ? ` "${podSpec.name}"` : ''}`;
       findings.push({
         documentIndex: podSpec.documentIndex,
