@@ -12,6 +12,10 @@
 #   $PODWISE_E2E_HOME, default <repo>/.cache/e2e (gitignored). A cold run takes a few minutes (native builds).
 # Env: CS_VERSION (default 4.139.1), PW_VERSION (default 1.65.1), PODWISE_E2E_FORCE=1 redoes every step.
 set -euo pipefail
+# Run the same whether started directly or through `npm run`: an outer npm exports npm_* variables
+# (npm_config_user_agent says node/v20), and code-server's postinstall reads its Node version from
+# that user agent instead of the Node that actually runs it. Inner installs set what they need.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep '^npm_' || true)
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 E2E_HOME=${PODWISE_E2E_HOME:-$REPO/.cache/e2e}
