@@ -10,15 +10,17 @@ const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, 
  * severities, so a rule turned off or down never takes a schema error with it.
  */
 export function preferRuleFindings(findings: Finding[]): Finding[] {
+  // Runs on every analysis over the whole file, so it only looks at documents that have a schema
+  // finding at all (usually none), and only builds path keys there.
+  const schemaDocuments = new Set<number>();
+  for (const finding of findings) if (finding.ruleId.startsWith('schema-')) schemaDocuments.add(finding.documentIndex);
+  if (schemaDocuments.size === 0) return findings;
+  const key = (finding: Finding): string => `${finding.documentIndex}:${JSON.stringify(finding.path)}`;
   const strongest = new Map<string, number>();
   for (const finding of findings) {
-    if (finding.ruleId.startsWith('schema-') || finding.path.length === 0) continue;
-    const key = `${finding.documentIndex}:${JSON.stringify(finding.path)}`;
-    strongest.set(key, Math.max(strongest.get(key) ?? -1, SEVERITY_RANK[finding.severity]));
+    if (finding.ruleId.startsWith('schema-') || finding.path.length === 0 || !schemaDocuments.has(finding.documentIndex)) continue;
+    strongest.set(key(finding), Math.max(strongest.get(key(finding)) ?? -1, SEVERITY_RANK[finding.severity]));
   }
   if (strongest.size === 0) return findings;
-  return findings.filter((finding) => {
-    if (!finding.ruleId.startsWith('schema-')) return true;
-    return (strongest.get(`${finding.documentIndex}:${JSON.stringify(finding.path)}`) ?? -1) < SEVERITY_RANK[finding.severity];
-  });
+  return findings.filter((finding) => !finding.ruleId.startsWith('schema-') || (strongest.get(key(finding)) ?? -1) < SEVERITY_RANK[finding.severity]);
 }
