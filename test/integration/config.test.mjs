@@ -24,7 +24,7 @@ function placed(text, findings) {
   }));
 }
 
-describe('parseConfigFile', { skip: typeof parseConfigFile !== 'function' && 'engine does not export parseConfigFile yet' }, () => {
+describe('parseConfigFile', () => {
   test('a valid file gives settings and no findings', () => {
     const text = [
       'kubernetesVersion: "1.33"',
@@ -165,7 +165,7 @@ describe('parseConfigFile', { skip: typeof parseConfigFile !== 'function' && 'en
   });
 });
 
-describe('mergeSettings: defaults < editor < .podwise.yaml < CLI flags', { skip: typeof mergeSettings !== 'function' && 'engine does not export mergeSettings yet' }, () => {
+describe('mergeSettings: defaults < editor < .podwise.yaml < CLI flags', () => {
   const editor = { kubernetesVersion: '1.31', rules: { 'schema-type': 'warning', 'schema-enum': 'info' }, exclude: ['editor/**'], inlayHints: { enabled: false } };
   const file = { kubernetesVersion: '1.33', rules: { 'schema-type': 'off' }, exclude: ['file/**'], staticPodPaths: ['nodes/**'] };
   const flags = { kubernetesVersion: '1.35', rules: { 'schema-enum': 'error' } };
@@ -198,7 +198,7 @@ describe('mergeSettings: defaults < editor < .podwise.yaml < CLI flags', { skip:
   });
 });
 
-describe('glob matching', { skip: typeof isStaticPodPath !== 'function' && 'engine does not export isStaticPodPath yet' }, () => {
+describe('glob matching', () => {
   const defaults = mergeSettings?.(DEFAULT_SETTINGS) ?? DEFAULT_SETTINGS;
 
   test('the default static-Pod globs', () => {

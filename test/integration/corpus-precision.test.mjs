@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
+import { suiteUnless } from '../helpers/suite.mjs';
 import { fileURLToPath } from 'node:url';
 import { analyzeText, LineIndex, parseChunk, splitDocuments } from '../../dist/server/engine.js';
 
@@ -109,7 +110,7 @@ function describeFinding(result, finding) {
 
 const isSemanticError = (finding) => finding.severity === 'error' && !/^(schema|yaml)-/.test(finding.ruleId);
 
-describe('corpus precision (valid/)', { skip }, () => {
+suiteUnless('corpus precision (valid/)', skip, () => {
   test('static-pods-kubescape: manifests are checked as static Pods, mirror Pods as API objects', (t) => {
     const results = analyzeValid(VERSIONS[0]).filter((result) => result.file.startsWith('static-pods-kubescape/'));
     const mirrors = results.filter((result) => !result.staticPod).map((result) => result.file);

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
+import { suiteUnless } from '../helpers/suite.mjs';
 import { fileURLToPath } from 'node:url';
 import { analyzeText, LineIndex } from '../../dist/server/engine.js';
 import { isHelmChartTemplate } from '../../dist/server/cli.js';
@@ -99,7 +100,7 @@ function describeFinding(result, finding) {
 
 const isParseOrSchemaError = (finding) => finding.severity === 'error' && /^(schema|yaml)-/.test(finding.ruleId);
 
-describe('corpus', { skip }, () => {
+suiteUnless('corpus', skip, () => {
   test('nonk8s/: no findings (at most one info per file)', (t) => {
     const results = analyzeFolder('nonk8s');
     const problems = [];

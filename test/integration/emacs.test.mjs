@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { suiteUnless } from '../helpers/suite.mjs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,7 +35,7 @@ function findEmacs() {
 const emacs = findEmacs();
 if (emacs.skip) console.log(`# SKIP emacs.test.mjs: ${emacs.skip}`);
 
-describe('Emacs eglot + podwise-language-server (docs/editors.md setup)', { skip: emacs.skip }, () => {
+suiteUnless('Emacs eglot + podwise-language-server (docs/editors.md setup)', emacs.skip, () => {
   let tmp;
   let workspace;
   let binDir;

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { suiteUnless } from '../helpers/suite.mjs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,7 +29,7 @@ function findNvim() {
 const nvim = findNvim();
 if (nvim.skip) console.log(`# SKIP nvim.test.mjs: ${nvim.skip}`);
 
-describe('Neovim + podwise-language-server (docs/editors.md setup)', { skip: nvim.skip }, () => {
+suiteUnless('Neovim + podwise-language-server (docs/editors.md setup)', nvim.skip, () => {
   let tmp;
   let workspace;
   let binDir;

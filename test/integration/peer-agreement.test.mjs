@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
+import { suiteUnless } from '../helpers/suite.mjs';
 import { fileURLToPath } from 'node:url';
 import { ALL_RULES, analyzeText, isKnownRuleId, parseChunk, splitDocuments } from '../../dist/server/engine.js';
 import { mappedRuleIds, PEER_MAP, UNMAPPED } from './peer-map.mjs';
@@ -341,7 +342,7 @@ function percent(part, whole) {
   return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-describe('peer agreement', { skip }, () => {
+suiteUnless('peer agreement', skip, () => {
   test('the peer map names existing rules only', (t) => {
     assert.deepEqual(mappedRuleIds().filter((id) => !isKnownRuleId(id)), [], 'peer-map.mjs refers to rule ids the engine does not have');
     for (const peer of PEERS) t.diagnostic(`${peer}: ${Object.keys(PEER_MAP[peer]).length} checks mapped, ${Object.keys(UNMAPPED[peer]).length} near-misses left out (see peer-map.mjs UNMAPPED)`);

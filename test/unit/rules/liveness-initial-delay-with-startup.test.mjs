@@ -32,7 +32,7 @@ test('a liveness delay next to a startup probe is a hint on the value', () => {
 });
 
 test('the probes-lifecycle seed gets the hint', () => {
-  const seed = readFileSync(new URL('../../../../shared/seeds/manifests/003-probes-lifecycle.yaml', import.meta.url), 'utf8');
+  const seed = readFileSync(new URL('../../../examples/003-probes-lifecycle.yaml', import.meta.url), 'utf8');
   const [finding] = findingsOf(seed, ID);
   assert.equal(textOf(seed, finding), '60');
 });

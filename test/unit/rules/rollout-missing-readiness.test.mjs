@@ -80,7 +80,7 @@ test('a Service in another namespace does not count', () => {
 });
 
 test('the tomcat seed: warning on the 2-replica Deployment behind Service my-tomcat', () => {
-  const seed = readFileSync(new URL('../../../../shared/seeds/manifests/001-tomcat-harbor.yaml', import.meta.url), 'utf8');
+  const seed = readFileSync(new URL('../../../examples/001-tomcat-harbor.yaml', import.meta.url), 'utf8');
   const [finding] = findingsOf(seed, ID);
   assert.equal(finding.severity, 'warning');
   assert.equal(finding.documentIndex, 1);

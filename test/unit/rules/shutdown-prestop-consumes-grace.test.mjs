@@ -67,7 +67,7 @@ test('a sleep action above the grace period is left to lifecycle-sleep-range', (
 });
 
 test('preStop httpGet: an info that its duration is unbounded except by the grace period (seed 003)', () => {
-  const seed = readFileSync(new URL('../../../../shared/seeds/manifests/003-probes-lifecycle.yaml', import.meta.url), 'utf8');
+  const seed = readFileSync(new URL('../../../examples/003-probes-lifecycle.yaml', import.meta.url), 'utf8');
   const [finding, ...rest] = findingsOf(seed, ID);
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'info');
