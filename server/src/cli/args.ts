@@ -20,17 +20,18 @@ export interface CliOptions {
   config?: string;
   noConfig: boolean;
   stdinFilename?: string;
+  followSymlinks: boolean;
 }
 
 /** A mistake on the command line: printed with the usage hint, exit code 2. */
 export class UsageError extends Error {}
 
 const VALUE_OPTIONS = ['--format', '--kubernetes-version', '--rule', '--config', '--stdin-filename'] as const;
-const FLAG_OPTIONS = ['--static-pod', '--no-config', '--help', '--version'] as const;
+const FLAG_OPTIONS = ['--static-pod', '--no-config', '--follow-symlinks', '--help', '--version'] as const;
 const SHORT: Record<string, string> = { '-f': '--format', '-k': '--kubernetes-version', '-c': '--config', '-h': '--help', '-V': '--version' };
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { command: 'check', paths: [], format: 'text', staticPod: false, rules: {}, noConfig: false };
+  const options: CliOptions = { command: 'check', paths: [], format: 'text', staticPod: false, rules: {}, noConfig: false, followSymlinks: false };
   let command: string | undefined;
   let help = false;
   let version = false;
@@ -70,6 +71,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (name === '--version') version = true;
     else if (name === '--static-pod') options.staticPod = true;
     else if (name === '--no-config') options.noConfig = true;
+    else if (name === '--follow-symlinks') options.followSymlinks = true;
   }
   if (version) return { ...options, command: 'version' };
   if (help) return { ...options, command: 'help' };

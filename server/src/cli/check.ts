@@ -1,12 +1,13 @@
 // Runs the engine over every input, one file at a time (`analyzeText` per file), and collects
 // placed findings. A file that cannot be read, is too large, or trips an engine bug never stops
 // the run: it is reported and the next file is checked.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../engine/analyze';
+import { decodeText, encodingLabel } from '../engine/decode-text';
 import { formatMegabytes, MAX_FILE_SIZE } from '../engine/limits';
 import { isExcluded, isStaticPodPath, normalizePath } from '../engine/config/resolve-settings';
 import type { Finding } from '../engine/types';
+import { readFileBounded, type BoundedBytes } from '../shared/read-bounded';
 import type { PodwiseSettings } from '../shared/settings';
 import { isHelmChartTemplate } from './helm';
 import { display, ioMessage, relativeTo, type InputFile } from './inputs';
@@ -24,7 +25,8 @@ export interface CheckOptions {
   /** `--static-pod`: every input is a static-Pod manifest. */
   staticPod: boolean;
   stdinFilename?: string;
-  readStdin: () => Promise<string>;
+  /** Reads standard input up to `limit` bytes (and one more, to know it is too large). */
+  readStdin: (limit: number) => Promise<BoundedBytes>;
   /** Notes that are not failures (an explicitly named file that the config excludes). */
   note: (message: string) => void;
 }
@@ -44,7 +46,7 @@ export async function checkFiles(inputs: readonly InputFile[], options: CheckOpt
       report.filesChecked += 1;
       report.findings.push(...findings);
     } catch (error) {
-      report.failures.push(`${name}: ${input.stdin || isIoError(error) ? ioMessage(error) : `internal error: ${(error as Error)?.message ?? String(error)}`}`);
+      report.failures.push(`${name}: ${input.stdin || isIoError(error) || error instanceof InputError ? ioMessage(error) : `internal error: ${(error as Error)?.message ?? String(error)}`}`);
     }
   }
   return report;
@@ -57,16 +59,12 @@ async function checkOne(input: InputFile, name: string, options: CheckOptions): 
     if (input.explicit && !input.stdin) options.note(`${name}: skipped (excluded by the config's exclude globs)`);
     if (!input.stdin) return undefined;
   }
-  let text: string;
-  if (input.stdin) {
-    text = await options.readStdin();
-    if (Buffer.byteLength(text) > MAX_FILE_BYTES) return [tooLarge(name, Buffer.byteLength(text), options)].filter(isDefined);
-  } else {
-    const stat = await fs.stat(absolute as string);
-    if (stat.size > MAX_FILE_BYTES) return [tooLarge(name, stat.size, options)].filter(isDefined);
-    text = await fs.readFile(absolute as string, 'utf8');
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const read = await readInput(input, absolute, options);
+  if (read.kind === 'skip') return undefined;
+  if (read.kind === 'too-large') return [tooLarge(name, read.size, options)].filter(isDefined);
+  const decoded = decodeText(read.bytes);
+  if (decoded.replaced) options.note(`${name}: not valid ${encodingLabel(decoded.encoding)}; the invalid bytes were read as U+FFFD`);
+  const text = decoded.text;
   const staticPod =
     options.staticPod ||
     (fromRoot !== undefined && isStaticPodPath(fromRoot, options.settings)) ||
@@ -80,7 +78,32 @@ async function checkOne(input: InputFile, name: string, options: CheckOptions): 
   return placeFindings(name, text, result.findings);
 }
 
-function tooLarge(name: string, bytes: number, options: CheckOptions): CliFinding | undefined {
+type InputRead = { kind: 'read'; bytes: Buffer } | { kind: 'too-large'; size: number | undefined } | { kind: 'skip' };
+
+/**
+ * The bytes of one input, never more than MAX_FILE_BYTES + 1 of them. Files found in folders are
+ * opened without waiting (O_NONBLOCK) and read only when regular: one swapped for a FIFO after the
+ * folder was listed is skipped. Files named on the command line are read as `cat` would, FIFOs
+ * and devices included (`podwise check <(helm template .)`), up to the limit.
+ */
+async function readInput(input: InputFile, absolute: string | undefined, options: CheckOptions): Promise<InputRead> {
+  if (input.stdin) {
+    const { bytes, overLimit } = await options.readStdin(MAX_FILE_BYTES);
+    return overLimit ? { kind: 'too-large', size: undefined } : { kind: 'read', bytes };
+  }
+  const read = await readFileBounded(absolute as string, MAX_FILE_BYTES, { regularOnly: !input.explicit });
+  if (read.kind === 'not-regular') {
+    if (input.explicit) throw new InputError(`cannot read ${read.what}`);
+    return { kind: 'skip' };
+  }
+  return read;
+}
+
+/** An input that cannot be read for a reason of ours (not an errno): exit code 2. */
+class InputError extends Error {}
+
+/** `size` undefined: a stream or device that went past the limit, so only a lower bound is known. */
+function tooLarge(name: string, size: number | undefined, options: CheckOptions): CliFinding | undefined {
   const setting = options.settings.rules['yaml-limit'];
   if (setting === 'off') return undefined;
   return {
@@ -88,7 +111,7 @@ function tooLarge(name: string, bytes: number, options: CheckOptions): CliFindin
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: setting ?? 'info',
     rule: 'yaml-limit',
-    message: `This file was not checked: it is ${formatMegabytes(bytes)} and Podwise checks files up to ${formatMegabytes(MAX_FILE_BYTES)}.`,
+    message: `This file was not checked: it is ${size === undefined ? `over ${formatMegabytes(MAX_FILE_BYTES)}` : formatMegabytes(size)} and Podwise checks files up to ${formatMegabytes(MAX_FILE_BYTES)}.`,
   };
 }
 

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { ruleMeta } from '../engine/rules';
 import type { Severity } from '../engine/types';
 import { DOCS_BASE_URL } from '../shared/settings';
+import { stringifyTerminalSafe } from './format-json';
 import type { CliFinding } from './report';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -83,7 +84,7 @@ export function formatSarif(findings: readonly CliFinding[], options: SarifOptio
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${stringifyTerminalSafe(log)}\n`;
 }
 
 function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
@@ -98,7 +99,7 @@ function directoryUri(folder: string): string {
 
 function pascalCase(id: string): string {
   return id
-    .split(/[^A-Za-z0-9]+/)
+    .split(/[^a-z0-9]+/i)
     .filter(Boolean)
     .map((part) => part[0].toUpperCase() + part.slice(1))
     .join('');

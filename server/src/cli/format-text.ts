@@ -5,10 +5,34 @@ export function formatText(findings: readonly CliFinding[]): string {
   return findings
     .map((finding) => {
       const { line, character } = finding.range.start;
-      const message = finding.message.replace(/\s*\n\s*/g, ' ').trim();
-      return `${finding.file}:${line + 1}:${character + 1} ${finding.severity} ${finding.rule} ${message}\n`;
+      // One line per finding: line breaks and the blanks around them become one space.
+      const message = finding.message
+        .split('\n')
+        .map((part) => part.trim())
+        .filter((part) => part !== '')
+        .join(' ');
+      return `${terminalSafe(finding.file)}:${line + 1}:${character + 1} ${finding.severity} ${finding.rule} ${terminalSafe(message)}\n`;
     })
     .join('');
+}
+
+/**
+ * Characters a terminal acts on instead of showing, written as escapes: C0 controls but the tab
+ * (ESC starts colour and cursor sequences, BEL rings, CR rewrites the line), DEL, C1 controls
+ * (U+009B is a one-character CSI for some terminals), and the bidi embeddings, overrides and
+ * isolates, which reorder what is shown ("Trojan Source", https://trojansource.codes/).
+ * A manifest's values (quoted in messages) and file names reach the terminal through here.
+ * Code points up to U+00FF become `\xHH`, the bidi controls `\uHHHH`. A backslash is left alone,
+ * so a name that really contains `\x1b` reads the same as one with an ESC: harmless either way.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** The closing summary (printed on stderr, so stdout stays one finding per line). */

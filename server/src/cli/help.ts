@@ -5,6 +5,8 @@ export const USAGE = `Usage: podwise check [options] [paths…]
 
 Checks Kubernetes YAML: files, folders (recursed; *.yaml, *.yml, *.json; node_modules and .git
 are skipped) and "-" for standard input. With no path, the current folder is checked.
+In folders, only regular files are read, and symbolic links only when they lead to a place
+inside a folder named. Files may be UTF-8 or, with a byte order mark, UTF-16.
 
 Options:
   -f, --format text|json|sarif   Output format (default: text)
@@ -14,6 +16,7 @@ Options:
   -c, --config FILE              Use this config file instead of the nearest .podwise.yaml
       --no-config                Do not read any .podwise.yaml
       --stdin-filename PATH      Path to report (and match globs against) for "-"
+      --follow-symlinks          Also follow symbolic links that lead outside the folders named
   -h, --help                     Show this help
   -V, --version                  Show the version
 

@@ -1,6 +1,7 @@
 // Turns the paths on the command line into the list of files to check: files as given, folders
 // recursed (YAML and JSON files; node_modules, .git and other VCS folders skipped), `-` for stdin.
-import { promises as fs } from 'node:fs';
+// What a walk follows and skips: see collectInputs.
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME } from '../shared/settings';
 
@@ -15,33 +16,64 @@ export interface InputFile {
   explicit: boolean;
 }
 
+export interface CollectOptions {
+  /** `--follow-symlinks`: follow links found in folders wherever they lead. */
+  followSymlinks: boolean;
+}
+
 export interface CollectResult {
   files: InputFile[];
   /** Paths that do not exist or cannot be listed: exit code 2. */
   problems: string[];
+  /** Symbolic links found in folders that lead outside every folder named, and were not followed. */
+  linksNotFollowed: number;
 }
 
-export async function collectInputs(paths: readonly string[], cwd: string): Promise<CollectResult> {
+/**
+ * Folders are walked in sorted order. Inside them only regular files are taken: a FIFO, socket or
+ * device named `*.yaml` is skipped without a word (as `grep -r` skips devices), because opening a
+ * FIFO waits for a writer that may never come. A symbolic link is followed when its target is
+ * inside one of the folders named on the command line (a link within the tree), else only with
+ * `--follow-symlinks`: `check .` must not read `/usr` through a stray `outside -> /usr` link.
+ * Each real folder is walked once, so a link loop ends. Paths named on the command line are
+ * always read, links or not.
+ */
+export async function collectInputs(paths: readonly string[], cwd: string, options: CollectOptions = { followSymlinks: false }): Promise<CollectResult> {
   const files: InputFile[] = [];
   const problems: string[] = [];
+  /** Real paths of the files taken, so a file reached through a link is checked once. */
   const seen = new Set<string>();
   const visitedFolders = new Set<string>();
+  let linksNotFollowed = 0;
   let stdinSeen = false;
 
-  const addFile = (absolute: string, explicit: boolean) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
+  const addFile = (absolute: string, real: string, explicit: boolean) => {
+    if (seen.has(real)) return;
+    seen.add(real);
     files.push({ absolute, explicit });
   };
 
-  const walk = async (folder: string): Promise<void> => {
-    let real: string;
-    try {
-      real = await fs.realpath(folder);
-    } catch {
-      real = folder;
+  const named: { given: string; absolute: string; stat?: Stats; real?: string }[] = [];
+  for (const given of paths) {
+    if (given === '-') {
+      named.push({ given, absolute: '-' });
+      continue;
     }
-    if (visitedFolders.has(real)) return; // a symlink loop
+    const absolute = path.resolve(cwd, given);
+    try {
+      const stat = await fs.stat(absolute);
+      // /dev/fd/63 (bash's `<(…)`) has no real path: its link names "pipe:[…]".
+      const real = await fs.realpath(absolute).catch(() => absolute);
+      named.push({ given, absolute, stat, real });
+    } catch (error) {
+      problems.push(`${given}: ${ioMessage(error)}`);
+    }
+  }
+  const roots = named.filter((item) => item.stat?.isDirectory()).map((item) => item.real as string);
+  const insideRoots = (real: string) => roots.some((root) => relativeTo(root, real) !== undefined);
+
+  const walk = async (folder: string, real: string): Promise<void> => {
+    if (visitedFolders.has(real)) return; // a link loop, or a folder reached twice
     visitedFolders.add(real);
     let entries;
     try {
@@ -53,43 +85,42 @@ export async function collectInputs(paths: readonly string[], cwd: string): Prom
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
+      let entryReal = path.join(real, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
-          const stat = await fs.stat(full);
+          entryReal = await fs.realpath(full);
+          if (!options.followSymlinks && !insideRoots(entryReal)) {
+            linksNotFollowed += 1;
+            continue;
+          }
+          const stat = await fs.stat(entryReal);
           isDirectory = stat.isDirectory();
           isFile = stat.isFile();
         } catch {
-          continue; // a dangling link inside a folder is not worth failing the run
+          continue; // a dangling link or a link loop inside a folder is not worth failing the run
         }
       }
       if (isDirectory) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full);
+        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full, entryReal);
       } else if (isFile && isManifestName(entry.name)) {
-        addFile(full, false);
+        addFile(full, entryReal, false);
       }
     }
   };
 
-  for (const given of paths) {
-    if (given === '-') {
+  for (const item of named) {
+    if (item.absolute === '-') {
       if (!stdinSeen) files.push({ stdin: true, explicit: true });
       stdinSeen = true;
-      continue;
+    } else if (item.stat?.isDirectory()) {
+      await walk(item.absolute, item.real as string);
+    } else {
+      addFile(item.absolute, item.real as string, true);
     }
-    const absolute = path.resolve(cwd, given);
-    let stat;
-    try {
-      stat = await fs.stat(absolute);
-    } catch (error) {
-      problems.push(`${given}: ${ioMessage(error)}`);
-      continue;
-    }
-    if (stat.isDirectory()) await walk(absolute);
-    else addFile(absolute, true);
   }
-  return { files, problems };
+  return { files, problems, linksNotFollowed };
 }
 
 export function isManifestName(name: string): boolean {

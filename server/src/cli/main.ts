@@ -2,13 +2,14 @@
 // Exit codes: 0 no error-severity finding, 1 errors found, 2 usage or I/O failure.
 import { version as packageVersion } from '../../../package.json';
 import { mergeSettings } from '../engine/config/resolve-settings';
+import { readStreamBounded, type BoundedBytes } from '../shared/read-bounded';
 import { DEFAULT_SETTINGS, type PodwiseSettings } from '../shared/settings';
 import { parseArgs, UsageError, type CliOptions } from './args';
 import { checkFiles, withOverrides } from './check';
 import { ConfigLoadError, loadConfig, type LoadedConfig } from './config';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
-import { formatText, summarize } from './format-text';
+import { formatText, summarize, terminalSafe } from './format-text';
 import { USAGE } from './help';
 import { collectInputs, display } from './inputs';
 import { placeFindings, type CliFinding } from './report';
@@ -22,24 +23,28 @@ export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
+  /** Standard input, read up to `limit` bytes (see readStreamBounded). */
+  readStdin: (limit: number) => Promise<BoundedBytes>;
 }
 
 export { isHelmChartTemplate } from './helm';
+// For unit tests of the pieces that have no engine export.
+export { decodeText } from '../engine/decode-text';
+export { terminalSafe } from './format-text';
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`podwise: ${error.message}\nRun "podwise --help" for usage.\n`);
+      io.stderr(`podwise: ${terminalSafe(error.message)}\nRun "podwise --help" for usage.\n`);
       return EXIT_FAILURE;
     }
     if (error instanceof ConfigLoadError) {
-      io.stderr(`podwise: ${error.message}\n`);
+      io.stderr(`podwise: ${terminalSafe(error.message)}\n`);
       return EXIT_FAILURE;
     }
-    io.stderr(`podwise: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(`podwise: internal error: ${terminalSafe((error as Error)?.message ?? String(error))}\n`);
     if (process.env.PODWISE_DEBUG) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
     return EXIT_FAILURE;
   }
@@ -55,11 +60,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${packageVersion}\n`);
     return EXIT_OK;
   }
-  const config = await loadConfig(io.cwd, options.config, options.noConfig);
+  const { config, problem: configProblem } = await loadConfig(io.cwd, options.config, options.noConfig);
   const settings = resolveSettings(config, options);
   const paths = options.paths.length > 0 ? options.paths : ['.'];
-  const inputs = await collectInputs(paths, io.cwd);
-  for (const problem of inputs.problems) io.stderr(`podwise: ${problem}\n`);
+  // Notes and failures name files and quote arguments: escaped like the text output.
+  const note = (message: string) => io.stderr(`podwise: ${terminalSafe(message)}\n`);
+  if (configProblem !== undefined) note(configProblem);
+  const inputs = await collectInputs(paths, io.cwd, { followSymlinks: options.followSymlinks });
+  for (const problem of inputs.problems) note(problem);
+  if (inputs.linksNotFollowed > 0) {
+    const count = inputs.linksNotFollowed;
+    const links = count === 1 ? '1 symbolic link that leads' : `${count} symbolic links that lead`;
+    note(`${links} outside the folders named ${count === 1 ? 'was' : 'were'} not followed (--follow-symlinks follows them).`);
+  }
 
   const configFindings: CliFinding[] = config ? placeFindings(display(config.file, io.cwd), config.text, withOverrides(config.findings, settings)) : [];
   const report = await checkFiles(inputs.files, {
@@ -69,11 +82,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     staticPod: options.staticPod,
     stdinFilename: options.stdinFilename,
     readStdin: io.readStdin,
-    note: (message) => io.stderr(`podwise: ${message}\n`),
+    note,
   });
-  for (const failure of report.failures) io.stderr(`podwise: ${failure}\n`);
+  for (const failure of report.failures) note(failure);
   const findings = [...configFindings, ...report.findings];
-  const failures = [...inputs.problems, ...report.failures];
+  const failures = [...(configProblem !== undefined ? [configProblem] : []), ...inputs.problems, ...report.failures];
 
   switch (options.format) {
     case 'json':
@@ -107,10 +120,7 @@ function processIo(): CliIo {
     cwd: process.cwd(),
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    // Incremental and bounded: `yes | podwise check -` stops at the limit instead of filling memory.
+    readStdin: (limit) => readStreamBounded(process.stdin, limit),
   };
 }

@@ -1,14 +1,16 @@
 // Effective settings per document: built-in defaults < editor settings (workspace/configuration,
 // per workspace folder) < the folder's `.podwise.yaml` (from the open editor when it is open,
 // else from disk). Multi-root workspaces: each folder has its own editor scope and config file.
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import { parseConfigFile } from '../engine/config/config-file';
+import { decodeText } from '../engine/decode-text';
+import { formatMegabytes } from '../engine/limits';
 import { isExcluded, isStaticPodPath, mergeSettings } from '../engine/config/resolve-settings';
 import type { Finding } from '../engine/types';
 import { isSupportedVersion } from '../engine/versions';
 import type { VersionSource } from '../shared/protocol';
+import { MAX_CONFIG_FILE_BYTES, readFileBounded } from '../shared/read-bounded';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, SETTINGS_SECTION, type PodwiseSettings, type RuleSetting } from '../shared/settings';
 import { globPathOutsideWorkspace, pathToUri, relativeInside, uriToPath } from './paths';
 
@@ -197,15 +199,28 @@ export class WorkspaceSettings {
     return current.parsed ? { settings: current.parsed.settings } : undefined;
   }
 
+  /**
+   * Reads the folder's `.podwise.yaml`: a regular file only, opened with O_NONBLOCK and checked
+   * with fstat before anything is read, so a FIFO (which blocks open and read until a writer
+   * comes) or a device never stalls the folder, and at most MAX_CONFIG_FILE_BYTES of it. Anything
+   * else is logged and the folder gets the defaults.
+   */
   private async readConfigFromDisk(folder: Folder): Promise<ConfigState['parsed']> {
     const file = path.join(folder.path, CONFIG_FILE_NAME);
     try {
-      if (!this.trusted) {
-        // Untrusted: never follow a link out of the workspace.
-        const stat = await fs.lstat(file);
-        if (stat.isSymbolicLink()) return undefined;
+      // Untrusted: never follow a link out of the workspace (O_NOFOLLOW refuses it).
+      const read = await readFileBounded(file, MAX_CONFIG_FILE_BYTES, { regularOnly: true, noFollow: !this.trusted });
+      if (read.kind === 'not-regular') {
+        // A link in an untrusted workspace is ignored on purpose, as before: no need to say so.
+        if (read.type !== 'symlink') this.connection.console.warn(`podwise: ignoring ${pathToUri(file)}: it is ${read.what}, not a regular file; the defaults apply.`);
+        return undefined;
       }
-      const text = await fs.readFile(file, 'utf8');
+      if (read.kind === 'too-large') {
+        const size = read.size === undefined ? `over ${formatMegabytes(MAX_CONFIG_FILE_BYTES)}` : formatMegabytes(read.size);
+        this.connection.console.warn(`podwise: ignoring ${pathToUri(file)}: it is ${size} and Podwise reads config files up to ${formatMegabytes(MAX_CONFIG_FILE_BYTES)}; the defaults apply.`);
+        return undefined;
+      }
+      const { text } = decodeText(read.bytes);
       return { ...parseConfigFile(text), text };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
