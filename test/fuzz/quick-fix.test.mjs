@@ -5,7 +5,8 @@
 //   inside a deleted block, or the trailing comment of a deleted `key: value` line (a comment
 //   inside text that an edit rewrites must survive),
 // - clears the targeted finding (same rule, document, path and message),
-// - adds no error-severity finding (counted per rule).
+// - adds no error-severity finding (counted per rule),
+// - in a CRLF or CR-only file, inserts no other line end than the file's.
 // Known violations (in rule modules, with their cause) are in support/known-fix-violations.mjs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -30,6 +31,28 @@ test('every fix offered on the corpus and the examples keeps the contract', () =
   }
   assert.deepEqual(violations.map(format), [], `${violations.length} violation(s) among ${fixes} fixes`);
 });
+
+// The same files with CRLF and with CR-only line ends (fixtures: every third file, for time).
+for (const [name, eol] of [['CRLF', '\r\n'], ['CR-only', '\r']]) {
+  test(`every fix offered on the corpus and the examples with ${name} line ends keeps the contract and the line ends`, () => {
+    const files = seeds({ sets: corpusPresent ? ['fixtures', 'examples'] : ['examples'], maxBytes: 64 * 1024 }).filter((_, index) => index % 3 === 0 || !corpusPresent);
+    const violations = [];
+    let fixes = 0;
+    let multiLine = 0;
+    for (const { name: file, text: lf } of files) {
+      const text = lf.replace(/\r\n|\r|\n/g, eol);
+      const onFix = (_finding, fix) => {
+        fixes += 1;
+        if (fix.edits.some((edit) => /[\r\n]/.test(edit.newText))) multiLine += 1;
+      };
+      for (const violation of fixViolations(text, DEFAULT_OPTIONS, { onFix, eol })) {
+        if (!isKnownFixViolation(violation)) violations.push({ name: file, ...violation });
+      }
+    }
+    assert.deepEqual(violations.map(format), [], `${violations.length} violation(s) among ${fixes} fixes`);
+    assert.ok(multiLine >= 20, `fixes that add lines were tried (${multiLine} of ${fixes})`);
+  });
+}
 
 test('every fix offered on mutated manifests keeps the contract', { skip: !corpusPresent && 'the shared corpus is missing' }, () => {
   runProperty('quickFix', { numRuns: 300, seed, timeLimitMs: 10_000 });

@@ -69,5 +69,26 @@ export function assertFixClears(text, ruleId, { title, options, index = 0 } = {}
   const newErrors = after.filter((f) => f.severity === 'error' && !errorsBefore.has(`${f.ruleId} ${JSON.stringify(f.path)}`));
   assert.deepEqual(newErrors.map((f) => `${f.ruleId}: ${f.message}`), [], `"${fix.title}" introduced errors:\n${fixed}`);
   for (const comment of comments(text)) assert.ok(fixed.includes(comment), `comment lost by "${fix.title}": ${comment}\n${fixed}`);
+  assertSameFixWithLineEnds(text, ruleId, { options, index }, fix, fixed);
   return fixed;
+}
+
+/**
+ * The same fix on the same text with CRLF and with CR-only line ends: it inserts no other line
+ * end than the file's, and gives the LF result with the file's line ends (issue #9).
+ */
+function assertSameFixWithLineEnds(text, ruleId, { options, index }, lfFix, lfFixed) {
+  const ends = new Set(text.match(/\r\n|\r|\n/g) ?? []);
+  if (ends.size > 1 || ends.has('\r') || ends.has('\r\n')) return;
+  for (const eol of ['\r\n', '\r']) {
+    const variant = text.replace(/\n/g, eol);
+    const targets = check(variant, options).filter((finding) => finding.ruleId === ruleId);
+    const fix = targets[index]?.fixes.find((candidate) => candidate.title === lfFix.title);
+    assert.ok(fix, `"${lfFix.title}" not offered with ${JSON.stringify(eol)} line ends`);
+    for (const edit of fix.edits) {
+      const foreign = (edit.newText.match(/\r\n|\r|\n/g) ?? []).filter((end) => end !== eol);
+      assert.deepEqual(foreign, [], `"${fix.title}" inserts ${JSON.stringify(edit.newText)} into a ${JSON.stringify(eol)} file`);
+    }
+    assert.equal(applyEdits(variant, fix.edits), lfFixed.replace(/\n/g, eol), `"${fix.title}" with ${JSON.stringify(eol)} line ends`);
+  }
 }

@@ -4,6 +4,8 @@
 //
 // Limits (limits.ts): a file over MAX_FILE_SIZE is not analysed, only the first MAX_DOCUMENTS
 // documents are, a document beyond a parse limit is skipped; each says so in one `yaml-limit` info.
+// With a time budget (analysis-budget.ts, the editor's) an analysis stops when it is spent and
+// says so in one `yaml-limit` info; the next call continues from the cache.
 import { splitDocuments, type DocumentChunk } from './document-split';
 import { parseChunk, type ParsedChunk } from './parse';
 import { runDocumentChecks, runFileChecks, type DocumentCheckResult } from './run-rules';
@@ -15,8 +17,12 @@ import { applySeverities } from './severity';
 import { ShiftedFindings } from './placement-memo';
 import { preferRuleFindings } from './finding-precedence';
 import { formatMegabytes, MAX_DOCUMENTS, MAX_FILE_SIZE, MAX_MESSAGE_LENGTH } from './limits';
+import { AnalysisBudget, budgetMessage, type BudgetOptions } from './analysis-budget';
+import { detachText } from './detach-text';
+import { hasLoneCr, toLineFeeds } from './line-index';
+import { withOriginalLineEndingsOf } from './fixes/text-utils';
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends BudgetOptions {
   kubernetesVersion: KubernetesVersion;
   /** Per-rule overrides; `off` drops the rule's findings. */
   rules?: Record<string, RuleSetting>;
@@ -29,7 +35,8 @@ export interface DocumentSummary {
   index: number;
   start: number;
   end: number;
-  kind: ParsedChunk['kind'];
+  /** `unchecked`: the budget ran out before the document was parsed. */
+  kind: ParsedChunk['kind'] | 'unchecked';
   apiVersion?: string;
   objectKind?: string;
   name?: string;
@@ -38,9 +45,22 @@ export interface DocumentSummary {
 export interface AnalysisResult {
   findings: Finding[];
   documents: DocumentSummary[];
+  /**
+   * Set when the budget (`budgetMs`) ran out: how many documents were not checked (the checks
+   * across documents were not run either). Calling again continues from there.
+   */
+  unfinished?: { documents: number };
 }
 
 const STATIC_POD_MARKER = /^#\s*podwise:\s*static-pod\b/m;
+
+interface CheckedChunk {
+  chunk: DocumentChunk;
+  /** Undefined when the budget ran out before the document was parsed. */
+  parsed: ParsedChunk | undefined;
+  /** Undefined when the budget ran out before the document was checked. */
+  result: DocumentCheckResult | undefined;
+}
 
 /** Keeps parsed documents and their findings between calls; one per open file. */
 export class FileAnalyzer {
@@ -54,11 +74,18 @@ export class FileAnalyzer {
     return this.parsed.get(text);
   }
 
+  // Documents are parsed from a method (checkChunk), not from a closure inside this one: should a
+  // parser error keep its stack frames (see parse.ts), the frames hold the analyzer, not this
+  // call's locals (the whole text, the map of parsed documents, which would chain every version).
   analyze(text: string, options: AnalyzeOptions): AnalysisResult {
     if (text.length > MAX_FILE_SIZE) {
       this.parsed = new Map();
       return { findings: tooLargeFinding(text, options), documents: [] };
     }
+    // A lone CR is a line break (YAML, LSP) that `yaml` does not read as one: check a copy with LF
+    // there (same offsets and lines); fixes then get the file's own line ends back.
+    if (hasLoneCr(text)) return withOriginalLineEndingsOf(text, this.analyze(toLineFeeds(text), options));
+    const budget = new AnalysisBudget(options);
     let chunks = splitDocuments(text);
     const limitFindings: Finding[] = [];
     if (chunks.length > MAX_DOCUMENTS) {
@@ -72,60 +99,111 @@ export class FileAnalyzer {
     };
     const envKey = `${env.kubernetesVersion}|${env.isStaticPodManifest}|${env.filePath ?? ''}`;
     const nextParsed = new Map<string, ParsedChunk>();
-    const results: { chunk: DocumentChunk; parsed: ParsedChunk; result: DocumentCheckResult }[] = [];
-    chunks.forEach((chunk, index) => {
-      const parsed = nextParsed.get(chunk.text) ?? this.parsed.get(chunk.text) ?? parseChunk(chunk);
-      nextParsed.set(chunk.text, parsed);
+    const documents: CheckedChunk[] = [];
+    for (let index = 0; index < chunks.length; index += 1) {
       // The first document of a static-Pod manifest is special to the kubelet, so position counts.
-      const key = `${envKey}|${index === 0 ? 'first' : 'later'}`;
-      let byEnv = this.checked.get(parsed);
-      if (!byEnv) {
-        byEnv = new Map();
-        this.checked.set(parsed, byEnv);
-      }
-      let result = byEnv.get(key);
-      if (!result) {
-        result = checkDocument(parsed, env);
-        byEnv.set(key, result);
-      }
-      results.push({ chunk, parsed, result });
-    });
+      documents.push(this.checkChunk(chunks[index], `${envKey}|${index === 0 ? 'first' : 'later'}`, env, nextParsed, budget));
+    }
     this.parsed = nextParsed;
 
+    const notChecked = documents.filter((document) => document.result === undefined);
+    // File rules over part of the objects would report what the unchecked part may settle (a
+    // Service without its workload): they run only over the whole file. With every document
+    // already checked before this call, they run whatever the clock says, so the next call ends.
+    const runFileRules = notChecked.length === 0 && !(budget.didWork && budget.spent());
     const findings: Finding[] = [];
-    results.forEach(({ chunk, result }, documentIndex) => {
-      findings.push(...this.shifted.get(result, result.findings, chunk.start, documentIndex));
-    });
-    findings.push(...runFileChecks(results, env));
+    for (let documentIndex = 0; documentIndex < documents.length; documentIndex += 1) {
+      const { chunk, result } = documents[documentIndex];
+      if (result) findings.push(...this.shifted.get(result, result.findings, chunk.start, documentIndex));
+    }
+    if (runFileRules) findings.push(...runFileChecks(documents.flatMap(({ chunk, parsed, result }) => (parsed && result ? [{ chunk, parsed, result }] : [])), env));
     findings.push(...limitFindings);
+    const unfinished = runFileRules ? undefined : { documents: notChecked.length };
+    if (unfinished) findings.push(unfinishedFinding(budget, documents, notChecked, chunks.length));
     const severities = preferRuleFindings(applySeverities(findings, options.rules ?? {}));
-    const visible = applySuppressions(text, severities, results.map(({ chunk, parsed }) => ({ chunk, parsed })))
+    const forSuppressions = documents.map(({ chunk, parsed }) => ({ chunk, parsed: parsed ?? unparsed() }));
+    const visible = applySuppressions(text, severities, forSuppressions)
       .map(capMessage)
       .map((finding) => insideText(finding, text.length));
     visible.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-    return {
-      findings: visible,
-      documents: results.map(({ chunk, parsed }, index) => ({
-        index,
-        start: chunk.start,
-        end: chunk.start + chunk.text.length,
-        kind: parsed.kind,
-        apiVersion: parsed.apiVersion,
-        objectKind: parsed.objectKind,
-        name: parsed.name,
-      })),
-    };
+    return { findings: visible, documents: documents.map(summary), ...(unfinished ? { unfinished } : {}) };
+  }
+
+  /**
+   * Parses and checks one document, from the cache when possible, unless the budget is spent.
+   * The first document this call works on is parsed and checked to the end, whatever the clock
+   * says, so every call makes progress.
+   */
+  private checkChunk(chunk: DocumentChunk, key: string, env: CheckEnvironment, nextParsed: Map<string, ParsedChunk>, budget: AnalysisBudget): CheckedChunk {
+    const first = !budget.didWork;
+    let parsed = nextParsed.get(chunk.text) ?? this.parsed.get(chunk.text);
+    if (!parsed) {
+      if (budget.spent()) return { chunk, parsed: undefined, result: undefined };
+      // Parsed from its own copy of the text, so the cache does not hold the whole file (detach-text.ts).
+      parsed = parseChunk({ text: detachText(chunk.text) });
+      budget.recordWork();
+    }
+    nextParsed.set(parsed.text, parsed);
+    let byEnv = this.checked.get(parsed);
+    if (!byEnv) {
+      byEnv = new Map();
+      this.checked.set(parsed, byEnv);
+    }
+    let result = byEnv.get(key);
+    if (!result) {
+      if (!first && budget.spent()) return { chunk, parsed, result: undefined };
+      result = checkDocument(parsed, env, first ? undefined : () => budget.spent());
+      budget.recordWork();
+      // Stopped between two rules: nothing of it is kept but the parse.
+      if (!result) return { chunk, parsed, result: undefined };
+      byEnv.set(key, result);
+    }
+    return { chunk, parsed, result };
   }
 }
 
+/** What the server's status and outline need to know of each document. */
+function summary({ chunk, parsed }: CheckedChunk, index: number): DocumentSummary {
+  return {
+    index,
+    start: chunk.start,
+    end: chunk.start + chunk.text.length,
+    kind: parsed?.kind ?? 'unchecked',
+    apiVersion: parsed?.apiVersion,
+    objectKind: parsed?.objectKind,
+    name: parsed?.name,
+  };
+}
+
+let emptyParse: ParsedChunk | undefined;
+/** Stands in for a document the budget left unparsed (it has no annotations to honour). */
+function unparsed(): ParsedChunk {
+  emptyParse ??= parseChunk({ text: '' });
+  return emptyParse;
+}
+
+/** One `yaml-limit` info: on the first unchecked document, or the file's first line. */
+function unfinishedFinding(budget: AnalysisBudget, documents: CheckedChunk[], notChecked: CheckedChunk[], total: number): Finding {
+  const first = notChecked[0];
+  const chunk = first?.chunk;
+  const documentIndex = first ? documents.indexOf(first) : 0;
+  const start = chunk?.start ?? 0;
+  const text = chunk?.text ?? documents[0]?.chunk.text ?? '';
+  const newline = text.indexOf('\n');
+  const end = start + Math.min(newline === -1 ? text.length : newline, 200);
+  const message = budgetMessage(budget.elapsed(), budget.limitMs ?? 0, notChecked.length, total, chunk?.startLine);
+  return limitFinding(message, start, end, documentIndex);
+}
+
 /**
- * The checks of one document, plus a `yaml-limit` info when parsing skipped it. A stack overflow
- * while checking (which the parse limits should make impossible) skips the document the same way
- * instead of failing the whole file.
+ * The checks of one document, plus a `yaml-limit` info when parsing skipped it; undefined when
+ * `shouldStop` said so between two rules. A stack overflow while checking (which the parse limits
+ * should make impossible) skips the document the same way instead of failing the whole file.
  */
-function checkDocument(parsed: ParsedChunk, env: CheckEnvironment): DocumentCheckResult {
+function checkDocument(parsed: ParsedChunk, env: CheckEnvironment, shouldStop?: () => boolean): DocumentCheckResult | undefined {
   try {
-    const result = runDocumentChecks(parsed, env);
+    const result = runDocumentChecks(parsed, env, shouldStop);
+    if (!result) return undefined;
     if (parsed.limit) result.findings = [...result.findings, limitFinding(parsed.limit.message, parsed.limit.start, parsed.limit.end)];
     return result;
   } catch (error) {

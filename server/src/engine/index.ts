@@ -4,7 +4,7 @@ export * from './types';
 export * from './json';
 export type { AnalyzeOptions, AnalysisResult, DocumentSummary } from './analyze';
 export { FileAnalyzer, analyzeText } from './analyze';
-export { LineIndex } from './line-index';
+export { LineIndex, toLineFeeds } from './line-index';
 export { splitDocuments } from './document-split';
 export { parseChunk } from './parse';
 export { locatePath, rangeForPath } from './locate';

@@ -57,3 +57,22 @@ export const MAX_MESSAGE_LENGTH = 2000;
 export function formatMegabytes(size: number): string {
   return `${(size / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/**
+ * The language server's wall-clock budget for one analysis (the CLI has none). The engine is
+ * synchronous: while it runs, the server reads no edit and answers no request, and a cold
+ * 2,000-document file takes over 3 s. Past this budget the analysis stops between documents with
+ * one `yaml-limit` info; the server publishes what it has, handles what queued up, and continues
+ * (checked documents stay cached). A keystroke costs a few ms, but opening a 100-document file
+ * costs 250-700 ms on a busy 2-core machine (validators loading, cold JIT): the budget is above
+ * that, so ordinary files are never published half-checked, and low enough that a huge file
+ * leaves the editor answering about once a second.
+ */
+export const ANALYSIS_BUDGET_MS = 1000;
+
+/**
+ * The language server publishes at most this many diagnostics per file (errors first), plus one
+ * `yaml-limit` info saying how many were left out. A generated 5 MB file can have 40,000 findings:
+ * 23 MB of JSON per keystroke, which editors render slowly and nobody reads. The CLI reports all.
+ */
+export const MAX_PUBLISHED_DIAGNOSTICS = 1000;

@@ -5,8 +5,10 @@
 import { isScalar, type Node } from 'yaml';
 import { containersOf, type ContainerGroup } from './containers';
 import { splitDocuments, type DocumentChunk } from './document-split';
-import { asString, isObject } from './json';
+import { asString, isObject, type JsonObject } from './json';
+import { isListObject, listEntries } from './list-items';
 import { locatePath } from './locate';
+import { detachText } from './detach-text';
 import { parseChunk, type ParsedChunk } from './parse';
 import { findPodSpec } from './pod-specs';
 import type { FieldPath, OffsetRange } from './types';
@@ -60,7 +62,8 @@ export class Outliner {
     const next = new Map<string, ChunkSymbols>();
     const result: OutlineSymbol[] = [];
     chunks.forEach((chunk, documentIndex) => {
-      const local = next.get(chunk.text) ?? this.symbolCache.get(chunk.text) ?? chunkSymbols(chunk.text, this.parse);
+      // Its own copy of the text: cached symbols must not hold on to this version of the file (detach-text.ts).
+      const local = next.get(chunk.text) ?? this.symbolCache.get(chunk.text) ?? chunkSymbols(detachText(chunk.text), this.parse);
       next.set(chunk.text, local);
       for (const symbol of local) result.push(shiftSymbol(symbol, chunk.start, documentIndex));
     });
@@ -101,11 +104,12 @@ function shiftSymbol(symbol: LocalSymbol, base: number, documentIndex: number): 
 }
 
 function chunkSymbols(text: string, parse: ChunkParser): ChunkSymbols {
-  if (!/^\s*(apiVersion|kind)\s*:/m.test(text) && !text.includes('"kind"') && !text.includes('"apiVersion"')) return [];
+  // Blanks but not line breaks around the key: `^\s*` rescanned every following blank line from
+  // each line start (quadratic in a run of empty lines).
+  if (!/^[^\S\n\r\u2028\u2029]*(?:apiVersion|kind)[^\S\n\r\u2028\u2029]*:/m.test(text) && !text.includes('"kind"') && !text.includes('"apiVersion"')) return [];
   const parsed = parse({ text });
   if (parsed.kind !== 'kubernetes' || !isObject(parsed.value) || !parsed.objectKind) return [];
   const document = parsed.document;
-  const range = contentRange(text);
   const nodeRange = (path: FieldPath): OffsetRange | undefined => {
     const located = locatePath(document, path);
     const node = located.complete ? (located.node as Node | null) : null;
@@ -118,38 +122,42 @@ function chunkSymbols(text: string, parse: ChunkParser): ChunkSymbols {
   const within = (inner: OffsetRange | undefined, outer: OffsetRange): OffsetRange =>
     inner && inner.start >= outer.start && inner.end <= outer.end ? inner : { start: outer.start, end: outer.start };
 
-  const children: ChunkSymbols = [];
-  const podSpec = findPodSpec(parsed.objectKind, parsed.value);
-  if (podSpec) {
-    for (const ref of containersOf(podSpec.spec, podSpec.specPath, ['initContainers', 'containers', 'ephemeralContainers'])) {
-      const itemRange = nodeRange(ref.path);
-      if (!itemRange) continue;
-      const nameRange = ref.name !== undefined ? nodeRange([...ref.path, 'name']) : undefined;
-      const image = asString(ref.container.image);
-      const label = ref.isSidecar ? 'sidecar container' : GROUP_LABEL[ref.group];
-      children.push({
-        name: ref.name && ref.name.trim() ? ref.name : `${ref.group}[${ref.index}]`,
-        detail: image ? `${label} · ${image}` : label,
-        kind: ref.group,
-        range: itemRange,
-        selectionRange: within(nameRange, itemRange),
-        children: [],
-      });
+  /** An object's symbol (`Kind/name`, its containers underneath); `root` is its path in the document. */
+  const objectSymbol = (kind: string, apiVersion: string | undefined, object: JsonObject, root: FieldPath, range: OffsetRange): LocalSymbol => {
+    const children: ChunkSymbols = [];
+    const podSpec = findPodSpec(kind, object);
+    if (podSpec) {
+      for (const ref of containersOf(podSpec.spec, [...root, ...podSpec.specPath], ['initContainers', 'containers', 'ephemeralContainers'])) {
+        const itemRange = nodeRange(ref.path);
+        if (!itemRange) continue;
+        const nameRange = ref.name !== undefined ? nodeRange([...ref.path, 'name']) : undefined;
+        const image = asString(ref.container.image);
+        const label = ref.isSidecar ? 'sidecar container' : GROUP_LABEL[ref.group];
+        children.push({
+          name: ref.name && ref.name.trim() ? ref.name : `${ref.group}[${ref.index}]`,
+          detail: image ? `${label} · ${image}` : label,
+          kind: ref.group,
+          range: itemRange,
+          selectionRange: within(nameRange, itemRange),
+          children: [],
+        });
+      }
+    }
+    const nameNode = locatePath(document, [...root, 'metadata', 'name']).node;
+    const selection = nameNode && isScalar(nameNode) ? nodeRange([...root, 'metadata', 'name']) : nodeRange([...root, 'kind']);
+    const metadata = isObject(object.metadata) ? object.metadata : undefined;
+    const name = asString(metadata?.name) ?? asString(metadata?.generateName);
+    return { name: name ? `${kind}/${name}` : kind, detail: apiVersion, kind: 'object', range, selectionRange: within(selection, range), children };
+  };
+  const symbol = objectSymbol(parsed.objectKind, parsed.apiVersion, parsed.value, [], contentRange(text));
+  // A List's items are objects of their own (list-items.ts): one symbol each, under the List.
+  if (parsed.apiVersion && isListObject(parsed.objectKind, parsed.value)) {
+    for (const { index, item, apiVersion, kind } of listEntries(parsed.apiVersion, parsed.objectKind, parsed.value)) {
+      const itemRange = item && kind ? nodeRange(['items', index]) : undefined;
+      if (item && kind && itemRange) symbol.children.push(objectSymbol(kind, apiVersion, item, ['items', index], itemRange));
     }
   }
-  const nameNode = locatePath(document, ['metadata', 'name']).node;
-  const selection = nameNode && isScalar(nameNode) ? nodeRange(['metadata', 'name']) : nodeRange(['kind']);
-  const name = parsed.name ?? asString(isObject(parsed.value.metadata) ? parsed.value.metadata.generateName : undefined);
-  return [
-    {
-      name: name ? `${parsed.objectKind}/${name}` : parsed.objectKind,
-      detail: parsed.apiVersion,
-      kind: 'object',
-      range,
-      selectionRange: within(selection, range),
-      children,
-    },
-  ];
+  return [symbol];
 }
 
 /** From the start of the chunk to its last non-blank character. */

@@ -3,12 +3,13 @@
 //
 // Limits (limits.ts): a document nested deeper than MAX_NESTING_DEPTH is not checked (`limit`
 // says so), and neither is one whose aliases expand past MAX_ALIAS_EXPANSION or cost more than
-// MAX_ALIAS_RESOLUTION_WORK to resolve (`valueError`). A recursive or unresolved alias is a YAML
-// error, as it is for kubectl.
+// MAX_ALIAS_RESOLUTION_WORK to resolve (`valueError`). A recursive or unresolved alias, or a merge
+// key (`<<`) whose value is not a mapping (merge-keys.ts), is a YAML error, as it is for kubectl.
 import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLMap, YAMLParseError } from 'yaml';
 import type { DocumentChunk } from './document-split';
 import { asString, isObject, type JsonValue } from './json';
 import { MAX_ALIAS_EXPANSION, MAX_ALIAS_RESOLUTION_WORK, MAX_NESTING_DEPTH } from './limits';
+import { findMergeErrors } from './merge-keys';
 
 // `uniqueKeys` is off: `yaml` checks it by comparing each key with every earlier key of its
 // mapping (20,000 keys: 3 s; a 5 MB ConfigMap: hours). measureTree finds the same duplicates in
@@ -57,7 +58,7 @@ export function parseChunk(chunk: Pick<DocumentChunk, 'text'>): ParsedChunk {
   const text = chunk.text;
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, PARSE_OPTIONS);
+    document = withoutStackTraces(() => parseDocument(text, PARSE_OPTIONS));
   } catch (error) {
     // `yaml` catches its own stack overflows (RESOURCE_EXHAUSTION, below); this is the backstop.
     if (isStackOverflow(error)) return tooDeep(text, false);
@@ -69,7 +70,7 @@ export function parseChunk(chunk: Pick<DocumentChunk, 'text'>): ParsedChunk {
   // resolver offers no fixes on a document with errors: which of two equal keys is meant?).
   // Alias errors (recursive, unresolved) likewise: kubectl rejects the document.
   for (const problem of [...tree.duplicateKeys, ...tree.aliasErrors]) {
-    document.errors.push(new YAMLParseError([problem.start, problem.end], problem.code as never, problem.message));
+    document.errors.push(withoutStackTraces(() => new YAMLParseError([problem.start, problem.end], problem.code as never, problem.message)));
   }
   const errors = document.errors.map(toProblem);
   const warnings = document.warnings.map(toProblem);
@@ -86,14 +87,25 @@ export function parseChunk(chunk: Pick<DocumentChunk, 'text'>): ParsedChunk {
   } else if (tree.aliases * (tree.aliases + tree.anchors) > MAX_ALIAS_RESOLUTION_WORK) {
     valueError = aliasLimit(`${tree.aliases} aliases and ${tree.anchors} anchors cost too much to resolve`);
   } else {
-    try {
-      // Aliases were measured above, exactly: `yaml`'s own alias count would re-walk the whole
-      // document for each anchor that holds an alias (seconds for a 20 KB chain of anchors).
-      value = document.toJS({ maxAliasCount: -1 }) as JsonValue;
-    } catch (error) {
-      if (isStackOverflow(error)) return tooDeep(text, true);
-      const message = error instanceof Error ? error.message : String(error);
-      valueError = aliasLimit(message);
+    // A merge key kubectl cannot merge (`<<: 1`) fails the whole document for kubectl: a YAML
+    // error on the offending node, and no plain value (as for the alias errors above).
+    const valueProblems = findMergeErrors(document, text);
+    if (valueProblems.length === 0) {
+      try {
+        // Aliases were measured above, exactly: `yaml`'s own alias count would re-walk the whole
+        // document for each anchor that holds an alias (seconds for a 20 KB chain of anchors).
+        value = document.toJS({ maxAliasCount: -1 }) as JsonValue;
+      } catch (error) {
+        if (isStackOverflow(error)) return tooDeep(text, true);
+        // Alias limits were decided above, so this is not one: the document has no plain value,
+        // as kubectl would fail to decode it. Reported as a YAML error on the first line.
+        const message = error instanceof Error ? error.message : String(error);
+        valueProblems.push({ code: 'VALUE_ERROR', message: `The document could not be read as data: ${message}`, start: 0, end: Math.min(text.length, firstLineEnd(text)) });
+      }
+    }
+    for (const problem of valueProblems) {
+      document.errors.push(withoutStackTraces(() => new YAMLParseError([problem.start, problem.end], problem.code as never, problem.message)));
+      errors.push(problem);
     }
   }
   const parsed: ParsedChunk = { text, document, value, kind: 'other', errors, warnings, valueError };
@@ -126,7 +138,9 @@ function looksLikeTemplate(parsed: ParsedChunk): boolean {
   const text = parsed.text;
   if (!text.includes('{{') && !text.includes('{%')) return false;
   if (parsed.errors.length > 0) return true;
-  if (/^[ \t]*\{[{%]-?[ \t]*-?[ \t]*(if|else|end|range|with|define|for|endfor|endif|include|template|block)\b/m.test(text)) {
+  // `{{-  - if`: one optional `-` after the blanks, written so that no two `[ \t]*` can trade
+  // blanks (`[ \t]*-?[ \t]*` retried every split of a long run of spaces: seconds per document).
+  if (/^[ \t]*\{[{%]-?[ \t]*(?:-[ \t]*)?(if|else|end|range|with|define|for|endfor|endif|include|template|block)\b/m.test(text)) {
     return true;
   }
   let templated = false;
@@ -147,6 +161,25 @@ function looksLikeTemplate(parsed: ParsedChunk): boolean {
     },
   });
   return templated;
+}
+
+/**
+ * Runs `create` with V8's stack capture off. `yaml` reports every syntax error as an Error object
+ * (YAMLParseError, YAMLWarning) kept in `document.errors`, and the parsed document is cached for
+ * as long as its text is unchanged. V8 keeps an unformatted stack as structured frames that hold
+ * each frame's function and receiver, including the analyzer's closure over the whole previous
+ * version of the file, so a cached document kept every earlier version of the file alive (heap
+ * growing by ~0.1 MB per keystroke, without ceiling). Nobody reads these stacks: only code,
+ * message and position are used. https://v8.dev/docs/stack-trace-api
+ */
+function withoutStackTraces<T>(create: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return create();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function toProblem(error: { code: string; message: string; pos: [number, number] }): YamlProblem {

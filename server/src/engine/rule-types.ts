@@ -52,7 +52,7 @@ export interface CheckEnvironment {
   filePath?: string;
 }
 
-/** One Kubernetes object (one YAML document with apiVersion and kind). */
+/** One Kubernetes object: a YAML document with apiVersion and kind, or an item of a List. */
 export interface ObjectContext {
   env: CheckEnvironment;
   object: JsonObject;
@@ -62,6 +62,12 @@ export interface ObjectContext {
   documentIndex: number;
   /** Index among the Kubernetes objects of the file (0 for the first object). */
   objectIndex: number;
+  /**
+   * Where the object sits in its document: [] (or unset) for a document that is the object,
+   * ['items', i] for an item of a List (list-items.ts). Rules report paths from the object itself;
+   * the engine adds this prefix when it places their findings and fixes.
+   */
+  rootPath?: FieldPath;
 }
 
 /** A Pod spec found in an object: a Pod's `spec`, or a workload's Pod template. */
@@ -87,9 +93,15 @@ export interface FileContext {
   documentKinds: readonly DocumentKind[];
 }
 
-/** A finding from a cross-document rule names its document. */
+/**
+ * A finding from a cross-document rule names its document, and the object it is about when it
+ * can: a List holds several objects in one document, and the finding's path (from that object)
+ * is placed under the object's `rootPath`. Without `objectIndex` the engine takes the document's
+ * only object, or the one in which most of the path exists.
+ */
 export interface FileRuleFinding extends RuleFinding {
   documentIndex: number;
+  objectIndex?: number;
 }
 
 export interface Rule {

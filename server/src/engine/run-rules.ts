@@ -2,6 +2,7 @@
 // rules on a whole file. Findings come back placed on ranges, with their fixes resolved.
 import type { DocumentChunk } from './document-split';
 import { isObject } from './json';
+import { readList } from './list-items';
 import { rangeForPath } from './locate';
 import type { ParsedChunk } from './parse';
 import { findPodSpec } from './pod-specs';
@@ -9,9 +10,9 @@ import { placeObject, shiftFinding } from './placement-memo';
 import { ALL_RULES, ruleMeta } from './rules';
 import { yamlFindings } from './rules/core/yaml-findings';
 import { schemaFindings } from './rules/core/schema-findings';
-import type { CheckEnvironment, FileContext, ObjectContext, PodSpecContext, Rule } from './rule-types';
+import type { CheckEnvironment, FileContext, FileRuleFinding, ObjectContext, PodSpecContext, Rule } from './rule-types';
 import { resolveFix } from './fixes/resolve-intents';
-import type { Finding, RuleFinding } from './types';
+import type { FieldPath, Finding, FixIntent, RuleFinding } from './types';
 import { atLeast, compareVersions } from './versions';
 
 export interface DocumentCheckResult {
@@ -21,7 +22,11 @@ export interface DocumentCheckResult {
   podSpecs: PodSpecContext[];
 }
 
-export function runDocumentChecks(parsed: ParsedChunk, env: CheckEnvironment): DocumentCheckResult {
+/**
+ * `shouldStop` (the analyzer's time budget) is asked between rules; when it says stop, the
+ * result so far is dropped (undefined): a cached partial result would hide the other rules' findings.
+ */
+export function runDocumentChecks(parsed: ParsedChunk, env: CheckEnvironment, shouldStop?: () => boolean): DocumentCheckResult | undefined {
   const findings: Finding[] = yamlFindings(parsed);
   const result: DocumentCheckResult = { findings, objects: [], podSpecs: [] };
   if (parsed.kind !== 'kubernetes' || !isObject(parsed.value) || !parsed.apiVersion || !parsed.objectKind) return result;
@@ -33,22 +38,35 @@ export function runDocumentChecks(parsed: ParsedChunk, env: CheckEnvironment): D
     name: parsed.name,
     documentIndex: 0,
     objectIndex: 0,
+    rootPath: [],
   };
+  // A List (list-items.ts): the wrapper is checked for what it has, then every item as an object
+  // of its own, its findings and fixes placed under ['items', i].
+  const list = readList(object);
+  if (!checkObject(parsed, object, list?.findings, result, shouldStop)) return undefined;
+  for (const item of list?.items ?? []) if (!checkObject(parsed, item, undefined, result, shouldStop)) return undefined;
+  return result;
+}
+
+/** Schema (or the given wrapper findings) and every rule on one object of the document; false when stopped. */
+function checkObject(parsed: ParsedChunk, object: ObjectContext, schema: readonly RuleFinding[] | undefined, result: DocumentCheckResult, shouldStop?: () => boolean): boolean {
+  const prefix = object.rootPath ?? [];
   result.objects.push(object);
   const place = (ruleId: string, raw: RuleFinding): void => {
-    findings.push(placeFinding(parsed, ruleId, raw));
+    result.findings.push(placeFinding(parsed, ruleId, raw, prefix));
   };
-  for (const raw of schemaFindings(parsed, object)) place(raw.ruleId ?? 'schema-type', raw);
+  for (const raw of schema ?? schemaFindings(object)) place(raw.ruleId ?? 'schema-type', raw);
 
   const location = findPodSpec(object.kind, object.object);
   const podSpec: PodSpecContext | undefined = location ? { ...object, ...location } : undefined;
   if (podSpec) result.podSpecs.push(podSpec);
   for (const rule of ALL_RULES) {
-    if (!appliesTo(rule, env, object.kind)) continue;
+    if (!appliesTo(rule, object.env, object.kind)) continue;
+    if (shouldStop?.()) return false;
     if (rule.checkObject) for (const raw of safeCheck(rule, () => rule.checkObject?.(object))) place(raw.ruleId ?? rule.meta.id, raw);
     if (rule.checkPodSpec && podSpec) for (const raw of safeCheck(rule, () => rule.checkPodSpec?.(podSpec))) place(raw.ruleId ?? rule.meta.id, raw);
   }
-  return result;
+  return true;
 }
 
 export interface CheckedDocument {
@@ -65,13 +83,18 @@ export interface CheckedDocument {
 export function runFileChecks(documents: CheckedDocument[], env: CheckEnvironment): Finding[] {
   const objects: ObjectContext[] = [];
   const podSpecs: PodSpecContext[] = [];
+  /** The objects of each document: one, or a List and its items. */
+  const byDocument: ObjectContext[][] = [];
   documents.forEach(({ result }, documentIndex) => {
+    const own: ObjectContext[] = [];
     for (const object of result.objects) {
       const podSpec = result.podSpecs.find((candidate) => candidate.object === object.object);
       const placed = placeObject(object, podSpec, documentIndex, objects.length);
       objects.push(placed.object);
+      own.push(placed.object);
       if (placed.podSpec) podSpecs.push(placed.podSpec);
     }
+    byDocument.push(own);
   });
   const context: FileContext = { env, objects, podSpecs, documentCount: documents.length, documentKinds: documents.map((d) => d.parsed.kind) };
   const findings: Finding[] = [];
@@ -81,7 +104,8 @@ export function runFileChecks(documents: CheckedDocument[], env: CheckEnvironmen
       const document = documents[raw.documentIndex];
       if (!document) continue;
       const ruleId = raw.ruleId ?? rule.meta.id;
-      findings.push(shiftFinding(placeFileFinding(document.parsed, ruleId, raw), document.chunk.start, raw.documentIndex));
+      const prefix = ownerOf(raw, objects, byDocument[raw.documentIndex] ?? [])?.rootPath ?? [];
+      findings.push(shiftFinding(placeFileFinding(document.parsed, ruleId, raw, prefix), document.chunk.start, raw.documentIndex));
     }
   }
   return findings;
@@ -91,17 +115,44 @@ const fileFindingMemo = new WeakMap<ParsedChunk, Map<string, Finding>>();
 /** Memo entries per document before it is cleared (file findings of one document are few). */
 const FILE_FINDING_MEMO_LIMIT = 256;
 
-function placeFileFinding(parsed: ParsedChunk, ruleId: string, raw: RuleFinding): Finding {
+/**
+ * The object a file finding is about: the one it names (`objectIndex`), else the document's only
+ * object, else (a List whose items a rule did not name) the one in which most of its path exists.
+ */
+function ownerOf(raw: FileRuleFinding, objects: readonly ObjectContext[], candidates: readonly ObjectContext[]): ObjectContext | undefined {
+  const named = raw.objectIndex === undefined ? undefined : objects[raw.objectIndex];
+  if (named && named.documentIndex === raw.documentIndex) return named;
+  if (candidates.length <= 1) return candidates[0];
+  let best: ObjectContext | undefined;
+  let bestDepth = -1;
+  for (const candidate of candidates) {
+    let depth = 0;
+    let node: unknown = candidate.object;
+    for (const segment of raw.path) {
+      const next: unknown = typeof segment === 'number' ? (Array.isArray(node) ? node[segment] : undefined) : isObject(node) ? node[segment] : undefined;
+      if (next === undefined) break;
+      node = next;
+      depth += 1;
+    }
+    if (depth > bestDepth) {
+      best = candidate;
+      bestDepth = depth;
+    }
+  }
+  return best;
+}
+
+function placeFileFinding(parsed: ParsedChunk, ruleId: string, raw: RuleFinding, prefix: FieldPath): Finding {
   let memo = fileFindingMemo.get(parsed);
   if (!memo) {
     memo = new Map();
     fileFindingMemo.set(parsed, memo);
   }
-  const key = `${ruleId}\u0000${JSON.stringify([raw.path, raw.target, raw.message, raw.severity, raw.fixes])}`;
+  const key = `${ruleId}\u0000${JSON.stringify([prefix, raw.path, raw.target, raw.message, raw.severity, raw.fixes])}`;
   let placed = memo.get(key);
   if (!placed) {
     if (memo.size >= FILE_FINDING_MEMO_LIMIT) memo.clear();
-    placed = placeFinding(parsed, ruleId, raw);
+    placed = placeFinding(parsed, ruleId, raw, prefix);
     memo.set(key, placed);
   }
   return placed;
@@ -126,11 +177,17 @@ function safeCheck<T>(rule: Rule, run: () => T[] | undefined): T[] {
   }
 }
 
-function placeFinding(parsed: ParsedChunk, ruleId: string, raw: RuleFinding): Finding {
+/**
+ * A rule finding placed in its document. `prefix` is the object's `rootPath` (['items', i] for a
+ * List item): rules speak from the object, so its path and every fix intent's path get it.
+ */
+function placeFinding(parsed: ParsedChunk, ruleId: string, raw: RuleFinding, prefix: FieldPath = []): Finding {
   const meta = ruleMeta(ruleId);
+  const path = prefix.length === 0 ? raw.path : [...prefix, ...raw.path];
   const fixes = [];
   for (const spec of raw.fixes ?? []) {
-    const resolved = resolveFix(parsed.document, parsed.text, spec, 0);
+    const intents = prefix.length === 0 ? spec.intents : spec.intents.map((intent): FixIntent => ({ ...intent, path: [...prefix, ...intent.path] }));
+    const resolved = resolveFix(parsed.document, parsed.text, intents === spec.intents ? spec : { ...spec, intents }, 0);
     if (resolved) fixes.push(resolved);
   }
   return {
@@ -138,8 +195,8 @@ function placeFinding(parsed: ParsedChunk, ruleId: string, raw: RuleFinding): Fi
     severity: raw.severity ?? meta?.defaultSeverity ?? 'warning',
     message: raw.message,
     documentIndex: 0,
-    path: raw.path,
-    range: rangeForPath(parsed.document, parsed.text, raw.path, raw.target ?? 'key'),
+    path,
+    range: rangeForPath(parsed.document, parsed.text, path, raw.target ?? 'key'),
     fixes,
   };
 }

@@ -1,4 +1,4 @@
-// Code actions: the quick fixes carried in `diagnostic.data` (pinned to a document version),
+// Code actions: the quick fixes carried in `diagnostic.data` (pinned to the exact text),
 // "Disable <rule> for this line/object", "Show documentation for <rule>", and
 // `source.fixAll.podwise` (every safe fix that does not overlap another).
 import {
@@ -13,13 +13,17 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { splitDocuments } from '../engine/document-split';
+import { selectFixAll } from '../engine/fixes/fix-all';
 import { disableForObjectFix, disableNextLineEdit } from '../engine/fixes/suppression-fixes';
+import { lineEndingAt, withLineEnding } from '../engine/fixes/text-utils';
+import { toLineFeeds } from '../engine/line-index';
 import { parseChunk } from '../engine/parse';
-import type { Finding, OffsetRange } from '../engine/types';
+import type { Finding, TextEdit as OffsetEdit } from '../engine/types';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type WireFix } from '../shared/protocol';
 import { isDiagnosticData, rangesIntersect, sameRange, toRange, toWireFix } from './convert';
 import { isConfigFile } from './paths';
 import type { ServerContext } from './server';
+import { contentIdentity } from './synced-document';
 
 export async function provideCodeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const document = context.documents.get(params.textDocument.uri);
@@ -57,13 +61,13 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
         });
       }
       if (configFile) continue;
-      const line = disableNextLineEdit(document.getText(), current.offset, ruleId);
+      const line = disableNextLineEdit(toLineFeeds(document.getText()), current.offset, ruleId);
       if (line) {
         suppressions.push({
           title: `Disable ${ruleId} for this line`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: workspaceEdit(document, [{ range: toRange(document, line.range), newText: line.newText }]),
+          edit: workspaceEdit(document, [toLspEdit(document, line)]),
         });
       }
       const object = disableForObject(document, current.offset, ruleId);
@@ -99,11 +103,13 @@ interface CurrentFinding {
 }
 
 /**
- * The diagnostic's finding in the current version: its own data when it was computed for this
- * version, else the same rule's finding in a fresh analysis (same range, or overlapping it).
+ * The diagnostic's finding in the current text: its own data when it was computed for this very
+ * text, else the same rule's finding in a fresh analysis (same range, or overlapping it). Not the
+ * version: after a close and reopen (versions start again at 1) an old diagnostic's edits would
+ * land on another text (`imagePullPolicy` under `spec:`).
  */
 async function currentFinding(context: ServerContext, document: TextDocument, diagnostic: Diagnostic, configFile: boolean): Promise<CurrentFinding | undefined> {
-  if (isDiagnosticData(diagnostic.data) && diagnostic.data.version === document.version) {
+  if (isDiagnosticData(diagnostic.data) && diagnostic.data.text === contentIdentity(document)) {
     return { fixes: diagnostic.data.fixes, offset: document.offsetAt(diagnostic.range.start) };
   }
   if (configFile) return undefined;
@@ -120,8 +126,17 @@ async function currentFinding(context: ServerContext, document: TextDocument, di
   return { fixes: match.fixes.map((fix) => toWireFix(latest, fix)), offset: match.range.start };
 }
 
+/**
+ * An edit computed on `toLineFeeds(text)` (the engine's view: a lone CR is a line break), in LSP
+ * form, with the line end the document has there (`\r` in a classic-Mac file).
+ */
+function toLspEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
+  const newText = withLineEnding(edit.newText, lineEndingAt(document.getText(), edit.range.start));
+  return { range: toRange(document, edit.range), newText };
+}
+
 function disableForObject(document: TextDocument, offset: number, ruleId: string): TextEdit[] | undefined {
-  const text = document.getText();
+  const text = toLineFeeds(document.getText());
   const chunks = splitDocuments(text);
   let chunk = chunks[0];
   for (const candidate of chunks) if (candidate.start <= offset) chunk = candidate;
@@ -130,26 +145,16 @@ function disableForObject(document: TextDocument, offset: number, ruleId: string
   if (parsed.kind !== 'kubernetes') return undefined;
   const fix = disableForObjectFix(parsed.document, chunk.text, parsed.value, ruleId, chunk.start);
   if (!fix || fix.edits.length === 0) return undefined;
-  return fix.edits.map((edit) => ({ range: toRange(document, edit.range), newText: edit.newText }));
+  return fix.edits.map((edit) => toLspEdit(document, edit));
 }
 
 async function fixAllAction(context: ServerContext, document: TextDocument): Promise<CodeAction | undefined> {
   const analysis = await context.analysisFor(document.uri);
   if (!analysis || analysis.version !== document.version) return undefined;
-  const chosen: OffsetRange[] = [];
-  const edits: TextEdit[] = [];
-  let count = 0;
-  const overlaps = (range: OffsetRange): boolean => chosen.some((other) => range.start <= other.end && other.start <= range.end);
-  for (const finding of analysis.result.findings) {
-    const fix = finding.fixes.find((candidate) => candidate.safe);
-    if (!fix || fix.edits.length === 0) continue;
-    if (fix.edits.some((edit) => overlaps(edit.range))) continue;
-    for (const edit of fix.edits) {
-      chosen.push(edit.range);
-      edits.push({ range: toRange(document, edit.range), newText: edit.newText });
-    }
-    count += 1;
-  }
+  // The same choice as `podwise fix` (engine/fixes/fix-all.ts).
+  const selection = selectFixAll(analysis.result.findings);
+  const edits: TextEdit[] = selection.edits.map((edit) => ({ range: toRange(document, edit.range), newText: edit.newText }));
+  const count = selection.fixed.length;
   if (count === 0) return undefined;
   return {
     title: count === 1 ? 'Fix 1 Podwise problem' : `Fix ${count} Podwise problems`,

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, OffsetRange, ResolvedFix, Severity } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData, type WireFix } from '../shared/protocol';
 import { DOCS_BASE_URL } from '../shared/settings';
+import { contentIdentity } from './synced-document';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -30,7 +31,7 @@ export function toWireFix(document: TextDocument, fix: ResolvedFix): WireFix {
 }
 
 export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
-  const data: DiagnosticData = { version: document.version, fixes: finding.fixes.map((fix) => toWireFix(document, fix)) };
+  const data: DiagnosticData = { version: document.version, text: contentIdentity(document), fixes: finding.fixes.map((fix) => toWireFix(document, fix)) };
   const diagnostic: Diagnostic = {
     range: toRange(document, finding.range),
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
@@ -47,7 +48,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   if (value === null || typeof value !== 'object') return false;
   const data = value as Partial<DiagnosticData>;
-  return typeof data.version === 'number' && Array.isArray(data.fixes);
+  return typeof data.version === 'number' && typeof data.text === 'string' && Array.isArray(data.fixes);
 }
 
 export function sameRange(a: Range, b: Range): boolean {

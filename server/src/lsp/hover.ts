@@ -3,7 +3,7 @@
 // Pod, a removed apiVersion's replacement) for the document's target version.
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { hoverAt, ruleHoverMarkdown } from '../engine/editor';
-import { LineIndex } from '../engine/line-index';
+import { LineIndex, toLineFeeds } from '../engine/line-index';
 import type { Finding, OffsetRange } from '../engine/types';
 import { docsUrl } from './convert';
 import type { ServerContext } from './server';
@@ -27,7 +27,8 @@ export async function provideHover(context: ServerContext, params: HoverParams):
     seen.add(finding.ruleId);
     sections.push(ruleHoverMarkdown(finding.ruleId) ?? `**${finding.ruleId}**\n\n[Documentation](${docsUrl(finding.ruleId)})`);
   }
-  const field = hoverAt(text, offset, { version: analysis.docSettings.settings.kubernetesVersion, staticPod: analysis.docSettings.staticPod });
+  // The engine reads a lone CR as the line break it is only in its LF copy (same offsets).
+  const field = hoverAt(toLineFeeds(text), offset, { version: analysis.docSettings.settings.kubernetesVersion, staticPod: analysis.docSettings.staticPod });
   if (field) sections.push(field.markdown);
   if (sections.length === 0) return null;
   const range: OffsetRange = field?.range ?? smallest(findings);

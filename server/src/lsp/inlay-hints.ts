@@ -4,7 +4,7 @@
 // (`workspace/inlayHint/refresh`), so a toggle applies without reopening anything.
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver/node';
 import { inlayHints } from '../engine/editor';
-import { LineIndex } from '../engine/line-index';
+import { LineIndex, toLineFeeds } from '../engine/line-index';
 import type { ServerContext } from './server';
 import type { DocumentSettings } from './workspace-settings';
 
@@ -20,7 +20,8 @@ export async function provideInlayHints(context: ServerContext, params: InlayHin
   if (docSettings.excluded || !docSettings.settings.inlayHints.enabled || document.version !== version) return [];
   const lines = new LineIndex(text);
   const range = { start: lines.offsetAt(params.range.start), end: lines.offsetAt(params.range.end) };
-  return inlayHints(text, range).map((hint) => {
+  // The engine reads a lone CR as the line break it is only in its LF copy (same offsets).
+  return inlayHints(toLineFeeds(text), range).map((hint) => {
     const inlay: InlayHint = { position: lines.positionAt(hint.offset), label: hint.label, paddingLeft: hint.paddingLeft };
     if (hint.tooltip) inlay.tooltip = hint.tooltip;
     return inlay;

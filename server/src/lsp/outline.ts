@@ -9,6 +9,7 @@ import {
   type FoldingRangeParams,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toLineFeeds } from '../engine/line-index';
 import type { OutlineSymbol, OutlineSymbolKind } from '../engine/outline';
 import { toRange } from './convert';
 import type { ServerContext } from './server';
@@ -24,7 +25,8 @@ export function provideDocumentSymbols(context: ServerContext, params: DocumentS
   const document = context.documents.get(params.textDocument.uri);
   const outliner = context.outlinerFor(params.textDocument.uri);
   if (!document || !outliner) return [];
-  return outliner.symbols(document.getText()).map((symbol) => toSymbol(document, symbol));
+  // The engine reads a lone CR as the line break it is only in its LF copy (same offsets and lines).
+  return outliner.symbols(toLineFeeds(document.getText())).map((symbol) => toSymbol(document, symbol));
 }
 
 function toSymbol(document: TextDocument, symbol: OutlineSymbol): DocumentSymbol {
@@ -42,7 +44,7 @@ export function provideFoldingRanges(context: ServerContext, params: FoldingRang
   const document = context.documents.get(params.textDocument.uri);
   const outliner = context.outlinerFor(params.textDocument.uri);
   if (!document || !outliner) return [];
-  return outliner.folding(document.getText()).map((span) => {
+  return outliner.folding(toLineFeeds(document.getText())).map((span) => {
     const range: FoldingRange = { startLine: span.startLine, endLine: span.endLine };
     if (span.kind === 'comment') range.kind = FoldingRangeKind.Comment;
     return range;

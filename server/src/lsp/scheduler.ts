@@ -15,7 +15,8 @@ export const EXPENSIVE_MS = 30;
 export const MAX_DELAY_MS = 100;
 export const MAX_WAIT_MS = 250;
 
-export type Trigger = 'open' | 'change' | 'refresh';
+/** `continue`: the last analysis ran out of its time budget and goes on with the same version. */
+export type Trigger = 'open' | 'change' | 'refresh' | 'continue';
 
 export class DocumentScheduler {
   private cancel: (() => void) | undefined;

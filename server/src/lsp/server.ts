@@ -16,8 +16,10 @@ import {
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileAnalyzer, type AnalysisResult } from '../engine/analyze';
+import { capFindings } from '../engine/finding-cap';
+import { ANALYSIS_BUDGET_MS, MAX_PUBLISHED_DIAGNOSTICS } from '../engine/limits';
 import { Outliner, type ChunkParser } from '../engine/outline';
 import { parseChunk } from '../engine/parse';
 import type { KubernetesVersion, Severity } from '../engine/types';
@@ -40,6 +42,7 @@ import { InlayHintRefresher, provideInlayHints } from './inlay-hints';
 import { provideDocumentSymbols, provideFoldingRanges } from './outline';
 import { isConfigFile, uriToPath } from './paths';
 import { DocumentScheduler, type Trigger } from './scheduler';
+import { syncedDocuments } from './synced-document';
 import { WorkspaceSettings, type DocumentSettings } from './workspace-settings';
 
 const YAML_LANGUAGES = new Set(['yaml', 'yml']);
@@ -58,6 +61,8 @@ interface DocState {
   outliner: Outliner;
   scheduler: DocumentScheduler;
   last?: Analysis & { stamp: number };
+  /** Version and content of the last diagnostics published, so an identical set is not re-sent. */
+  published?: string;
 }
 
 /** What the feature modules need from the server. */
@@ -105,7 +110,8 @@ function warmUp(version: KubernetesVersion, logError: (where: string, error: unk
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // Our own document model: clamps out-of-range changes and keeps `\r`/`\n` line ends right (synced-document.ts).
+  const documents = new TextDocuments(syncedDocuments);
   const states = new Map<string, DocState>();
   let settings: WorkspaceSettings | undefined;
   /** Bumped on every settings/config/trust/folder change: cached analyses older than this are stale. */
@@ -117,6 +123,9 @@ export function startServer(connection: Connection): void {
   let clientCapabilities: ClientCapabilities = {};
   let shuttingDown = false;
   const timing = process.env.PODWISE_TRACE_TIMING === '1';
+  // Tests and measurements shrink the budget to exercise continued analyses on small files.
+  const budgetOverride = Number(process.env.PODWISE_ANALYSIS_BUDGET_MS);
+  const budgetMs = process.env.PODWISE_ANALYSIS_BUDGET_MS && Number.isFinite(budgetOverride) && budgetOverride >= 0 ? budgetOverride : ANALYSIS_BUDGET_MS;
 
   const log = (message: string): void => {
     try {
@@ -178,6 +187,8 @@ export function startServer(connection: Connection): void {
       rules: docSettings.settings.rules,
       staticPodManifest: docSettings.staticPod,
       filePath: docSettings.filePath,
+      // Past the budget the analysis stops and says so; validate() continues it (see limits.ts).
+      budgetMs,
     });
     const analysis: Analysis = { document, version: document.version, result, docSettings };
     state.last = { ...analysis, stamp };
@@ -188,7 +199,8 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document || !settings || !isChecked(document)) return undefined;
     const state = stateFor(uri);
-    if (state.last && state.last.version === document.version && state.last.stamp === stamp) return state.last;
+    // An unfinished analysis (over budget) is continued: each call checks more of the file.
+    if (state.last && state.last.version === document.version && state.last.stamp === stamp && !state.last.result.unfinished) return state.last;
     const startStamp = stamp;
     const docSettings = await settings.resolve(uri);
     const current = documents.get(uri);
@@ -243,20 +255,31 @@ export function startServer(connection: Connection): void {
       if (!current || current.version !== version || states.get(uri) !== state) return;
       if (docSettings.excluded) {
         sendStatus(current, docSettings, 'excluded');
+        state.published = undefined;
         void connection.sendDiagnostics({ uri, version, diagnostics: [] });
         return;
       }
       const started = performance.now();
       const analysis = analyze(state, current, docSettings);
       if (runStamp !== stamp && state.last) state.last.stamp = -1; // settings changed meanwhile: a refresh is queued
-      const diagnostics = analysis.result.findings.map((finding) => toDiagnostic(current, finding));
+      const shown = capFindings(analysis.result.findings, MAX_PUBLISHED_DIAGNOSTICS, current.getText(), docSettings.settings.rules);
+      const diagnostics = shown.map((finding) => toDiagnostic(current, finding));
       const cost = performance.now() - started;
       state.scheduler.record(cost);
       if (timing) log(`podwise: analyzed ${uri} v${version} in ${cost.toFixed(2)} ms (${diagnostics.length} diagnostics)`);
       // Status first: whoever reacts to the diagnostics sees the matching status.
       const kubernetes = analysis.result.documents.some((doc) => doc.kind === 'kubernetes');
       sendStatus(current, docSettings, kubernetes ? 'checked' : 'not-kubernetes', analysis.result);
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      // Identical diagnostics for the same version (a settings refresh or a continued analysis that
+      // changed nothing) are not sent again: on a large file that is megabytes per publication.
+      const published = `${version}\u0000${JSON.stringify(diagnostics)}`;
+      if (state.published !== published) {
+        state.published = published;
+        void connection.sendDiagnostics({ uri, version, diagnostics });
+      }
+      // Over budget: what was checked is published; the rest follows after pending edits and
+      // requests were handled (a newer version replaces this run, and starts from the cache).
+      if (analysis.result.unfinished) state.scheduler.schedule('continue');
     } catch (error) {
       logError(`analysis of ${uri}`, error);
     }
@@ -454,6 +477,8 @@ export function startServer(connection: Connection): void {
   if (process.env.PODWISE_DEBUG === '1') {
     // Diagnostics for measuring the server itself (scripts/measure-lsp.mjs); off by default.
     connection.onRequest('podwise/debug/memory', () => {
+      // With `node --expose-gc`, measure what is live, not what the collector has not reached yet.
+      (globalThis as { gc?: () => void }).gc?.();
       const { getHeapSpaceStatistics } = require('v8') as typeof import('v8');
       const spaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.physical_space_size]));
       return { ...process.memoryUsage(), spaces, openDocuments: states.size };

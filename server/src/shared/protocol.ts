@@ -39,6 +39,11 @@ export interface WireFix {
 export interface DiagnosticData {
   /** Document version the diagnostic (and its fixes) were computed for. */
   version: number;
+  /**
+   * The exact text the fixes were computed for (its length and a hash): the server applies them
+   * only to that text. A version is not enough: after a close and reopen versions restart at 1.
+   */
+  text: string;
   fixes: WireFix[];
 }
 

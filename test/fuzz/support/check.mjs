@@ -3,7 +3,7 @@
 // instead of throwing, so the fuzz script can collect them and the tests can assert on them.
 import { isDeepStrictEqual } from 'node:util';
 import { Parser, parseAllDocuments } from 'yaml';
-import { analyzeText, FileAnalyzer, isKnownRuleId, SEVERITIES } from '../../../dist/server/engine.js';
+import { analyzeText, FileAnalyzer, isKnownRuleId, SEVERITIES, toLineFeeds } from '../../../dist/server/engine.js';
 
 /** server/src/engine/limits.ts MAX_MESSAGE_LENGTH: longer messages are cut by the analyzer. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -190,14 +190,17 @@ export function fixDiff(text, edits) {
  * - every comment survives, except those a pure deletion removes with their line (above);
  * - the targeted finding is gone (fewer findings of that rule on that document and path);
  * - no new error-severity finding (per rule, never more errors than before; counted per rule
- *   because deleting a list item renumbers the paths after it).
+ *   because deleting a list item renumbers the paths after it);
+ * - with `eol` ('\n', '\r\n' or '\r': the file's line end), no inserted text holds another one.
+ * The comment and syntax checks read `toLineFeeds(text)`, as the engine does: a lone CR is a line
+ * break, which `yaml` alone does not know (to `yaml` a CR-only file is one line).
  * Returns violations: { ruleId, title, path, problem, diff }.
  */
-export function fixViolations(text, options = DEFAULT_OPTIONS, { maxFixes = Infinity, before: given, onFix } = {}) {
+export function fixViolations(text, options = DEFAULT_OPTIONS, { maxFixes = Infinity, before: given, onFix, eol, view = toLineFeeds } = {}) {
   const before = given ?? analyzeText(text, options).findings;
   const violations = [];
-  const originalComments = comments(text);
-  const syntaxBefore = syntaxErrorCodes(text);
+  const originalComments = comments(view(text));
+  const syntaxBefore = syntaxErrorCodes(view(text));
   const targetsBefore = countBy(before, findingKey);
   const errorsBefore = countBy(before.filter((f) => f.severity === 'error'), (f) => f.ruleId);
   let tried = 0;
@@ -209,15 +212,19 @@ export function fixViolations(text, options = DEFAULT_OPTIONS, { maxFixes = Infi
       const report = (problem) =>
         violations.push({ ruleId: finding.ruleId, title: fix.title, path: finding.path, documentIndex: finding.documentIndex, problem, diff: fixDiff(text, fix.edits) });
       const fixed = applyEdits(text, fix.edits);
-      const syntaxAfter = syntaxErrorCodes(fixed);
+      if (eol !== undefined) {
+        const foreign = fix.edits.flatMap((edit) => edit.newText.match(/\r\n|\r|\n/g) ?? []).filter((end) => end !== eol);
+        if (foreign.length > 0) report(`inserts ${JSON.stringify(foreign[0])} into a ${JSON.stringify(eol)} file`);
+      }
+      const syntaxAfter = syntaxErrorCodes(view(fixed));
       for (const [code, count] of syntaxAfter) {
         if (count > (syntaxBefore.get(code) ?? 0)) report(`new YAML syntax error ${code} (${syntaxBefore.get(code) ?? 0} → ${count})`);
       }
-      const remaining = countBy(comments(fixed), (c) => c.text);
+      const remaining = countBy(comments(view(fixed)), (c) => c.text);
       for (const comment of originalComments) {
         const left = remaining.get(comment.text) ?? 0;
         if (left > 0) remaining.set(comment.text, left - 1);
-        else if (!deletedWithItsLine(text, comment, fix.edits)) report(`comment lost: ${comment.text}`);
+        else if (!deletedWithItsLine(view(text), comment, fix.edits)) report(`comment lost: ${comment.text}`);
       }
       let after;
       try {

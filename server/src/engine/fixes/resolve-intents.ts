@@ -3,16 +3,34 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { locatePath } from '../locate';
 import type { FieldPath, FixIntent, FixSpec, ResolvedFix, TextEdit } from '../types';
-import { columnOf, lineEndAfter, lineStartOf, serializeBlock, serializeInline } from './text-utils';
+import { hasLoneCr } from '../line-index';
+import {
+  columnOf,
+  commentsIn,
+  firstLineEnding,
+  lineEndAfter,
+  lineEndingAt,
+  lineStartOf,
+  serializeBlock,
+  serializeInline,
+  withLineEnding,
+  type LineEnding,
+} from './text-utils';
 
 /**
  * Resolves a fix on one document chunk; offsets are shifted by `base` into the whole file. A
  * document with YAML syntax errors gets no fixes: `yaml` recovers a tree from it, but its ranges
  * and indentation are not the ones the text will have once the syntax is repaired, and edits
  * computed from them land in the wrong place (found by the quick-fix property test).
+ *
+ * `source` must not hold a lone `\r`: `yaml` does not read it as the line break it is (`name:\r
+ * x` would be the string "\r x"), so the analyzer parses `toLineFeeds(text)` (same offsets). New
+ * lines are written with the line end found at each edit (`\r\n` in a CRLF file).
  */
 export function resolveFix(document: Document.Parsed, source: string, fix: FixSpec, base: number): ResolvedFix | undefined {
   if (document.errors.length > 0) return undefined;
+  const facts = factsOf(document, source);
+  if (facts.loneCr) return undefined;
   const edits: TextEdit[] = [];
   // A fix that changes nothing is not offered: the light bulb would promise what it cannot do.
   if (fix.intents.length === 0) return undefined;
@@ -32,8 +50,24 @@ export function resolveFix(document: Document.Parsed, source: string, fix: FixSp
     title: fix.title,
     preferred: fix.preferred ?? false,
     safe: fix.safe ?? false,
-    edits: edits.map((edit) => ({ newText: edit.newText, range: { start: edit.range.start + base, end: edit.range.end + base } })),
+    edits: edits.map((edit) => ({
+      newText: withLineEnding(edit.newText, lineEndingAt(source, edit.range.start, facts.eol)),
+      range: { start: edit.range.start + base, end: edit.range.end + base },
+    })),
   };
+}
+
+/** Per parsed document: whether its source has a lone CR, and its first line end. */
+const sourceFacts = new WeakMap<Document.Parsed, { loneCr: boolean; eol: LineEnding }>();
+
+/** Computed once per document: the fixes of a document are resolved one after the other. */
+function factsOf(document: Document.Parsed, source: string): { loneCr: boolean; eol: LineEnding } {
+  let facts = sourceFacts.get(document);
+  if (!facts) {
+    facts = { loneCr: hasLoneCr(source), eol: firstLineEnding(source) };
+    sourceFacts.set(document, facts);
+  }
+  return facts;
 }
 
 function resolveIntent(document: Document.Parsed, source: string, intent: FixIntent, alone: boolean): TextEdit | undefined {
@@ -124,27 +158,40 @@ function definesUsedAnchor(source: string, start: number, end: number): boolean 
  * Deleting the only pair of a block mapping leaves an empty mapping, `{}`, not an empty value
  * (null), which the schema rejects where an object is required (`template:` with nothing under
  * it). Under a key the `{}` goes after the colon and the pair's lines go; after a sequence dash
- * (`- only: x`) the pair becomes `{}` in place, so the item stays.
+ * (`- only: x`) the pair becomes `{}` in place, so the item stays. Either way the edit writes
+ * text, so it is not a deletion of whole lines: the comments in what it replaces are written
+ * again, each on its own line (`- {}` then `# why`), never dropped.
  */
 function emptyMapping(source: string, owner: Pair<unknown, unknown> | undefined, start: number, end: number): TextEdit | undefined {
   const lineStart = lineStartOf(source, start);
+  const pad = ' '.repeat(columnOf(source, start));
   if (/^\s*-\s+$/.test(source.slice(lineStart, start)) || !owner) {
     if (!/^[\s-]*$/.test(source.slice(lineStart, start))) return undefined;
-    return { range: { start, end }, newText: '{}' };
+    // To the end of the value's last line (not its line break), so a trailing comment there is
+    // moved with the others instead of being joined to one of them.
+    const newline = source.indexOf('\n', end);
+    const lineEnd = newline === -1 ? source.length : newline - (source[newline - 1] === '\r' ? 1 : 0);
+    const keyLineEnd = source.indexOf('\n', start);
+    const comments = commentsIn(source, start, lineEnd);
+    const onKeyLine = (offset: number): boolean => keyLineEnd === -1 || offset < keyLineEnd;
+    const text = comments.map((comment, index) => (index === 0 && onKeyLine(comment.offset) ? ` ${comment.text}` : `\n${pad}${comment.text}`)).join('');
+    return { range: { start, end: lineEnd }, newText: `{}${text}` };
   }
   if (!hasRange(owner.key)) return undefined;
   const colon = source.indexOf(':', owner.key.range[1]);
   if (colon === -1 || colon >= lineStart) return undefined;
   // What lies between the colon and the pair (a comment, comment lines) is kept as it is.
-  return { range: { start: colon + 1, end: lineEndAfter(source, end) }, newText: ` {}${source.slice(colon + 1, lineStart)}` };
+  const pairEnd = lineEndAfter(source, end);
+  const comments = commentsIn(source, lineStart, pairEnd).map((comment) => `${pad}${comment.text}\n`);
+  return { range: { start: colon + 1, end: pairEnd }, newText: ` {}${source.slice(colon + 1, lineStart)}${comments.join('')}` };
 }
 
 /** In a block collection the entry's whole lines go, and the `- ` of a sequence item with it. */
 function deleteBlockLines(source: string, keyStart: number, end: number, seqItem: boolean): TextEdit {
   let lineStart = lineStartOf(source, keyStart);
   // A tag or anchor on the key (`!t key: v`, `&a key: v`) goes with it.
-  const props = /(?:[!&][^\s]*[ \t]+)+$/.exec(source.slice(lineStart, keyStart));
-  const start = props ? keyStart - props[0].length : keyStart;
+  let start = keyStart;
+  for (let prop = propertyBefore(source, lineStart, start, '!&'); prop !== undefined; prop = propertyBefore(source, lineStart, start, '!&')) start = prop;
   const before = source.slice(lineStart, start);
   if (seqItem) {
     const dash = source.lastIndexOf('-', start);
@@ -251,7 +298,9 @@ function appendToFlow(source: string, lastEnd: number, close: number, lastStart:
   const trailing = /^[ \t]*,/.exec(source.slice(lastEnd, close));
   if (!trailing) return { range: { start: lastEnd, end: lastEnd }, newText: `, ${entry}` };
   const afterComma = lastEnd + trailing[0].length;
-  const newline = source.indexOf('\n', afterComma);
+  const lineFeed = source.indexOf('\n', afterComma);
+  // Before the line end, never between the `\r` and the `\n` of a CRLF.
+  const newline = lineFeed > 0 && source[lineFeed - 1] === '\r' ? lineFeed - 1 : lineFeed;
   // On its own line: after the comma's line (and its comment, which stays where it was).
   if (newline !== -1 && newline < close) return { range: { start: newline, end: newline }, newText: `\n${' '.repeat(columnOf(source, lastStart))}${entry},` };
   return { range: { start: afterComma, end: afterComma }, newText: ` ${entry},` };
@@ -279,10 +328,23 @@ function scalarRange(source: string, node: Node): { start: number; end: number }
   }
   let start = valueStart;
   if (isScalar(node) && node.tag) {
-    const tag = /(?:^|[ \t])(![^\s]*)[ \t]+$/.exec(source.slice(lineStartOf(source, valueStart), valueStart));
-    if (tag) start = valueStart - tag[0].length + (tag[0].length - tag[0].trimStart().length);
+    start = propertyBefore(source, lineStartOf(source, valueStart), valueStart, '!') ?? valueStart;
   }
   return { start, end };
+}
+
+/**
+ * The start of a node property (a tag `!t` or an anchor `&a`, by its first character in
+ * `leads`) written just before `end` on its line, with blanks between: `!!bool yes`. Scanned by
+ * hand, not with a regular expression anchored at the end (quadratic on a long line).
+ */
+function propertyBefore(source: string, lineStart: number, end: number, leads: string): number | undefined {
+  let blank = end;
+  while (blank > lineStart && (source[blank - 1] === ' ' || source[blank - 1] === '\t')) blank -= 1;
+  if (blank === end) return undefined;
+  let start = blank;
+  while (start > lineStart && !/\s/.test(source[start - 1])) start -= 1;
+  return start < blank && leads.includes(source[start]) ? start : undefined;
 }
 
 /**

@@ -8,9 +8,9 @@ import { parseChunk } from '../parse';
 import { DISABLE_ANNOTATION } from '../suppress';
 import type { FieldPath, FixIntent, ResolvedFix, TextEdit } from '../types';
 import { resolveFix } from './resolve-intents';
-import { columnOf, lineStartOf, serializeInline } from './text-utils';
+import { columnOf, lineEndingAt, lineStartOf, serializeInline } from './text-utils';
 
-const NEXT_LINE_COMMENT = /^([ \t]*)#\s*podwise-disable-next-line\b([ \t]*)([^\n#]*?)([ \t]*)$/;
+const NEXT_LINE_MARKER = /^[ \t]*#\s*podwise-disable-next-line\b/;
 const ANNOTATION_PATH: FieldPath = ['metadata', 'annotations', DISABLE_ANNOTATION];
 
 /** Splits a suppression list (`a, b c`) the way the engine reads it. */
@@ -28,20 +28,40 @@ export function parseRuleList(list: string): string[] {
  */
 export function disableNextLineEdit(text: string, offset: number, ruleId: string): TextEdit | undefined {
   const lineStart = lineStartOf(text, Math.max(0, Math.min(offset, text.length)));
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingAt(text, lineStart);
   if (lineStart > 0) {
     const previousStart = lineStartOf(text, lineStart - 1);
     const previous = text.slice(previousStart, lineStart).replace(/\r?\n$/, '');
-    const match = NEXT_LINE_COMMENT.exec(previous);
-    if (match) {
-      const ids = parseRuleList(match[3]);
+    const comment = nextLineComment(previous);
+    if (comment) {
+      const ids = parseRuleList(comment.list);
       if (ids.length === 0 || ids.includes(ruleId)) return undefined;
-      const listEnd = previousStart + previous.length - match[4].length;
+      const listEnd = previousStart + comment.listEnd;
       return { range: { start: listEnd, end: listEnd }, newText: `, ${ruleId}` };
     }
   }
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   return { range: { start: lineStart, end: lineStart }, newText: `${indent}# podwise-disable-next-line ${ruleId}${eol}` };
+}
+
+/**
+ * A `# podwise-disable-next-line a, b` comment line: its rule list (blanks around it trimmed) and
+ * where the list ends. Undefined for any other line, and when another `#` follows (a comment after
+ * the list: the rule would land inside it). A scan rather than one regex: a lazy list followed by
+ * `[ \t]*$` retried the trailing blanks from every character of a long line (80,000: 5 s).
+ */
+function nextLineComment(line: string): { list: string; listEnd: number } | undefined {
+  const marker = NEXT_LINE_MARKER.exec(line);
+  if (!marker || line.includes('#', marker[0].length)) return undefined;
+  let start = marker[0].length;
+  let end = line.length;
+  while (start < end && isSpaceOrTab(line.charCodeAt(start))) start += 1;
+  while (end > start && isSpaceOrTab(line.charCodeAt(end - 1))) end -= 1;
+  return { list: line.slice(start, end), listEnd: end };
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 /**
@@ -97,7 +117,7 @@ export function disableForObjectFix(
 
 /** `annotations:` (or the annotation itself) as the first entry under `metadata:` / `annotations:`. */
 function insertAsFirstEntry(document: Document.Parsed, source: string, annotation: string): TextEdit | undefined {
-  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingAt(source, 0);
   const annotations = locatePath(document, ['metadata', 'annotations']);
   const target = annotations.complete ? annotations : locatePath(document, ['metadata']);
   if (!target.complete || !target.pair || !isMap(target.node) || target.node.flow || target.node.items.length === 0) return undefined;

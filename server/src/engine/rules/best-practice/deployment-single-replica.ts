@@ -31,7 +31,7 @@ export const deploymentSingleReplica: Rule = {
       const replicas = replicasOf(object.object);
       if (!replicas || replicas.value !== 1) continue;
       findings.push({
-        documentIndex: object.documentIndex,
+        documentIndex: object.documentIndex, objectIndex: object.objectIndex,
         path: replicas.defaulted ? ['spec'] : ['spec', 'replicas'],
         target: replicas.defaulted ? 'key' : 'value',
         message: `This Deployment runs ${replicas.defaulted ? 'one replica (spec.replicas defaults to 1)' : 'a single replica'}: a node drain, eviction or crash leaves it with no ready Pod. Run at least 2 replicas if it serves traffic.`,
@@ -49,7 +49,7 @@ function autoscalerFinding(autoscaler: Autoscaler, target: string): FileRuleFind
   const max = asInteger(getIn(object.object, ['spec', 'maxReplicas']));
   if (max !== undefined && max < 2) intents.push({ op: 'set', path: ['spec', 'maxReplicas'], value: 2 });
   return {
-    documentIndex: object.documentIndex,
+    documentIndex: object.documentIndex, objectIndex: object.objectIndex,
     path: minDefaulted ? ['spec'] : ['spec', 'minReplicas'],
     target: minDefaulted ? 'key' : 'value',
     message: `This HorizontalPodAutoscaler may scale ${target} down to a single replica (${minDefaulted ? 'minReplicas defaults to 1' : 'minReplicas: 1'}): at one replica, a node drain, eviction or crash leaves it with no ready Pod. Set minReplicas to at least 2 if it serves traffic.`,

@@ -31,7 +31,7 @@ export const noAntiAffinity: Rule = {
       const range = replicaRange(pod, context);
       if (!range || range.max < 2) continue;
       const finding = judge(pod, range);
-      if (finding) findings.push({ documentIndex: pod.documentIndex, ...finding });
+      if (finding) findings.push({ documentIndex: pod.documentIndex, objectIndex: pod.objectIndex, ...finding });
     }
     return findings;
   },

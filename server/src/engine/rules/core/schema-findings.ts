@@ -1,7 +1,6 @@
 // Schema validation of one Kubernetes object against the target version's API, plus the one
 // pattern worth naming as a whole: fields that belong under metadata/spec sitting at the top.
 import { isObject } from '../../json';
-import type { ParsedChunk } from '../../parse';
 import type { ObjectContext } from '../../rule-types';
 import { validateObject } from '../../schema';
 import type { RuleFinding } from '../../types';
@@ -13,9 +12,10 @@ const NESTED_KEYS = new Set([
   'replicas', 'selector', 'template', 'resources', 'livenessProbe', 'readinessProbe', 'serviceName', 'app',
 ]);
 
-export function schemaFindings(parsed: ParsedChunk, object: ObjectContext): RuleFinding[] {
-  if (!isObject(parsed.value)) return [];
-  const findings: RuleFinding[] = validateObject(parsed.value, object.apiVersion, object.kind, object.env.kubernetesVersion) ?? [];
+/** Paths are from the object (a List item's too: the engine prefixes its `rootPath`). */
+export function schemaFindings(object: ObjectContext): RuleFinding[] {
+  if (!isObject(object.object)) return [];
+  const findings: RuleFinding[] = validateObject(object.object, object.apiVersion, object.kind, object.env.kubernetesVersion) ?? [];
   const misplaced = findings.filter(
     (finding) => finding.ruleId === 'schema-unknown-field' && finding.path.length === 1 && NESTED_KEYS.has(String(finding.path[0])),
   );

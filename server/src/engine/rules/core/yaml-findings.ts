@@ -3,6 +3,12 @@
 import type { ParsedChunk, YamlProblem } from '../../parse';
 import type { Finding, Severity } from '../../types';
 
+/**
+ * Problems parse.ts finds in well-formed YAML that go-yaml (kubectl) fails to decode (codes from
+ * parse.ts and merge-keys.ts; spelled out here so this module does not pull in `yaml`).
+ */
+const DECODE_ERRORS = new Set(['UNRESOLVED_ALIAS', 'RECURSIVE_ALIAS', 'MERGE_NOT_MAPPING', 'VALUE_ERROR']);
+
 /** A line with this many `key: value` pairs on it lost its line breaks. */
 const FLATTENED_PAIRS_PER_LINE = 4;
 
@@ -33,7 +39,9 @@ export function yamlFindings(parsed: ParsedChunk): Finding[] {
     const first = syntax[0];
     const more = syntax.length - 1;
     const tail = more > 0 ? ` (${more} more syntax error${more === 1 ? '' : 's'} in this document are hidden: they usually follow from this one)` : '';
-    findings.push(make('yaml-syntax', 'error', `YAML syntax error: ${firstSentence(first.message)}${tail}.`, first, parsed.text.length));
+    // Alias and merge-key errors are well-formed YAML that kubectl cannot decode: not "syntax".
+    const label = DECODE_ERRORS.has(first.code) ? 'YAML error' : 'YAML syntax error';
+    findings.push(make('yaml-syntax', 'error', `${label}: ${firstSentence(first.message)}${tail}.`, first, parsed.text.length));
   }
   if (parsed.valueError) {
     findings.push(
@@ -63,7 +71,8 @@ function flattenedLine(text: string): { start: number; end: number; pairs: numbe
   for (const line of text.split('\n')) {
     const pairs = (line.match(/(?:^|\s)[A-Za-z_][\w.-]*:\s+\S/g) ?? []).length;
     if (pairs >= FLATTENED_PAIRS_PER_LINE && !/^\s*#/.test(line) && !/[{[]/.test(line.trimStart().charAt(0))) {
-      return { start: offset, end: offset + line.replace(/\s+$/, '').length, pairs };
+      // trimEnd, not `/\s+$/`: the regex retries from every blank of a long run (a 100 KB line: minutes).
+      return { start: offset, end: offset + line.trimEnd().length, pairs };
     }
     offset += line.length + 1;
   }

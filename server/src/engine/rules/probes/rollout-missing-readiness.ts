@@ -33,7 +33,7 @@ export const rolloutMissingReadiness: Rule = {
       const fixes = serving ? addReadinessFixes(serving, serving.name ? ` to "${serving.name}"` : '') : [];
       const what = `${podSpec.kind}${podSpec.name ? ` "${podSpec.name}"` : ''}`;
       findings.push({
-        documentIndex: podSpec.documentIndex,
+        documentIndex: podSpec.documentIndex, objectIndex: podSpec.objectIndex,
         path: [...podSpec.specPath, 'containers'],
         target: 'key',
         severity: services.length > 0 ? 'warning' : 'info',
