@@ -16,8 +16,12 @@ export function yaml(strings, ...values) {
 }
 
 /** All findings for a text. Options: version, staticPod, rules, filePath. */
-export function check(text, { version = '1.36', staticPod = false, rules = {}, filePath } = {}) {
-  return analyzeText(text, { kubernetesVersion: version, staticPodManifest: staticPod, rules, filePath }).findings;
+export function check(text, { version = '1.36', staticPod = false, rules = {}, filePath, extraRules } = {}) {
+  const findings = analyzeText(text, { kubernetesVersion: version, staticPodManifest: staticPod, rules, filePath, extraRules }).findings;
+  // A rule that crashed is a bug in the rule, whatever the test asserts about other rules.
+  const crashes = findings.filter((finding) => finding.ruleId === 'internal-error');
+  if (crashes.length > 0) throw new Error(`a rule crashed:\n${crashes.map((finding) => finding.message).join('\n')}`);
+  return findings;
 }
 
 /** Findings of one rule. */

@@ -29,6 +29,8 @@ export interface AnalyzeOptions extends BudgetOptions {
   /** The caller decided from the path (static-Pod globs); a `# podwise: static-pod` comment also counts. */
   staticPodManifest?: boolean;
   filePath?: string;
+  /** Rules run after the built-in ones (see CheckEnvironment.extraRules). */
+  extraRules?: CheckEnvironment['extraRules'];
 }
 
 export interface DocumentSummary {
@@ -96,8 +98,10 @@ export class FileAnalyzer {
       kubernetesVersion: options.kubernetesVersion,
       isStaticPodManifest: options.staticPodManifest === true || STATIC_POD_MARKER.test(text),
       filePath: options.filePath,
+      extraRules: options.extraRules,
     };
-    const envKey = `${env.kubernetesVersion}|${env.isStaticPodManifest}|${env.filePath ?? ''}`;
+    const extraKey = options.extraRules?.map((rule) => rule.meta.id).join(',') ?? '';
+    const envKey = `${env.kubernetesVersion}|${env.isStaticPodManifest}|${env.filePath ?? ''}|${extraKey}`;
     const nextParsed = new Map<string, ParsedChunk>();
     const documents: CheckedChunk[] = [];
     for (let index = 0; index < chunks.length; index += 1) {

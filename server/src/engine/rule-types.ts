@@ -23,7 +23,8 @@ export type RuleCategory =
   | 'images'
   | 'security'
   | 'suppression'
-  | 'configuration';
+  | 'configuration'
+  | 'internal';
 
 export interface RuleMeta {
   id: string;
@@ -50,6 +51,8 @@ export interface CheckEnvironment {
   isStaticPodManifest: boolean;
   /** Path of the file, when there is one (stdin and untitled documents have none). */
   filePath?: string;
+  /** Rules run after the built-in ones (tests use it to prove that a crashing rule is visible). */
+  extraRules?: readonly Rule[];
 }
 
 /** One Kubernetes object: a YAML document with apiVersion and kind, or an item of a List. */

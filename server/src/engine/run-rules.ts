@@ -60,11 +60,11 @@ function checkObject(parsed: ParsedChunk, object: ObjectContext, schema: readonl
   const location = findPodSpec(object.kind, object.object);
   const podSpec: PodSpecContext | undefined = location ? { ...object, ...location } : undefined;
   if (podSpec) result.podSpecs.push(podSpec);
-  for (const rule of ALL_RULES) {
+  for (const rule of rulesOf(object.env)) {
     if (!appliesTo(rule, object.env, object.kind)) continue;
     if (shouldStop?.()) return false;
-    if (rule.checkObject) for (const raw of safeCheck(rule, () => rule.checkObject?.(object))) place(raw.ruleId ?? rule.meta.id, raw);
-    if (rule.checkPodSpec && podSpec) for (const raw of safeCheck(rule, () => rule.checkPodSpec?.(podSpec))) place(raw.ruleId ?? rule.meta.id, raw);
+    if (rule.checkObject) for (const raw of safeCheck(rule, () => rule.checkObject?.(object), crashOnObject)) place(raw.ruleId ?? rule.meta.id, raw);
+    if (rule.checkPodSpec && podSpec) for (const raw of safeCheck(rule, () => rule.checkPodSpec?.(podSpec), crashOnObject)) place(raw.ruleId ?? rule.meta.id, raw);
   }
   return true;
 }
@@ -98,9 +98,9 @@ export function runFileChecks(documents: CheckedDocument[], env: CheckEnvironmen
   });
   const context: FileContext = { env, objects, podSpecs, documentCount: documents.length, documentKinds: documents.map((d) => d.parsed.kind) };
   const findings: Finding[] = [];
-  for (const rule of ALL_RULES) {
+  for (const rule of rulesOf(env)) {
     if (!rule.checkFile || !appliesTo(rule, env, undefined)) continue;
-    for (const raw of safeCheck(rule, () => rule.checkFile?.(context))) {
+    for (const raw of safeCheck(rule, () => rule.checkFile?.(context), crashInFile)) {
       const document = documents[raw.documentIndex];
       if (!document) continue;
       const ruleId = raw.ruleId ?? rule.meta.id;
@@ -167,15 +167,36 @@ function appliesTo(rule: Rule, env: CheckEnvironment, kind: string | undefined):
   return true;
 }
 
-/** A rule that throws on odd input must not take the whole analysis down with it. */
-function safeCheck<T>(rule: Rule, run: () => T[] | undefined): T[] {
+function rulesOf(env: CheckEnvironment): readonly Rule[] {
+  return env.extraRules && env.extraRules.length > 0 ? [...ALL_RULES, ...env.extraRules] : ALL_RULES;
+}
+
+/**
+ * A rule that throws is a Podwise bug. It must not take the rest of the analysis down, and it must
+ * not look like "no findings" either (a crash would hide the problems the rule exists to find):
+ * it becomes one `internal-error` finding that names the rule, where tests and fuzz properties
+ * see it and users can report it.
+ */
+function safeCheck<T>(rule: Rule, run: () => T[] | undefined, crash: (ruleId: string, error: unknown) => T): T[] {
   try {
     return run() ?? [];
   } catch (error) {
-    if (process.env.PODWISE_DEBUG) process.stderr.write(`podwise: rule ${rule.meta.id} failed: ${String(error)}\n`);
-    return [];
+    if (process.env.PODWISE_DEBUG) process.stderr.write(`podwise: rule ${rule.meta.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return [crash(rule.meta.id, error)];
   }
 }
+
+function crashMessage(ruleId: string, error: unknown): string {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const short = reason.length > 120 ? `${reason.slice(0, 119)}…` : reason;
+  return `Rule ${ruleId} crashed here and did not check this object (${short}). Please report this Podwise bug.`;
+}
+
+/** On the object's `kind` key: the rule looked at the whole object. */
+const crashOnObject = (ruleId: string, error: unknown): RuleFinding => ({ ruleId: 'internal-error', path: ['kind'], target: 'key', message: crashMessage(ruleId, error) });
+
+/** A file rule sees every document; the finding goes on the first one. */
+const crashInFile = (ruleId: string, error: unknown): FileRuleFinding => ({ ...crashOnObject(ruleId, error), documentIndex: 0 });
 
 /**
  * A rule finding placed in its document. `prefix` is the object's `rootPath` (['items', i] for a

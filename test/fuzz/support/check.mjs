@@ -23,6 +23,7 @@ export function resultProblems(text, result) {
   for (const finding of result.findings) {
     const where = `${finding.ruleId} ${JSON.stringify(finding.range)}`;
     if (!isKnownRuleId(finding.ruleId)) problems.push(`unknown rule id ${finding.ruleId}`);
+    if (finding.ruleId === 'internal-error') problems.push(`${where}: a rule crashed: ${finding.message}`);
     if (!SEVERITIES.includes(finding.severity)) problems.push(`${where}: severity ${finding.severity}`);
     if (typeof finding.message !== 'string' || finding.message.length === 0) problems.push(`${where}: empty message`);
     else if (finding.message.length > MAX_MESSAGE_LENGTH) problems.push(`${where}: message of ${finding.message.length} characters`);

@@ -16,5 +16,6 @@ export const CORE_RULES: readonly Rule[] = [
   meta({ id: 'schema-format', defaultSeverity: 'error', category: 'schema', summary: 'A value breaks a format or range constraint of the API.' }),
   meta({ id: 'schema-too-many', defaultSeverity: 'info', category: 'schema', summary: 'More schema findings exist in this document than are shown.' }),
   meta({ id: 'schema-indentation-lost', defaultSeverity: 'error', category: 'schema', summary: 'Fields that belong under metadata or spec sit at the top level: the indentation was lost.' }),
+  meta({ id: 'internal-error', defaultSeverity: 'warning', category: 'internal', summary: 'A Podwise rule crashed on this object and did not check it; a bug to report.' }),
   meta({ id: 'suppression-unknown-rule', defaultSeverity: 'warning', category: 'suppression', summary: 'A podwise-disable comment or annotation names a rule that does not exist.' }),
 ];
