@@ -44,7 +44,8 @@ export class LspClient {
     this.startedAt = performance.now();
     this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BIN, '--stdio', ...(options.args ?? [])], {
       cwd: ROOT,
-      env: { ...process.env, ...(options.env ?? {}) },
+      // PODWISE_DEBUG=1 turns on the server's debug requests (memory, idle) that tests use.
+      env: { ...process.env, PODWISE_DEBUG: '1', ...(options.env ?? {}) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.process.stderr.on('data', (chunk) => {
@@ -277,6 +278,15 @@ export class LspClient {
   }
 
   /** Replaces the `podwise` settings and tells the server, as VS Code does. */
+  /**
+   * Resolves once the server has nothing scheduled or running: every publication it was going to
+   * make has arrived. The way to prove that nothing more arrives, without sleeping.
+   */
+  async idle() {
+    const { idle } = await this.connection.sendRequest('podwise/debug/idle');
+    if (!idle) throw new Error('the server stayed busy for 30 s');
+  }
+
   async setSettings(settings) {
     this.settings = settings;
     await this.connection.sendNotification('workspace/didChangeConfiguration', {

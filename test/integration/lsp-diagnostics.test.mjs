@@ -125,7 +125,7 @@ describe('language server: diagnostics', () => {
       offset += 1;
     }
     const final = await client.waitForDiagnostics(uri, undefined, { version });
-    await sleep(100);
+    await client.idle();
     const published = client.publications.slice(mark).filter((p) => p.uri === uri).map((p) => p.version);
     assert.ok(published.length >= 1);
     for (let i = 1; i < published.length; i += 1) assert.ok(published[i] >= published[i - 1], `versions went backwards: ${published}`);
@@ -144,7 +144,7 @@ describe('language server: diagnostics', () => {
       await sleep(20);
       const v2 = await client.replace(uri, 'value: info', 'value: 42');
       const { diagnostics } = await client.waitForDiagnostics(uri, undefined, { version: v2 });
-      await sleep(250);
+      await client.idle();
       const published = client.publications.slice(mark).filter((p) => p.uri === uri);
       assert.deepEqual(published.map((p) => p.version), [v2], 'only the current version is published');
       assert.deepEqual(codes(schema(diagnostics)), ['schema-type']);
@@ -187,7 +187,7 @@ describe('language server: diagnostics', () => {
     const excluded = await client.waitForDiagnostics(excludedUri, undefined, { since: mark });
     assert.deepEqual(excluded.diagnostics, []);
     await client.waitForDiagnostics(staticUri, undefined, { since: mark });
-    await sleep(50);
+    await client.idle();
     assert.equal(client.statuses.filter((s) => s.uri === excludedUri).at(-1).state, 'excluded');
     assert.equal(client.statuses.filter((s) => s.uri === staticUri).at(-1).staticPod, true);
     mark = client.publications.length;

@@ -99,7 +99,7 @@ describe('language server: inlay hints', () => {
     const quiet = client.inlayHintRefreshes;
     await client.setSettings({ inlayHints: { enabled: true }, kubernetesVersion: '1.29', rules: { 'image-latest-tag': 'off' } });
     await client.diagnosticsForCurrent(uri, { predicate: (d) => !d.some((x) => x.code === 'image-latest-tag') });
-    await sleep(100);
+    await client.idle();
     assert.equal(client.inlayHintRefreshes, quiet);
     await client.setSettings({});
     await client.close(uri);

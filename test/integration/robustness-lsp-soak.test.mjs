@@ -82,15 +82,11 @@ after(async () => {
 
 /**
  * Waits until the server has published diagnostics for the document's current version and then
- * stays quiet (no newer publication) for a moment, and returns the last publication.
+ * has nothing more scheduled or running (the idle sentinel), and returns the last publication.
  */
 async function settled(uri) {
   await client.waitForDiagnostics(uri, () => true, { version: client.version(uri), timeout: 20_000 });
-  for (;;) {
-    const count = client.publications.length;
-    await sleep(400);
-    if (client.publications.length === count) break;
-  }
+  await client.idle();
   return client.latest(uri);
 }
 

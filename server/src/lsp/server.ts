@@ -232,7 +232,10 @@ export function startServer(connection: Connection): void {
   };
 
   /** Analyzes the current version of a document and publishes, unless a newer version arrived. */
+  /** Analyses started and not yet published (they may wait for settings). */
+  let validationsInFlight = 0;
   const validate = async (uri: string): Promise<void> => {
+    validationsInFlight += 1;
     try {
       if (shuttingDown || !settings) return;
       const document = documents.get(uri);
@@ -282,6 +285,8 @@ export function startServer(connection: Connection): void {
       if (analysis.result.unfinished) state.scheduler.schedule('continue');
     } catch (error) {
       logError(`analysis of ${uri}`, error);
+    } finally {
+      validationsInFlight -= 1;
     }
   };
 
@@ -482,6 +487,15 @@ export function startServer(connection: Connection): void {
       const { getHeapSpaceStatistics } = require('v8') as typeof import('v8');
       const spaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.physical_space_size]));
       return { ...process.memoryUsage(), spaces, openDocuments: states.size };
+    });
+    // Answers once no analysis is scheduled or running: everything the server was going to
+    // publish has been sent before this answer (one connection, in order). Tests use it to prove
+    // that nothing more arrives, instead of sleeping.
+    connection.onRequest('podwise/debug/idle', async () => {
+      const busy = (): boolean => validationsInFlight > 0 || [...states.values()].some((state) => state.scheduler.pending);
+      const deadline = performance.now() + 30_000;
+      while (busy() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+      return { idle: !busy() };
     });
   }
 
