@@ -143,7 +143,7 @@ describe('FIFOs, sockets and other non-regular files', { skip: !POSIX && 'POSIX 
     const { code, findings, stderr } = json(['check', 'walk'], { cwd: work, timeout: 20_000 });
     assert.equal(code, 1, stderr);
     assert.deepEqual([...new Set(findings.map((finding) => finding.file))], ['walk/bad.yaml']);
-    assert.match(podwise(['check', 'walk'], { cwd: work, timeout: 20_000 }).stderr, /\(1 file checked\)/);
+    assert.match(podwise(['check', 'walk', '--format', 'compact'], { cwd: work, timeout: 20_000 }).stderr, /\(1 file checked\)/);
   });
 
   test('a FIFO named on the command line is read like cat reads it', async () => {
@@ -313,7 +313,7 @@ spec:
   before(() => write(`esc/${fileName}`, manifest));
 
   test('text output: no raw ESC, BEL, C1 or bidi control in file names or messages', () => {
-    const { stdout, stderr } = podwise(['check', 'esc'], { cwd: work });
+    const { stdout, stderr } = podwise(['check', 'esc', '--format', 'compact'], { cwd: work });
     assert.ok(stdout.length > 0, stderr);
     assert.doesNotMatch(stdout, RAW);
     assert.doesNotMatch(stderr, RAW);

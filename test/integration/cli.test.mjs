@@ -106,8 +106,8 @@ after(() => {
 });
 
 describe('formats', () => {
-  test('text: file:line:col severity rule message, 1-based', () => {
-    const { code, stdout, stderr } = podwise(['check', 'plain/bad.yaml'], { cwd: work });
+  test('compact: file:line:col severity rule message, 1-based', () => {
+    const { code, stdout, stderr } = podwise(['check', 'plain/bad.yaml', '--format', 'compact'], { cwd: work });
     assert.equal(code, 1, stderr);
     const lines = stdout.trimEnd().split('\n');
     for (const line of lines) assert.match(line, TEXT_LINE);
@@ -184,11 +184,15 @@ describe('exit codes', () => {
   });
 
   test('2 for a missing path, with a clear message and no stack trace', () => {
-    const { code, stderr, stdout } = podwise(['check', 'plain/nope.yaml', 'plain/good.yaml'], { cwd: work });
+    const { code, stderr, stdout } = podwise(['check', 'plain/nope.yaml', 'plain/good.yaml', '--format', 'compact'], { cwd: work });
     assert.equal(code, 2);
     assert.match(stderr, /plain\/nope\.yaml: no such file or directory/);
     assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
     assert.equal(stdout, '');
+    // The default text format prints only its summary line: no finding for the good file.
+    const text = podwise(['check', 'plain/nope.yaml', 'plain/good.yaml'], { cwd: work });
+    assert.equal(text.code, 2);
+    assert.equal(text.stdout, '✔ no problems · 1 file checked\n');
   });
 
   test('2 for a missing path even in json, and stdout stays JSON', () => {
@@ -226,7 +230,12 @@ describe('exit codes', () => {
     const help = podwise(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /Usage: podwise check/);
+    assert.match(help.stdout, /podwise fix/);
     assert.match(help.stdout, /--kubernetes-version/);
+    assert.match(help.stdout, /Exit codes:/);
+    // For an installed user: the docs where the package put them, no repository URL.
+    assert.doesNotMatch(help.stdout, /github\.com/);
+    assert.ok(help.stdout.includes(join(root, 'docs', 'cli.md')), help.stdout);
     assert.equal(podwise(['check', '--help']).code, 0);
     const version = podwise(['--version']);
     assert.equal(version.code, 0);
@@ -257,7 +266,7 @@ describe('inputs', () => {
     assert.deepEqual([...new Set(loud(findings).map((finding) => finding.file))].sort(), ['plain/bad.yaml', 'plain/sub/deeper/also-bad.yml']);
     assert.ok(!findings.some((finding) => /node_modules|\.git\//.test(finding.file)));
     const text = podwise(['check', 'plain'], { cwd: work });
-    assert.match(text.stderr, /4 files checked/);
+    assert.match(text.stdout, /4 files checked/);
   });
 
   test('no path means the current folder', () => {
@@ -356,7 +365,7 @@ describe('settings', () => {
     assert.match(configError.message, /Did you mean "rules"/);
     // kubernetesVersion 1.31 from the same file still applies: pod-level resources are unknown there.
     assert.ok(findings.some((finding) => finding.file === 'pod.yaml' && finding.rule === 'schema-unknown-field'));
-    const text = podwise(['check', 'pod.yaml'], { cwd: path('typo') });
+    const text = podwise(['check', 'pod.yaml', '--format', 'compact'], { cwd: path('typo') });
     assert.match(text.stdout, /^\.podwise\.yaml:2:1 error config-invalid /m);
   });
 

@@ -2,18 +2,29 @@
 // "did you mean") and exit code 2, never a stack trace.
 import { closest, distance } from 'fastest-levenshtein';
 import { ALL_RULES, isKnownRuleId } from '../engine/rules';
-import type { KubernetesVersion } from '../engine/types';
+import type { KubernetesVersion, Severity } from '../engine/types';
 import { SUPPORTED_VERSIONS, isSupportedVersion } from '../engine/versions';
 import type { RuleSetting } from '../shared/settings';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
-export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+/** `text`: grouped by file (like eslint's stylish); `compact`: `file:line:col severity rule message`. */
+export type OutputFormat = 'text' | 'compact' | 'json' | 'sarif';
+export const FORMATS: readonly OutputFormat[] = ['text', 'compact', 'json', 'sarif'];
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+const COMMANDS = ['check', 'fix'] as const;
 
 export interface CliOptions {
-  command: 'check' | 'help' | 'version';
+  command: 'check' | 'fix' | 'help' | 'version';
   paths: string[];
   format: OutputFormat;
+  /** Report (and fix) only findings at or above this severity; `--quiet` is `error`. */
+  minSeverity: Severity;
+  /** `--max-warnings N`: exit code 1 when more warnings than this are found. */
+  maxWarnings?: number;
+  /** `podwise fix --dry-run`: print a unified diff, write nothing. */
+  dryRun: boolean;
+  /** `--color` / `--no-color`; undefined: decide from the terminal and NO_COLOR / FORCE_COLOR. */
+  color?: boolean;
   kubernetesVersion?: KubernetesVersion;
   staticPod: boolean;
   rules: Record<string, RuleSetting>;
@@ -26,15 +37,27 @@ export interface CliOptions {
 /** A mistake on the command line: printed with the usage hint, exit code 2. */
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = ['--format', '--kubernetes-version', '--rule', '--config', '--stdin-filename'] as const;
-const FLAG_OPTIONS = ['--static-pod', '--no-config', '--follow-symlinks', '--help', '--version'] as const;
-const SHORT: Record<string, string> = { '-f': '--format', '-k': '--kubernetes-version', '-c': '--config', '-h': '--help', '-V': '--version' };
+const VALUE_OPTIONS = ['--format', '--kubernetes-version', '--rule', '--config', '--stdin-filename', '--max-warnings', '--min-severity'] as const;
+const FLAG_OPTIONS = ['--static-pod', '--no-config', '--follow-symlinks', '--help', '--version', '--quiet', '--fix', '--dry-run', '--color', '--no-color'] as const;
+const SHORT: Record<string, string> = { '-f': '--format', '-k': '--kubernetes-version', '-c': '--config', '-h': '--help', '-V': '--version', '-q': '--quiet' };
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { command: 'check', paths: [], format: 'text', staticPod: false, rules: {}, noConfig: false, followSymlinks: false };
+  const options: CliOptions = {
+    command: 'check',
+    paths: [],
+    format: 'text',
+    minSeverity: 'hint',
+    dryRun: false,
+    staticPod: false,
+    rules: {},
+    noConfig: false,
+    followSymlinks: false,
+  };
   let command: string | undefined;
   let help = false;
   let version = false;
+  let quiet = false;
+  let fix = false;
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -48,9 +71,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       continue;
     }
     const eq = arg.indexOf('=');
-    const rawName = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const name = SHORT[rawName] ?? rawName;
+    let rawName = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     let inline: string | undefined = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    // `-k1.33` (and `-k=1.33`): a short value option with its value attached, as getopt reads it.
+    if (!arg.startsWith('--') && arg.length > 2 && (VALUE_OPTIONS as readonly string[]).includes(SHORT[arg.slice(0, 2)] ?? '')) {
+      rawName = arg.slice(0, 2);
+      inline = arg.slice(2).replace(/^=/, '');
+    }
+    const name = SHORT[rawName] ?? rawName;
     if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
       if (inline === undefined) {
         i += 1;
@@ -72,16 +100,31 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (name === '--static-pod') options.staticPod = true;
     else if (name === '--no-config') options.noConfig = true;
     else if (name === '--follow-symlinks') options.followSymlinks = true;
+    else if (name === '--quiet') quiet = true;
+    else if (name === '--fix') fix = true;
+    else if (name === '--dry-run') options.dryRun = true;
+    else if (name === '--color') options.color = true;
+    else if (name === '--no-color') options.color = false;
   }
   if (version) return { ...options, command: 'version' };
   if (help) return { ...options, command: 'help' };
-  if (command === undefined) throw new UsageError('Missing command: use "podwise check [paths…]".');
-  if (command !== 'check') {
-    const hint = distance(command, 'check') <= 2 ? ' Did you mean "check"?' : '';
-    throw new UsageError(`Unknown command "${command}".${hint} The command is "podwise check [paths…]".`);
+  if (command === undefined) throw new UsageError('Missing command: use "podwise check [paths…]" or "podwise fix [paths…]".');
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    const guess = closest(command, [...COMMANDS]);
+    const hint = distance(command, guess) <= 2 ? ` Did you mean "${guess}"?` : '';
+    throw new UsageError(`Unknown command "${command}".${hint} The commands are "podwise check [paths…]" and "podwise fix [paths…]".`);
   }
+  // `podwise check --fix` is `podwise fix`, as in eslint.
+  options.command = command === 'fix' || fix ? 'fix' : 'check';
+  if (options.dryRun && options.command !== 'fix') throw new UsageError('--dry-run goes with "podwise fix" (or "podwise check --fix").');
+  if (quiet) options.minSeverity = 'error';
   if (options.config && options.noConfig) throw new UsageError('--config and --no-config exclude each other.');
   return options;
+}
+
+/** True when `severity` is at or above `minimum` (error > warning > info > hint). */
+export function atOrAbove(severity: Severity, minimum: Severity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(minimum);
 }
 
 function applyValue(options: CliOptions, name: string, value: string): void {
@@ -120,6 +163,17 @@ function applyValue(options: CliOptions, name: string, value: string): void {
       return;
     case '--stdin-filename':
       options.stdinFilename = value;
+      return;
+    case '--max-warnings': {
+      // -1 is eslint's "no limit", accepted so scripts written for it work.
+      if (!/^(?:\d{1,9}|-1)$/.test(value.trim())) throw new UsageError(`--max-warnings takes a whole number (0 or more), not "${value}".`);
+      const limit = Number(value.trim());
+      options.maxWarnings = limit < 0 ? undefined : limit;
+      return;
+    }
+    case '--min-severity':
+      if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(', ')}, not "${value}".`);
+      options.minSeverity = value as Severity;
       return;
   }
 }

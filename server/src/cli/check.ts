@@ -2,8 +2,8 @@
 // placed findings. A file that cannot be read, is too large, or trips an engine bug never stops
 // the run: it is reported and the next file is checked.
 import * as path from 'node:path';
-import { analyzeText } from '../engine/analyze';
-import { decodeText, encodingLabel } from '../engine/decode-text';
+import { analyzeText, type AnalyzeOptions } from '../engine/analyze';
+import { decodeText, encodingLabel, type TextEncoding } from '../engine/decode-text';
 import { formatMegabytes, MAX_FILE_SIZE } from '../engine/limits';
 import { isExcluded, isStaticPodPath, normalizePath } from '../engine/config/resolve-settings';
 import type { Finding } from '../engine/types';
@@ -29,9 +29,35 @@ export interface CheckOptions {
   readStdin: (limit: number) => Promise<BoundedBytes>;
   /** Notes that are not failures (an explicitly named file that the config excludes). */
   note: (message: string) => void;
+  /**
+   * `podwise fix`: files are to be written back, so a file named on the command line must be a
+   * regular file too (a FIFO or `<(…)` cannot be fixed in place).
+   */
+  inPlace?: boolean;
 }
 
-export async function checkFiles(inputs: readonly InputFile[], options: CheckOptions): Promise<CheckReport> {
+/** One input's text, ready for the engine. */
+export interface LoadedText {
+  /** How the file is named in the output. */
+  name: string;
+  text: string;
+  encoding: TextEncoding;
+  /** Some bytes were not valid in the encoding and were read as U+FFFD. */
+  replaced: boolean;
+  /** The bytes read, to notice a file that changed before it is written back. */
+  bytes: Buffer;
+  /** The file's absolute path; undefined for standard input. */
+  absolute?: string;
+  stdin: boolean;
+  analyzeOptions: AnalyzeOptions;
+}
+
+/** What is done with each input's text: checked (the default) or fixed. Returns its findings. */
+export type TextHandler = (loaded: LoadedText) => Promise<CliFinding[]>;
+
+export const checkText: TextHandler = async (loaded) => placeFindings(loaded.name, loaded.text, analyzeText(loaded.text, loaded.analyzeOptions).findings);
+
+export async function checkFiles(inputs: readonly InputFile[], options: CheckOptions, handle: TextHandler = checkText): Promise<CheckReport> {
   const report: CheckReport = { findings: [], filesChecked: 0, helmTemplatesSkipped: 0, failures: [] };
   for (const input of inputs) {
     const name = input.stdin ? options.stdinFilename ?? STDIN_NAME : display(input.absolute as string, options.cwd);
@@ -41,7 +67,7 @@ export async function checkFiles(inputs: readonly InputFile[], options: CheckOpt
         if (input.explicit) options.note(`${name}: skipped (a Helm chart template: render it with "helm template" and check the output)`);
         continue;
       }
-      const findings = await checkOne(input, name, options);
+      const findings = await checkOne(input, name, options, handle);
       if (findings === undefined) continue;
       report.filesChecked += 1;
       report.findings.push(...findings);
@@ -52,7 +78,7 @@ export async function checkFiles(inputs: readonly InputFile[], options: CheckOpt
   return report;
 }
 
-async function checkOne(input: InputFile, name: string, options: CheckOptions): Promise<CliFinding[] | undefined> {
+async function checkOne(input: InputFile, name: string, options: CheckOptions, handle: TextHandler): Promise<CliFinding[] | undefined> {
   const absolute = input.stdin ? (options.stdinFilename ? resolveLike(options.cwd, options.stdinFilename) : undefined) : input.absolute;
   const fromRoot = absolute !== undefined ? relativeTo(options.root, absolute) : undefined;
   if (fromRoot !== undefined && isExcluded(fromRoot, options.settings)) {
@@ -69,13 +95,13 @@ async function checkOne(input: InputFile, name: string, options: CheckOptions): 
     options.staticPod ||
     (fromRoot !== undefined && isStaticPodPath(fromRoot, options.settings)) ||
     (absolute !== undefined && isStaticPodPath(normalizePath(absolute), options.settings));
-  const result = analyzeText(text, {
+  const analyzeOptions: AnalyzeOptions = {
     kubernetesVersion: options.settings.kubernetesVersion,
     rules: options.settings.rules,
     staticPodManifest: staticPod,
     filePath: absolute ?? name,
-  });
-  return placeFindings(name, text, result.findings);
+  };
+  return handle({ name, text, encoding: decoded.encoding, replaced: decoded.replaced, bytes: read.bytes, absolute: input.stdin ? undefined : absolute, stdin: input.stdin === true, analyzeOptions });
 }
 
 type InputRead = { kind: 'read'; bytes: Buffer } | { kind: 'too-large'; size: number | undefined } | { kind: 'skip' };
@@ -91,8 +117,9 @@ async function readInput(input: InputFile, absolute: string | undefined, options
     const { bytes, overLimit } = await options.readStdin(MAX_FILE_BYTES);
     return overLimit ? { kind: 'too-large', size: undefined } : { kind: 'read', bytes };
   }
-  const read = await readFileBounded(absolute as string, MAX_FILE_BYTES, { regularOnly: !input.explicit });
+  const read = await readFileBounded(absolute as string, MAX_FILE_BYTES, { regularOnly: !input.explicit || options.inPlace === true });
   if (read.kind === 'not-regular') {
+    if (input.explicit && options.inPlace) throw new InputError(`cannot fix ${read.what} in place (pipe it through "podwise fix -" instead)`);
     if (input.explicit) throw new InputError(`cannot read ${read.what}`);
     return { kind: 'skip' };
   }
@@ -100,7 +127,7 @@ async function readInput(input: InputFile, absolute: string | undefined, options
 }
 
 /** An input that cannot be read for a reason of ours (not an errno): exit code 2. */
-class InputError extends Error {}
+export class InputError extends Error {}
 
 /** `size` undefined: a stream or device that went past the limit, so only a lower bound is known. */
 function tooLarge(name: string, size: number | undefined, options: CheckOptions): CliFinding | undefined {

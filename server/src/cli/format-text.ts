@@ -1,19 +1,23 @@
-// Text output: `file:line:col severity rule message`, 1-based, one finding per line.
+// `--format compact`: `file:line:col severity rule message`, 1-based, one finding per line, the
+// shape editors' problem matchers and `grep` read. Also terminal escaping for every text output.
 import type { CliFinding } from './report';
 
-export function formatText(findings: readonly CliFinding[]): string {
+export function formatCompact(findings: readonly CliFinding[]): string {
   return findings
     .map((finding) => {
       const { line, character } = finding.range.start;
-      // One line per finding: line breaks and the blanks around them become one space.
-      const message = finding.message
-        .split('\n')
-        .map((part) => part.trim())
-        .filter((part) => part !== '')
-        .join(' ');
-      return `${terminalSafe(finding.file)}:${line + 1}:${character + 1} ${finding.severity} ${finding.rule} ${terminalSafe(message)}\n`;
+      return `${terminalSafe(finding.file)}:${line + 1}:${character + 1} ${finding.severity} ${finding.rule} ${terminalSafe(oneLine(finding.message))}\n`;
     })
     .join('');
+}
+
+/** One line per finding: line breaks and the blanks around them become one space. */
+export function oneLine(message: string): string {
+  return message
+    .split('\n')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
 /**
@@ -35,7 +39,7 @@ export function terminalSafe(text: string): string {
   });
 }
 
-/** The closing summary (printed on stderr, so stdout stays one finding per line). */
+/** The compact format's closing summary (printed on stderr, so stdout stays one finding per line). */
 export function summarize(findings: readonly CliFinding[], filesChecked: number, helmTemplatesSkipped = 0): string {
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const finding of findings) counts[finding.severity] += 1;

@@ -1,16 +1,21 @@
-// `podwise check [paths…]`: the CLI front end over the engine. bin/podwise.js calls `main`.
-// Exit codes: 0 no error-severity finding, 1 errors found, 2 usage or I/O failure.
+// `podwise check [paths…]` and `podwise fix [paths…]`: the CLI front end over the engine.
+// bin/podwise.js calls `main`. Exit codes: 0 no error-severity finding (for fix: none left),
+// 1 errors found (or more warnings than --max-warnings), 2 usage or I/O failure.
+import * as path from 'node:path';
 import { version as packageVersion } from '../../../package.json';
 import { mergeSettings } from '../engine/config/resolve-settings';
 import { readStreamBounded, type BoundedBytes } from '../shared/read-bounded';
 import { DEFAULT_SETTINGS, type PodwiseSettings } from '../shared/settings';
-import { parseArgs, UsageError, type CliOptions } from './args';
-import { checkFiles, withOverrides } from './check';
+import { atOrAbove, parseArgs, UsageError, type CliOptions } from './args';
+import { checkFiles, checkText, withOverrides } from './check';
+import { colorEnabled, palette } from './colors';
 import { ConfigLoadError, loadConfig, type LoadedConfig } from './config';
+import { fixHandler, type FixTally } from './fix-files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
-import { formatText, summarize, terminalSafe } from './format-text';
-import { USAGE } from './help';
+import { formatStylish, stylishSummary } from './format-stylish';
+import { formatCompact, summarize, terminalSafe } from './format-text';
+import { usage } from './help';
 import { collectInputs, display } from './inputs';
 import { placeFindings, type CliFinding } from './report';
 
@@ -25,12 +30,22 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Standard input, read up to `limit` bytes (see readStreamBounded). */
   readStdin: (limit: number) => Promise<BoundedBytes>;
+  /** Bytes to stdout as they are (`podwise fix -` keeps the input's encoding); default: as UTF-8 text. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
+  /** For colour: NO_COLOR, FORCE_COLOR, TERM. Default: none set. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Which streams are terminals (colour, escaped diffs). Default: neither. */
+  isTTY?: { stdout: boolean; stderr: boolean };
+  /** The terminal's width, when the report goes to one. */
+  columns?: number;
 }
 
 export { isHelmChartTemplate } from './helm';
 // For unit tests of the pieces that have no engine export.
 export { decodeText } from '../engine/decode-text';
 export { terminalSafe } from './format-text';
+export { unifiedDiff } from './unified-diff';
+export { colorEnabled } from './colors';
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   try {
@@ -53,7 +68,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const options = parseArgs(argv);
   if (options.command === 'help') {
-    io.stdout(USAGE);
+    // dist/server/cli.js → the package root, where docs/ ships.
+    io.stdout(usage(typeof __dirname === 'string' ? path.resolve(__dirname, '..', '..') : undefined));
     return EXIT_OK;
   }
   if (options.command === 'version') {
@@ -75,33 +91,88 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   const configFindings: CliFinding[] = config ? placeFindings(display(config.file, io.cwd), config.text, withOverrides(config.findings, settings)) : [];
-  const report = await checkFiles(inputs.files, {
-    cwd: io.cwd,
-    root: config?.root ?? io.cwd,
-    settings,
-    staticPod: options.staticPod,
-    stdinFilename: options.stdinFilename,
-    readStdin: io.readStdin,
-    note,
-  });
+  const fixing = options.command === 'fix';
+  const stdinUsed = inputs.files.some((file) => file.stdin);
+  // stdout carries the diff (--dry-run) or the fixed standard input: the report goes to stderr.
+  const reportOnStderr = fixing && (options.dryRun || stdinUsed);
+  const reportOut = reportOnStderr ? io.stderr : io.stdout;
+  const tty = io.isTTY ?? { stdout: false, stderr: false };
+  const colors = palette(colorEnabled({ flag: options.color, env: io.env ?? {}, isTTY: reportOnStderr ? tty.stderr : tty.stdout }));
+  const tally: FixTally = { problems: 0, files: 0 };
+  const handle = fixing
+    ? fixHandler(
+        {
+          dryRun: options.dryRun,
+          minSeverity: options.minSeverity,
+          output: io.stdout,
+          outputBytes: io.stdoutBytes ?? ((bytes) => io.stdout(Buffer.from(bytes).toString('utf8'))),
+          note,
+          diffColors: palette(colorEnabled({ flag: options.color, env: io.env ?? {}, isTTY: tty.stdout })),
+          escapeDiff: tty.stdout,
+        },
+        tally,
+      )
+    : checkText;
+  const report = await checkFiles(
+    inputs.files,
+    {
+      cwd: io.cwd,
+      root: config?.root ?? io.cwd,
+      settings,
+      staticPod: options.staticPod,
+      stdinFilename: options.stdinFilename,
+      readStdin: io.readStdin,
+      note,
+      inPlace: fixing && !options.dryRun,
+    },
+    handle,
+  );
   for (const failure of report.failures) note(failure);
   const findings = [...configFindings, ...report.findings];
   const failures = [...(configProblem !== undefined ? [configProblem] : []), ...inputs.problems, ...report.failures];
+  // --quiet / --min-severity: errors always pass, since error is the top severity.
+  const shown = findings.filter((finding) => atOrAbove(finding.severity, options.minSeverity));
+  const noFiles = inputs.files.length === 0 && inputs.problems.length === 0;
 
   switch (options.format) {
     case 'json':
-      io.stdout(formatJson(findings));
+      reportOut(formatJson(shown));
       break;
     case 'sarif':
-      io.stdout(formatSarif(findings, { version: packageVersion, cwd: io.cwd, failures }));
+      reportOut(formatSarif(shown, { version: packageVersion, cwd: io.cwd, failures }));
+      break;
+    case 'compact':
+      reportOut(formatCompact(shown));
+      if (noFiles) io.stderr('podwise: no YAML or JSON files found.\n');
+      else io.stderr(summarize(shown, report.filesChecked, report.helmTemplatesSkipped));
       break;
     default:
-      io.stdout(formatText(findings));
-      if (inputs.files.length === 0 && inputs.problems.length === 0) io.stderr('podwise: no YAML or JSON files found.\n');
-      else io.stderr(summarize(findings, report.filesChecked, report.helmTemplatesSkipped));
+      reportOut(formatStylish(shown, colors, io.columns));
+      if (noFiles) io.stderr('podwise: no YAML or JSON files found.\n');
+      else {
+        const facts = { filesChecked: report.filesChecked, helmTemplatesSkipped: report.helmTemplatesSkipped, hidden: findings.length - shown.length, minSeverity: options.minSeverity };
+        reportOut(stylishSummary(shown, facts, colors));
+      }
   }
+  if (fixing) {
+    // The text format's report stream gets this line; machine formats keep their stream clean.
+    const line = fixSummary(tally, options.dryRun);
+    if (options.format === 'text') reportOut(`${line}\n`);
+    else io.stderr(`podwise: ${line}\n`);
+  }
+  const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+  // As eslint: hidden warnings (--quiet) still count against --max-warnings.
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) note(`${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows.`);
   if (failures.length > 0) return EXIT_FAILURE;
-  return findings.some((finding) => finding.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
+  return findings.some((finding) => finding.severity === 'error') || tooManyWarnings ? EXIT_ERRORS : EXIT_OK;
+}
+
+function fixSummary(tally: FixTally, dryRun: boolean): string {
+  if (tally.problems === 0) return dryRun ? 'nothing to fix' : 'nothing to fix: no file changed';
+  const problems = `${tally.problems} problem${tally.problems === 1 ? '' : 's'}`;
+  const files = `${tally.files} file${tally.files === 1 ? '' : 's'}`;
+  return dryRun ? `would fix ${problems} in ${files} (dry run: nothing written)` : `fixed ${problems} in ${files}`;
 }
 
 /** Built-in defaults < `.podwise.yaml` < command-line flags (the editor layer is the server's). */
@@ -122,5 +193,9 @@ function processIo(): CliIo {
     stderr: (text) => void process.stderr.write(text),
     // Incremental and bounded: `yes | podwise check -` stops at the limit instead of filling memory.
     readStdin: (limit) => readStreamBounded(process.stdin, limit),
+    stdoutBytes: (bytes) => void process.stdout.write(bytes),
+    env: process.env,
+    isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+    columns: process.stdout.columns || process.stderr.columns || undefined,
   };
 }
