@@ -28,7 +28,7 @@ const targets = {
   client: () => build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] }),
   server: () => build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server/server.js' }),
   cli: () => build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server/cli.js' }),
-  engine: () => build({ ...common, entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/server/engine.js' }),
+  engine: () => build({ ...common, entryPoints: ['server/src/node/engine-bundle.ts'], outfile: 'dist/server/engine.js' }),
   validators: async () => (await import('./build-validators.mjs')).buildValidators({ outDir: join(root, 'dist', 'validators') }),
 };
 await Promise.all(Object.entries(targets).filter(([name]) => wanted(name)).map(([, run]) => run()));

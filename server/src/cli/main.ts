@@ -16,6 +16,7 @@ import { formatSarif } from './format-sarif';
 import { formatStylish, stylishSummary } from './format-stylish';
 import { formatCompact, summarize, terminalSafe } from './format-text';
 import { usage } from './help';
+import { installSchemaFiles } from '../node/schema-files';
 import { collectInputs, display } from './inputs';
 import { placeFindings, type CliFinding } from './report';
 
@@ -48,6 +49,7 @@ export { unifiedDiff } from './unified-diff';
 export { colorEnabled } from './colors';
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  installSchemaFiles();
   try {
     return await run(argv, io);
   } catch (error) {

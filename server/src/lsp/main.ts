@@ -2,6 +2,7 @@
 // command line: --stdio, --node-ipc or --socket=N (vscode-languageserver reads process.argv).
 import { setFlagsFromString } from 'v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { installSchemaFiles } from '../node/schema-files';
 import { startServer } from './server';
 
 // An editor session allocates in small bursts (one document per keystroke). V8 would otherwise
@@ -10,4 +11,5 @@ import { startServer } from './server';
 // flag whenever it considers growing, so setting it at startup takes effect.
 setFlagsFromString('--semi-space-growth-factor=1');
 
+installSchemaFiles();
 startServer(createConnection(ProposedFeatures.all));

@@ -8,10 +8,10 @@ export {
   resolveSchemaVersion,
   schemaVersions,
   servedKinds,
-  setSchemaLocations,
   type Definitions,
   type SchemaNode,
   type ServedKind,
 } from './validator-registry';
+export { setSchemaSource, type SchemaSource } from './schema-source';
 export { childSchema, definitionSchema, schemaAtPath, schemaTypes, shortDefinitionName, type ResolvedSchema } from './schema-walk';
 export { SCHEMA_FINDING_CAP } from './error-mapping';

@@ -4,10 +4,8 @@
 // (workloads, cluster set-up, the rest); v1.NN.js is a small index of which chunk holds which
 // definition, and a chunk is required the first time one of its kinds is validated. Most
 // sessions only ever touch one version, and one or two of its chunks.
-import { readFileSync } from 'fs';
-import { createRequire } from 'module';
-import * as path from 'path';
 import type { KubernetesVersion } from '../types';
+import { onSchemaSourceChange, schemaSource } from './schema-source';
 
 /** A node of the generated definitions (draft-07 JSON Schema, structure only). */
 export interface SchemaNode {
@@ -62,37 +60,21 @@ interface VersionData {
   chunks?: Map<string, ValidatorModule>;
 }
 
-interface SchemaLocations {
-  schemasDir: string;
-  validatorsDir: string;
-}
-
-// Bundles live in dist/server/*.js: validators in dist/validators, schemas at the package root.
-let locations: SchemaLocations = {
-  schemasDir: path.join(__dirname, '..', '..', 'schemas'),
-  validatorsDir: path.join(__dirname, '..', 'validators'),
-};
-
-// A require esbuild cannot see through, so the validator modules stay separate files.
-const loadModule = createRequire(__filename);
-
 const cache = new Map<KubernetesVersion, VersionData>();
 let versionList: { versions: readonly KubernetesVersion[]; default: KubernetesVersion } | undefined;
 
-/** Overrides where schemas and validators are read from (tests, unusual layouts). Clears caches. */
-export function setSchemaLocations(next: Partial<SchemaLocations>): void {
-  locations = { ...locations, ...next };
+// A new source (tests, unusual layouts) means new files: forget what the old one gave.
+onSchemaSourceChange(() => {
   cache.clear();
   versionList = undefined;
-}
+});
 
-function readJson(file: string): unknown {
-  return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-}
+const readJson = (relativePath: string): unknown => schemaSource().readSchemaJson(relativePath);
+const loadModule = (fileName: string): unknown => schemaSource().loadValidatorModule(fileName);
 
 function versions(): { versions: readonly KubernetesVersion[]; default: KubernetesVersion } {
   if (versionList === undefined) {
-    const raw = readJson(path.join(locations.schemasDir, 'versions.json')) as {
+    const raw = readJson('versions.json') as {
       versions: KubernetesVersion[];
       default: KubernetesVersion;
     };
@@ -143,7 +125,7 @@ function dataFor(version: KubernetesVersion): VersionData {
 function indexFor(version: KubernetesVersion): ReadonlyMap<string, string> {
   const data = dataFor(version);
   if (data.index === undefined) {
-    const raw = readJson(path.join(locations.schemasDir, `v${version}`, 'index.json')) as {
+    const raw = readJson(`v${version}/index.json`) as {
       kinds: Record<string, string>;
     };
     data.index = new Map(Object.entries(raw.kinds));
@@ -176,7 +158,7 @@ export function loadDefinitions(version: KubernetesVersion): Definitions {
   const resolved = resolveSchemaVersion(version);
   const data = dataFor(resolved);
   if (data.definitions === undefined) {
-    const raw = readJson(path.join(locations.schemasDir, `v${resolved}`, 'definitions.json')) as {
+    const raw = readJson(`v${resolved}/definitions.json`) as {
       definitions: Definitions;
     };
     data.definitions = raw.definitions;
@@ -186,7 +168,7 @@ export function loadDefinitions(version: KubernetesVersion): Definitions {
 
 function chunkIndex(version: KubernetesVersion, data: VersionData): ReadonlyMap<string, string> {
   if (data.chunkOf === undefined) {
-    const index = loadModule(path.join(locations.validatorsDir, `v${version}.js`)) as ValidatorIndex;
+    const index = loadModule(`v${version}.js`) as ValidatorIndex;
     const chunkOf = new Map<string, string>();
     for (const [file, definitions] of Object.entries(index.chunks)) {
       for (const definition of definitions) chunkOf.set(definition, file);
@@ -208,7 +190,7 @@ export function validatorFor(version: KubernetesVersion, definition: string): Co
   data.chunks ??= new Map();
   let chunk = data.chunks.get(file);
   if (chunk === undefined) {
-    chunk = loadModule(path.join(locations.validatorsDir, file)) as ValidatorModule;
+    chunk = loadModule(file) as ValidatorModule;
     data.chunks.set(file, chunk);
   }
   return Object.prototype.hasOwnProperty.call(chunk, definition) ? chunk[definition] : undefined;
