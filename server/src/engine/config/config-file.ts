@@ -3,17 +3,32 @@
 // wrong in the file is reported in it, with a range, as `config-invalid`; the valid parts still
 // apply, so one typo does not switch the whole configuration off.
 import { closest, distance } from 'fastest-levenshtein';
-import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
 import { isKnownRuleId, ALL_RULES } from '../rules';
 import type { Finding, FieldPath, KubernetesVersion, OffsetRange, ResolvedFix } from '../types';
 import { SUPPORTED_VERSIONS, isSupportedVersion } from '../versions';
 import type { PodwiseSettings, RuleSetting } from '../../shared/settings';
+import { MAX_GLOBS, globCostProblem } from './glob-safety';
+
+// The glob limits belong to the config's public surface (the CLI and the tests read them).
+export * from './glob-safety';
 
 export const CONFIG_RULE_ID = 'config-invalid';
 
 const TOP_LEVEL_KEYS = ['kubernetesVersion', 'rules', 'exclude', 'staticPodPaths', 'inlayHints', 'inlayHints.enabled'] as const;
 const INLAY_HINT_KEYS = ['enabled'] as const;
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/**
+ * The language server parses `.podwise.yaml` on every keystroke while it is open, so its size and
+ * shape are bounded. A real config is a few hundred bytes with at most one entry per rule (about
+ * a hundred); past these limits the rest is ignored and one finding says so.
+ */
+export const MAX_CONFIG_SIZE = 1024 * 1024;
+/** Entries under `rules` that are read (each unknown id is compared with every rule id). */
+export const MAX_CONFIG_RULES = 1000;
+/** Findings reported in one config file; past it, one more finding counts the rest. */
+export const MAX_CONFIG_FINDINGS = 200;
 
 export interface ConfigParseResult {
   settings: Partial<PodwiseSettings>;
@@ -24,12 +39,16 @@ export interface ConfigParseResult {
 export function parseConfigFile(text: string): ConfigParseResult {
   const parser = new ConfigParser(text);
   try {
-    parser.run();
+    if (text.length > MAX_CONFIG_SIZE) {
+      parser.report([], { start: 0, end: Math.min(text.length, 1) }, `This config file is ${(text.length / (1024 * 1024)).toFixed(1)} MB; Podwise reads config files of up to ${MAX_CONFIG_SIZE / (1024 * 1024)} MB, so none of it applies.`);
+    } else {
+      parser.run();
+    }
   } catch (error) {
     // A bug here must not take the editor or the CLI down; say so in the file instead.
     parser.report([], { start: 0, end: Math.min(text.length, 1) }, `Podwise could not read this config file: ${(error as Error).message}`);
   }
-  return { settings: parser.settings, findings: parser.findings };
+  return { settings: parser.settings, findings: parser.cappedFindings() };
 }
 
 /** Checks one glob of `exclude` / `staticPodPaths`; returns the problem, or undefined when fine. */
@@ -42,7 +61,7 @@ export function globProblem(pattern: string): string | undefined {
   if (body.split(/[/\\]/).includes('..')) {
     return `"${pattern}" leaves the workspace with "..". Globs in .podwise.yaml are confined to the folder that holds the file.`;
   }
-  return undefined;
+  return globCostProblem(body.replace(/\\/g, '/'));
 }
 
 class ConfigParser {
@@ -53,15 +72,22 @@ class ConfigParser {
 
   run(): void {
     if (this.text.trim() === '') return;
-    const documents = parseAllDocuments(this.text, { prettyErrors: false, uniqueKeys: true, strict: false });
+    // `uniqueKeys` is off: `yaml` checks it by comparing each key with every earlier key of its
+    // mapping, quadratic (20,000 rules: seconds per keystroke). duplicateKeys finds the same in one pass.
+    const documents = parseAllDocuments(this.text, { prettyErrors: false, uniqueKeys: false, strict: false });
     if (!Array.isArray(documents) || documents.length === 0) return;
     const document = documents[0];
-    for (const error of document.errors) {
+    const problems: { code: string; pos: [number, number]; message?: string }[] = [
+      ...document.errors.map((error) => ({ code: error.code as string, pos: error.pos, message: error.message })),
+      ...duplicateKeys(document.contents),
+    ];
+    problems.sort((a, b) => a.pos[0] - b.pos[0]);
+    for (const error of problems) {
       const duplicate = error.code === 'DUPLICATE_KEY';
       const [start, end] = duplicate ? this.keyAt(error.pos[0], error.pos[1]) : error.pos;
       const message = duplicate
         ? `Duplicate key "${this.text.slice(start, end).trim().replace(/^["']|["']$/g, '') || '?'}": only one of its values would apply. Remove or merge one of them.`
-        : `YAML syntax error: ${firstLine(error.message)}.`;
+        : `YAML syntax error: ${firstLine(error.message ?? '')}.`;
       this.report([], { start, end: Math.max(end, start + 1) }, message);
       if (!duplicate) return; // A broken file: the first error is the useful one, the rest cascade.
     }
@@ -112,6 +138,16 @@ class ConfigParser {
     this.findings.push({ ruleId: CONFIG_RULE_ID, severity: 'error', message, documentIndex: 0, path, range, fixes });
   }
 
+  /** The findings, at most MAX_CONFIG_FINDINGS of them plus one that counts the rest. */
+  cappedFindings(): Finding[] {
+    if (this.findings.length <= MAX_CONFIG_FINDINGS) return this.findings;
+    const kept = this.findings.slice(0, MAX_CONFIG_FINDINGS);
+    const next = this.findings[MAX_CONFIG_FINDINGS];
+    const more = this.findings.length - MAX_CONFIG_FINDINGS;
+    kept.push({ ...next, path: [], fixes: [], message: `${more} more problems in this config file are not listed; fix the ones above first.` });
+    return kept;
+  }
+
   private readVersion(pair: Pair<Node, Node | null>): void {
     const node = pair.value;
     const path = ['kubernetesVersion'];
@@ -145,7 +181,16 @@ class ConfigParser {
       return;
     }
     const rules: Record<string, RuleSetting> = {};
-    for (const item of (node as YAMLMap<Node, Node | null>).items) {
+    const items = (node as YAMLMap<Node, Node | null>).items;
+    if (items.length > MAX_CONFIG_RULES) {
+      const first = items[MAX_CONFIG_RULES];
+      this.report(
+        ['rules'],
+        this.rangeOf(first.key ?? node),
+        `rules has ${items.length} entries; Podwise reads the first ${MAX_CONFIG_RULES} (there are ${ALL_RULES.length} rules) and ignores this one and the ones after it.`,
+      );
+    }
+    for (const item of items.slice(0, MAX_CONFIG_RULES)) {
       const id = this.keyName(item);
       if (id === undefined) {
         this.report(['rules'], this.rangeOf(item.key), 'Rule ids are plain strings.');
@@ -193,7 +238,11 @@ class ConfigParser {
       return;
     }
     const globs: string[] = [];
-    items.forEach((item, index) => {
+    if (items.length > MAX_GLOBS) {
+      const extra = items[MAX_GLOBS];
+      this.report([key, MAX_GLOBS], this.rangeOf(extra ?? node), `${key} has ${items.length} globs; Podwise matches the first ${MAX_GLOBS} and ignores this one and the ones after it.`);
+    }
+    items.slice(0, MAX_GLOBS).forEach((item, index) => {
       const path = isSeq(node) ? [key, index] : [key];
       if (!isScalar(item) || typeof item.value !== 'string') {
         this.report(path, this.rangeOf(item ?? node), `Each entry of ${key} is a glob string, not ${describe(isScalar(item) ? item.value : item)}.`);
@@ -247,11 +296,49 @@ class ConfigParser {
     return { title: `Change to "${replacement}"`, edits: [{ range, newText: replacement }], preferred: true, safe: false };
   }
 
-  /** The whole key that starts at `start` (yaml points at its first character only). */
+  /**
+   * The whole key that starts at `start` (the duplicate check points at its first character only):
+   * a quoted key, or the text up to the `:` that ends the key, without the blanks before it.
+   * A scan, not a regex: `[^:#]*?\s*:` retried the blanks from every character of a long key.
+   */
   private keyAt(start: number, end: number): [number, number] {
-    const line = this.text.slice(start, (this.text.indexOf('\n', start) + 1 || this.text.length + 1) - 1);
-    const key = /^("[^"]*"|'[^']*'|[^:#]*?)\s*:(\s|$)/.exec(line);
-    return key && key[1].length > 0 ? [start, start + key[1].length] : [start, end];
+    const newline = this.text.indexOf('\n', start);
+    const lineEnd = newline === -1 ? this.text.length : newline;
+    const keyEnd = this.quotedKeyEnd(start, lineEnd) ?? this.plainKeyEnd(start, lineEnd);
+    return keyEnd !== undefined && keyEnd > start ? [start, keyEnd] : [start, end];
+  }
+
+  /** End of `"key"` / `'key'` at `start` when a `:` and a blank (or the line end) follow it. */
+  private quotedKeyEnd(start: number, lineEnd: number): number | undefined {
+    const quote = this.text[start];
+    if (quote !== '"' && quote !== "'") return undefined;
+    const close = this.text.indexOf(quote, start + 1);
+    if (close === -1 || close >= lineEnd) return undefined;
+    let colon = close + 1;
+    while (colon < lineEnd && isBlank(this.text.charCodeAt(colon))) colon += 1;
+    return this.endsKey(colon, lineEnd) ? close + 1 : undefined;
+  }
+
+  /**
+   * End of a plain key at `start`: before the first `:` that a blank or the line end follows (a
+   * plain scalar may hold `a:b`), with no ` #` comment before it, blanks trimmed.
+   */
+  private plainKeyEnd(start: number, lineEnd: number): number | undefined {
+    let colon = start;
+    while (colon < lineEnd && !this.endsKey(colon, lineEnd)) {
+      if (this.text[colon] === '#' && colon > start && isBlank(this.text.charCodeAt(colon - 1))) return undefined;
+      colon += 1;
+    }
+    if (colon >= lineEnd) return undefined;
+    let keyEnd = colon;
+    while (keyEnd > start && isBlank(this.text.charCodeAt(keyEnd - 1))) keyEnd -= 1;
+    return keyEnd;
+  }
+
+  /** A `:` at `colon` followed by a blank or the end of the line. */
+  private endsKey(colon: number, lineEnd: number): boolean {
+    if (colon >= lineEnd || this.text[colon] !== ':') return false;
+    return colon + 1 >= lineEnd || isBlank(this.text.charCodeAt(colon + 1));
   }
 
   private keyName(pair: Pair<unknown, unknown>): string | undefined {
@@ -268,9 +355,12 @@ class ConfigParser {
   }
 }
 
+const MAX_SUGGESTION_LENGTH = 100;
+
 /** The closest candidate when it is close enough to be a likely typo. */
 function suggest(name: string, candidates: readonly string[]): string | undefined {
-  if (candidates.length === 0) return undefined;
+  // A typo is about as long as what it misspells; comparing a 100 KB key with every rule id is waste.
+  if (candidates.length === 0 || name.length > MAX_SUGGESTION_LENGTH) return undefined;
   const lower = name.toLowerCase();
   const exactCase = candidates.find((candidate) => candidate.toLowerCase() === lower);
   if (exactCase) return exactCase;
@@ -281,6 +371,43 @@ function suggest(name: string, candidates: readonly string[]): string | undefine
   if (distance(lower, best) <= limit) return match;
   if (match.toLowerCase().startsWith(lower) && lower.length >= 4) return match;
   return undefined;
+}
+
+/** Space, tab or carriage return: the blanks around a key on one line. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13;
+}
+
+/**
+ * Duplicate keys as `yaml`'s `uniqueKeys: true` reports them (two scalar keys with the same value
+ * in one mapping, at the later key), in one pass with a Set per mapping. Iterative: a deeply
+ * nested file must not overflow the stack here.
+ */
+function duplicateKeys(root: unknown): { code: string; pos: [number, number] }[] {
+  const found: { code: string; pos: [number, number] }[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    if (!isCollection(node)) continue;
+    const seen = isMap(node) ? new Set<unknown>() : undefined;
+    for (const item of node.items) {
+      stack.push(item);
+      if (!seen || !isPair(item) || !isScalar(item.key)) continue;
+      const value = item.key.value;
+      if ((typeof value === 'object' && value !== null) || typeof value === 'symbol' || Number.isNaN(value)) continue;
+      if (!seen.has(value)) {
+        seen.add(value);
+        continue;
+      }
+      const keyStart = item.key.range?.[0] ?? 0;
+      found.push({ code: 'DUPLICATE_KEY', pos: [keyStart, keyStart + 1] });
+    }
+  }
+  return found;
 }
 
 function describe(value: unknown): string {

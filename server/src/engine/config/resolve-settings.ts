@@ -3,6 +3,7 @@
 // workspace root (or the folder of `.podwise.yaml`), with `/` separators.
 import picomatch from 'picomatch';
 import type { PodwiseSettings } from '../../shared/settings';
+import { MAX_MATCHED_GLOBS, globCostProblem, pathTooLongForGlobs } from './glob-safety';
 
 /**
  * Merges layers over `base`, later layers winning. Scalars (kubernetesVersion, inlayHints.enabled)
@@ -41,11 +42,38 @@ export function isExcluded(relPath: string, settings: Pick<PodwiseSettings, 'exc
 /**
  * A path matches a list when a plain glob matches it (or one of its parent folders, so `vendor`
  * and `vendor/` cover everything below) and no `!glob` does. Dotfiles and dot-folders match too.
+ * A glob over the cost limits of `glob-safety.ts` matches nothing (`.podwise.yaml` reports it), nor
+ * does any glob past the first MAX_MATCHED_GLOBS, nor any glob for a path no file system has (see
+ * MAX_PATH_LENGTH). Results are remembered per glob list, so the server, which asks on every
+ * check of a file, matches a path once.
  */
-export function matchesGlobs(relPath: string, globs: readonly string[]): boolean {
-  if (globs.length === 0) return false;
+export function matchesGlobs(relPath: string, allGlobs: readonly string[]): boolean {
+  if (allGlobs.length === 0) return false;
+  const globs = allGlobs.length > MAX_MATCHED_GLOBS ? allGlobs.slice(0, MAX_MATCHED_GLOBS) : allGlobs;
   const path = normalizePath(relPath);
-  if (path === '') return false;
+  if (path === '' || pathTooLongForGlobs(path)) return false;
+  const listKey = globs.join('\u0000');
+  let results = memo.get(listKey);
+  if (!results) {
+    if (memo.size >= MEMO_LISTS) memo.clear();
+    results = new Map();
+    memo.set(listKey, results);
+  }
+  let result = results.get(path);
+  if (result === undefined) {
+    result = matchUncached(path, globs);
+    if (results.size >= MEMO_PATHS) results.clear();
+    results.set(path, result);
+  }
+  return result;
+}
+
+/** Glob lists (settings layers change rarely) and paths per list remembered by matchesGlobs. */
+const MEMO_LISTS = 16;
+const MEMO_PATHS = 5000;
+const memo = new Map<string, Map<string, boolean>>();
+
+function matchUncached(path: string, globs: readonly string[]): boolean {
   const candidates = withParents(path);
   let matched = false;
   for (const glob of globs) {
@@ -71,24 +99,39 @@ export function normalizePath(path: string): string {
 }
 
 function withParents(path: string): string[] {
-  const parts = path.split('/');
   const result = [path];
-  for (let i = parts.length - 1; i > 0; i -= 1) result.push(parts.slice(0, i).join('/'));
+  for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) result.push(path.slice(0, slash));
   return result;
 }
 
 const matchers = new Map<string, (path: string) => boolean>();
+const never = (): boolean => false;
 
 function matcherFor(glob: string): (path: string) => boolean {
   let matcher = matchers.get(glob);
   if (!matcher) {
-    const pattern = glob.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-    const compiled = pattern === '' ? () => false : picomatch(pattern, { dot: true });
-    matcher = (path: string) => compiled(path);
-    if (matchers.size > 500) matchers.clear();
+    const pattern = trimTrailingSlashes(glob.replace(/\\/g, '/').replace(/^(\.\/)+/, ''));
+    if (pattern === '' || globCostProblem(pattern) !== undefined) {
+      matcher = never;
+    } else {
+      try {
+        const compiled = picomatch(pattern, { dot: true });
+        matcher = (candidate: string) => compiled(candidate);
+      } catch {
+        matcher = never; // picomatch refuses some malformed globs; such a glob matches nothing
+      }
+    }
+    if (matchers.size > 2000) matchers.clear();
     matchers.set(glob, matcher);
   }
   return matcher;
+}
+
+/** Without trailing `/` (a loop: `/\/+$/` rescans every run of slashes from each of its slashes). */
+function trimTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 47) end -= 1;
+  return text.slice(0, end);
 }
 
 function union(a: readonly string[], b: readonly string[]): string[] {

@@ -25,7 +25,9 @@ export interface LineInfo {
   blockOwner?: number;
 }
 
-const KEY = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"{}[\],&*!|>%@`-][^#]*?|-[^\s#][^#]*?))[ \t]*:(?=[ \t]|$)/;
+const QUOTED_KEY = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)')[ \t]*:(?=[ \t]|$)/;
+/** How a plain key may start: not an indicator, and a `-` only when a non-blank follows it. */
+const PLAIN_KEY_START = /^(?:[^\s#'"{}[\],&*!|>%@`-]|-[^\s#])/;
 const BLOCK_SCALAR = /^[|>][-+0-9]*[ \t]*(#.*)?$/;
 
 /** Structural items of one line (the text of the line, no newline). */
@@ -42,10 +44,9 @@ export function lineItems(text: string): LineItem[] {
     rest = after.slice(gap);
   }
   if (rest === '' || rest.startsWith('#')) return items;
-  const match = KEY.exec(rest);
+  const match = keyAt(rest);
   if (match) {
-    const key = match[1] ?? (match[2] !== undefined ? match[2].replace(/''/g, "'") : match[3] ?? '');
-    items.push({ column, type: 'key', key, value: stripComment(rest.slice(match[0].length)).trim() });
+    items.push({ column, type: 'key', key: match.key, value: stripComment(rest.slice(match.length)).trim() });
   } else {
     items.push({ column, type: 'scalar', value: stripComment(rest).trim() });
   }
@@ -80,6 +81,30 @@ export function scanLines(text: string): LineInfo[] {
     start = newline + 1;
   }
   return lines;
+}
+
+/**
+ * The `key:` at the start of `rest`, and how many characters it takes with its colon. A plain key
+ * runs to the first `:` followed by a blank or the line end, with no `#` before it, blanks before
+ * the colon trimmed. Scanned, not matched with `[^#]*?[ \t]*:`: that regex retried the blanks
+ * from every character of the line (one 100,000-space line: seconds per completion request).
+ */
+function keyAt(rest: string): { key: string; length: number } | undefined {
+  const quoted = QUOTED_KEY.exec(rest);
+  if (quoted) return { key: quoted[1] ?? quoted[2].replace(/''/g, "'"), length: quoted[0].length };
+  const start = PLAIN_KEY_START.exec(rest);
+  if (!start) return undefined;
+  for (let i = start[0].length; i < rest.length; i += 1) {
+    const char = rest[i];
+    if (char === '#') return undefined;
+    if (char !== ':') continue;
+    const next = rest[i + 1];
+    if (next !== undefined && next !== ' ' && next !== '\t') continue;
+    let end = i;
+    while (end > start[0].length && (rest[end - 1] === ' ' || rest[end - 1] === '\t')) end -= 1;
+    return { key: rest.slice(0, end), length: i + 1 };
+  }
+  return undefined;
 }
 
 export function indentOf(text: string): number {

@@ -214,7 +214,8 @@ const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?
 
 /** A corrected quantity for common slips (512MB, 1gi, "2 Gi"), or undefined. */
 function suggestQuantity(text: string): { value: string; safe: boolean } | undefined {
-  const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([A-Za-z]*)\s*$/.exec(text);
+  // Trailing blanks by trimEnd: `\s*([A-Za-z]*)\s*$` let two `\s*` trade a long run of blanks.
+  const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([A-Za-z]*)$/.exec(text.trimEnd());
   if (m === null) return undefined;
   const number = m[1] ?? '';
   const suffix = m[2] ?? '';

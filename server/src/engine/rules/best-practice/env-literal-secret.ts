@@ -9,6 +9,7 @@ import { containersOf, type ContainerRef } from '../../containers';
 import { asString, objectItems } from '../../json';
 import type { PodSpecContext, Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
+import { trimChars } from '../trim-chars';
 
 const SECRET_NAME = /secret|password|token|api[_-]?key/i;
 /** Names that describe where or how a secret is found, not the secret itself. */
@@ -56,7 +57,7 @@ export const envLiteralSecret: Rule = {
 };
 
 function kebab(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || 'secret';
+  return trimChars(name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), '-').slice(0, 63) || 'secret';
 }
 
 function secretRefFix(context: PodSpecContext, envPath: (string | number)[], name: string): FixSpec {

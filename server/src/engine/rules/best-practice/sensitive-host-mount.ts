@@ -5,6 +5,7 @@
 import { asObject, asString, objectItems } from '../../json';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
+import { trimCharsEnd } from '../trim-chars';
 
 const SENSITIVE = new Set(['/', '/boot', '/dev', '/etc', '/lib', '/proc', '/sys', '/usr']);
 const SOCKETS = /(docker|containerd|crio|cri-dockerd)\.sock$/;
@@ -21,7 +22,7 @@ export const sensitiveHostMount: Rule = {
     for (const { item, index } of objectItems(context.spec.volumes)) {
       const raw = asString(asObject(item.hostPath)?.path);
       if (!raw) continue;
-      const path = raw.length > 1 ? raw.replace(/\/+$/, '') : raw;
+      const path = raw.length > 1 ? trimCharsEnd(raw, '/') : raw;
       const socket = SOCKETS.test(path);
       if (!socket && !SENSITIVE.has(path)) continue;
       findings.push({

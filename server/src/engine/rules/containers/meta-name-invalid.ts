@@ -9,6 +9,7 @@ import { POD_SPEC_KINDS } from '../../pod-specs';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
 import { dns1123LabelErrors, dns1123SubdomainErrors, show, toDnsLabel } from './names';
+import { trimCharsEnd } from '../trim-chars';
 
 const LABEL_WARNING_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController', 'Job', 'CronJob'];
 
@@ -77,7 +78,8 @@ export const metaNameInvalid: Rule = {
 
 function generateNameFindings(generateName: string): RuleFinding[] {
   // generateName is a prefix: a trailing '-' is fine, the server appends random characters.
-  const errors = dns1123SubdomainErrors(generateName.replace(/-+$/, (dashes) => 'a'.repeat(dashes.length)));
+  const stem = trimCharsEnd(generateName, '-');
+  const errors = dns1123SubdomainErrors(stem + 'a'.repeat(generateName.length - stem.length));
   if (errors.length === 0) return [];
   return [{ path: ['metadata', 'generateName'], target: 'value', message: `The API server rejects generateName ${show(generateName)}: ${errors.join('; ')}.` }];
 }

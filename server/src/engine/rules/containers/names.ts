@@ -1,6 +1,7 @@
 // Name formats the API server enforces (k8s.io/apimachinery util/validation). Each function
 // returns the upstream messages, empty when the value is valid.
 // https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
+import { trimCharsEnd, trimCharsStart } from '../trim-chars';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -57,23 +58,19 @@ export function labelValueErrors(value: string): string[] {
  * undefined when nothing usable is left.
  */
 export function toDnsLabel(value: string, maxLength = 63): string | undefined {
-  const label = value
+  const collapsed = value
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, maxLength)
-    .replace(/-+$/, '');
+    .replace(/-+/g, '-');
+  const label = trimCharsEnd(trimCharsStart(collapsed, '-').slice(0, maxLength), '-');
   return label.length > 0 && dns1123LabelErrors(label).length === 0 ? label : undefined;
 }
 
 /** A label value with invalid characters replaced by `-` (and trimmed to valid ends). */
 export function toLabelValue(value: string): string | undefined {
-  const fixed = value
-    .replace(/[^-A-Za-z0-9_.]+/g, '-')
-    .replace(/^[^A-Za-z0-9]+/, '')
-    .slice(0, 63)
-    .replace(/[^A-Za-z0-9]+$/, '');
+  const dashed = value.replace(/[^-A-Za-z0-9_.]+/g, '-');
+  // Only `-`, `_` and `.` are left that are not alphanumeric.
+  const fixed = trimCharsEnd(trimCharsStart(dashed, '-_.').slice(0, 63), '-_.');
   return labelValueErrors(fixed).length === 0 ? fixed : undefined;
 }
 

@@ -21,7 +21,7 @@ export function isOneShot(argv: readonly string[]): boolean {
   if (program === 'cat') return argv.length > 1 && !argv.slice(1).includes('-');
   if (ONE_SHOT.has(program)) return true;
   if (SHELLS.has(program)) {
-    const flag = argv.findIndex((arg, index) => index > 0 && /^-[a-z]*c[a-z]*$/.test(arg));
+    const flag = argv.findIndex((arg, index) => index > 0 && /^-[a-z]*$/.test(arg) && arg.includes('c'));
     if (flag === -1 || flag + 1 >= argv.length) return false;
     return isOneShotScript(argv[flag + 1]);
   }

@@ -64,7 +64,7 @@ function execDuration(exec: JsonObject, commandPath: FieldPath): Omit<HookDurati
     return { seconds, exact: true, retime };
   }
   if (SHELLS.has(program)) {
-    const flag = args.findIndex((arg, i) => i > start && /^-[a-z]*c[a-z]*$/.test(arg));
+    const flag = args.findIndex((arg, i) => i > start && /^-[a-z]*$/.test(arg) && arg.includes('c'));
     const script = flag > 0 ? args[flag + 1] : undefined;
     if (script === undefined) return { exact: false };
     const parsed = scriptDuration(script);

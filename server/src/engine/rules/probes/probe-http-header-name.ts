@@ -5,6 +5,7 @@ import { asObject, asString, objectItems } from '../../json';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
 import { describeOwner, handlerOwners } from './probe-walk';
+import { trimChars } from '../trim-chars';
 
 const HEADER_NAME = /^[-A-Za-z0-9]+$/;
 
@@ -24,7 +25,7 @@ export const probeHttpHeaderName: Rule = {
         const name = asString(item.name);
         if (name === undefined || HEADER_NAME.test(name)) continue; // missing or non-string: schema
         const path = [...owner.path, 'httpGet', 'httpHeaders', index, 'name'];
-        const suggestion = name.replace(/[^-A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+        const suggestion = trimChars(name.replace(/[^-A-Za-z0-9]+/g, '-'), '-');
         const fixes: FixSpec[] = suggestion ? [{ title: `Use "${suggestion}"`, intents: [{ op: 'set', path, value: suggestion }], preferred: true }] : [];
         findings.push({
           path,

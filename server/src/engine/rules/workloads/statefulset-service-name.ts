@@ -5,15 +5,13 @@
 import { asObject, asString, hasKey } from '../../json';
 import type { Rule } from '../../rule-types';
 import { atLeast } from '../../versions';
+import { trimChars } from '../trim-chars';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Lower-cases and replaces what a DNS label cannot hold; undefined when that is not enough. */
 function asDnsLabel(value: string): string | undefined {
-  const candidate = value
-    .toLowerCase()
-    .replace(/[^-a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const candidate = trimChars(value.toLowerCase().replace(/[^-a-z0-9]+/g, '-'), '-');
   return candidate.length > 0 && candidate.length <= 63 && DNS_LABEL.test(candidate) ? candidate : undefined;
 }
 
