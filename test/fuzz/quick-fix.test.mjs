@@ -50,7 +50,9 @@ for (const [name, eol] of [['CRLF', '\r\n'], ['CR-only', '\r']]) {
       }
     }
     assert.deepEqual(violations.map(format), [], `${violations.length} violation(s) among ${fixes} fixes`);
-    assert.ok(multiLine >= 20, `fixes that add lines were tried (${multiLine} of ${fixes})`);
+    // The examples alone offer about a dozen fixes that add lines; the corpus hundreds.
+    const enough = corpusPresent ? 20 : 8;
+    assert.ok(multiLine >= enough, `fixes that add lines were tried (${multiLine} of ${fixes})`);
   });
 }
 
