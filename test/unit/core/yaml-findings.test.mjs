@@ -1,4 +1,4 @@
-// YAML findings (rules/core/yaml-findings.ts): every range lies inside the document text, even for
+// YAML findings (engine/yaml-findings.ts): every range lies inside the document text, even for
 // an error `yaml` places one character past its end. yamlFindings is internal, so it is bundled
 // from source here (esbuild, as the build does) and fed documents parsed by the built engine.
 import { test } from 'node:test';
@@ -16,7 +16,7 @@ async function loadYamlFindings() {
   const dir = mkdtempSync(join(tmpdir(), 'podwise-yaml-findings-'));
   try {
     const outfile = join(dir, 'yaml-findings.mjs');
-    buildSync({ entryPoints: [join(ROOT, 'server/src/engine/rules/core/yaml-findings.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'silent' });
+    buildSync({ entryPoints: [join(ROOT, 'server/src/engine/yaml-findings.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'silent' });
     return (await import(pathToFileURL(outfile).href)).yamlFindings;
   } finally {
     rmSync(dir, { recursive: true, force: true });

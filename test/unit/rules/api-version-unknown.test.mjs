@@ -53,6 +53,28 @@ test('wrong case or a typo in kind: finding on kind with a fix', () => {
   assert.match(fixed, /^apiVersion: apps\/v1\nkind: Deployment\n/);
 });
 
+test('a kind typo is matched with the shared "did you mean" threshold; an ambiguous one is not guessed', () => {
+  // 11+ letters allow three edits: two letters doubled and one dropped.
+  const long = yaml`
+    apiVersion: apps/v1
+    kind: StatefulSettt
+    metadata:
+      name: db
+  `;
+  const [finding] = findingsOf(long, ID);
+  assert.match(finding.message, /Did you mean StatefulSet \(apps\/v1\)\?/);
+  // `Nod` is one edit from both Node and Pod: no suggestion, the group's kinds are not guessed at.
+  const ambiguous = yaml`
+    apiVersion: v1
+    kind: Nod
+    metadata:
+      name: x
+  `;
+  const [nod] = findingsOf(ambiguous, ID);
+  assert.doesNotMatch(nod.message, /Did you mean/);
+  assert.match(nod.message, /The core group has no kind "Nod"/);
+});
+
 test('version boundaries: an API newer than the target, and one that is gone', () => {
   const claim = yaml`
     apiVersion: resource.k8s.io/v1

@@ -94,7 +94,7 @@ test('regular init containers are left to init-container-probe-or-lifecycle; sid
   const findings = findingsOf(text, ID);
   assert.equal(findings.length, 1);
   assert.deepEqual(findings[0].path, ['spec', 'initContainers', 1, 'readinessProbe']);
-  assert.match(findings[0].message, /sidecar "proxy"/);
+  assert.match(findings[0].message, /sidecar container "proxy"/);
 });
 
 test('multi-document: the finding lands in the Deployment template', () => {

@@ -2,11 +2,11 @@
 // written, defaults applied and named.
 import { gracePeriod, type ProbeKind } from '../defaults';
 import { asArray, asInteger, asObject, asString, getIn, type JsonObject } from '../json';
-import { pickReplacement } from '../rules/api-versions/api-catalog';
-import { defaultPullPolicy, looksTemplated, parseImageReference } from '../rules/containers/image-reference';
-import { deprecationFor } from '../rules/api-versions/deprecation-table';
-import { shutdownTimeline } from '../rules/lifecycle/shutdown-timeline';
-import { probeTimeline } from '../rules/probes/probe-timeline';
+import { pickReplacement } from '../k8s/api-catalog';
+import { defaultPullPolicy, looksTemplated, parseImageReference } from '../k8s/image-reference';
+import { deprecationFor } from '../k8s/deprecation-table';
+import { shutdownTimeline } from '../k8s/shutdown-timeline';
+import { probeTimeline } from '../k8s/probe-timeline';
 import { definitionFor, servedKinds } from '../schema';
 import type { KubernetesVersion } from '../types';
 import { minorOf } from '../versions';

@@ -1,11 +1,11 @@
 // An apiVersion the target still serves but has deprecated: the API server accepts the object
 // and answers with a warning naming the release that removes it. Moving now avoids the outage
 // at upgrade time. https://kubernetes.io/docs/reference/using-api/deprecation-policy/
+import { apiRef, pickReplacement } from '../../k8s/api-catalog';
+import { migrationFix } from '../../k8s/api-migration';
+import { deprecationFor } from '../../k8s/deprecation-table';
 import type { Rule } from '../../rule-types';
 import { minorOf } from '../../versions';
-import { apiRef, pickReplacement } from './api-catalog';
-import { deprecationFor } from './deprecation-table';
-import { migrationFix } from './migrate';
 
 export const apiVersionDeprecated: Rule = {
   meta: {

@@ -1,11 +1,11 @@
 // A pre-release apiVersion (alpha/beta) of a built-in kind when the target also serves a stable
 // version of it. Pre-release versions may change shape and are removed a few releases after the
 // stable one ships. https://kubernetes.io/docs/reference/using-api/#api-versioning
+import { apiRef, apiVersionsServing, builtInGroups, isPreRelease, isServed, pickReplacement, splitApiVersion, validUnder } from '../../k8s/api-catalog';
+import { migrationFix } from '../../k8s/api-migration';
+import { deprecationFor } from '../../k8s/deprecation-table';
 import type { Rule } from '../../rule-types';
 import { minorOf } from '../../versions';
-import { apiRef, apiVersionsServing, builtInGroups, isPreRelease, isServed, pickReplacement, splitApiVersion, validUnder } from './api-catalog';
-import { deprecationFor } from './deprecation-table';
-import { migrationFix } from './migrate';
 
 export const apiVersionNewerAvailable: Rule = {
   meta: {

@@ -1,11 +1,11 @@
 // An apiVersion the target Kubernetes version no longer serves: `kubectl apply` fails with
 // `no matches for kind "X" in version "Y"`. The table (RULES.md section E) names the
 // replacement; the fix rewrites the object to it. https://kubernetes.io/docs/reference/using-api/deprecation-guide/
+import { apiRef, pickReplacement } from '../../k8s/api-catalog';
+import { migrationFix } from '../../k8s/api-migration';
+import { deprecationFor } from '../../k8s/deprecation-table';
 import type { Rule } from '../../rule-types';
 import { minorOf } from '../../versions';
-import { apiRef, pickReplacement } from './api-catalog';
-import { deprecationFor } from './deprecation-table';
-import { migrationFix } from './migrate';
 
 export const apiVersionRemoved: Rule = {
   meta: {

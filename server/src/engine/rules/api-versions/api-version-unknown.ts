@@ -3,11 +3,12 @@
 // existed, or an API that is newer or older than the target. `kubectl apply` fails with
 // `no matches for kind "X" in version "Y"`. Custom resources (other groups) are left alone.
 // https://kubernetes.io/docs/reference/using-api/#api-groups
+import { allVersions, apiVersionsServing, builtInGroups, isServed, served, splitApiVersion, validUnder } from '../../k8s/api-catalog';
+import { deprecationFor } from '../../k8s/deprecation-table';
+import { closestName } from '../../k8s/did-you-mean';
 import type { ObjectContext, Rule } from '../../rule-types';
 import type { FixSpec, KubernetesVersion, RuleFinding } from '../../types';
 import { compareVersions } from '../../versions';
-import { allVersions, apiVersionsServing, builtInGroups, isServed, served, splitApiVersion, validUnder } from './api-catalog';
-import { deprecationFor } from './deprecation-table';
 
 /** Kinds that are not API objects but share the core `v1`: kubeconfig files and kubectl lists. */
 const NON_API_CORE_KINDS = new Set(['Config', 'List']);
@@ -94,30 +95,12 @@ function candidateFixes(context: ObjectContext, candidates: string[], kind: stri
     .map((candidate, index) => ({ title: `Use ${candidate}`, intents: [{ op: 'set', path: ['apiVersion'], value: candidate }], preferred: index === 0 }));
 }
 
-/** A served kind that differs only in case or by a typo or two (`deployment`, `Deploymnet`). */
+/**
+ * A served kind that differs only in case or by a typo or two (`deployment`, `Deploymnet`). Not
+ * when two kinds are equally close (`Nod`: Node or Pod?): the fix would be a coin toss.
+ */
 function similarKind(kind: string, version: KubernetesVersion): string | undefined {
   const kinds = [...new Set(served(version).map((entry) => entry.kind))].filter((candidate) => !candidate.endsWith('List') || kind.endsWith('List'));
-  const lower = kind.toLowerCase();
-  const sameLetters = kinds.find((candidate) => candidate.toLowerCase() === lower);
-  if (sameLetters) return sameLetters;
-  let best: { kind: string; distance: number } | undefined;
-  for (const candidate of kinds) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance <= 2 && distance < kind.length / 3 && (!best || distance < best.distance)) best = { kind: candidate, distance };
-  }
-  return best?.kind;
-}
-
-/** Optimal string alignment distance (transpositions count as one edit). */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
-    }
-  }
-  return rows[a.length][b.length];
+  const suggestion = closestName(kind, kinds);
+  return suggestion?.unique ? suggestion.value : undefined;
 }

@@ -6,10 +6,11 @@
 import { containersOf } from '../../containers';
 import { restartPolicy } from '../../defaults';
 import { asArray, asString, hasKey } from '../../json';
+import { isOneShot } from '../../k8s/one-shot-command';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
+import { JOB_KINDS } from '../../k8s/workload-kinds';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { isOneShot } from './one-shot-command';
-import { capitalize, describeContainer, JOB_KINDS } from './shared';
 
 export const containerCommandExits: Rule = {
   meta: {

@@ -5,10 +5,10 @@
 // https://kubernetes.io/docs/concepts/containers/images/
 import { containersOf } from '../../containers';
 import { asString, hasKey } from '../../json';
+import { looksTemplated } from '../../k8s/image-reference';
+import { capitalize, describeContainer, pathText } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { looksTemplated } from './image-reference';
-import { capitalize, describeContainer, pathText } from './shared';
 
 export const containerImageMissing: Rule = {
   meta: {

@@ -4,9 +4,9 @@
 // validateInitContainers, validateEphemeralContainers.
 // https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#detailed-behavior
 import { containersOf, type ContainerRef } from '../../containers';
+import { describeContainer, pathText } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { describeContainer, pathText } from './shared';
 
 export const containerNameDuplicate: Rule = {
   meta: {

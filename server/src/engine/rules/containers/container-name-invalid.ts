@@ -3,10 +3,10 @@
 // https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names
 import { containersOf } from '../../containers';
 import { hasKey } from '../../json';
+import { dns1123LabelErrors, show, toDnsLabel } from '../../k8s/names';
+import { describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { dns1123LabelErrors, show, toDnsLabel } from './names';
-import { describeContainer } from './shared';
 
 export const containerNameInvalid: Rule = {
   meta: {

@@ -4,10 +4,10 @@
 // https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restart-rules
 import { containersOf } from '../../containers';
 import { asString, hasKey } from '../../json';
+import { describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 import { atLeast } from '../../versions';
-import { describeContainer } from './shared';
 
 export const containerRestartPolicyNonInit: Rule = {
   meta: {

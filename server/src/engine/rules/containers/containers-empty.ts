@@ -2,10 +2,10 @@
 // null, or a Pod spec that is missing altogether all fail. core/validation.go validateContainers.
 // https://kubernetes.io/docs/concepts/workloads/pods/#pod-templates
 import { asArray, getIn, hasKey, isObject } from '../../json';
+import { pathText } from '../../k8s/phrasing';
 import { templatePathFor } from '../../pod-specs';
 import type { Rule } from '../../rule-types';
 import type { FieldPath, RuleFinding } from '../../types';
-import { pathText } from './shared';
 
 export const containersEmpty: Rule = {
   meta: {

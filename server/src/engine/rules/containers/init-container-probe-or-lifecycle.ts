@@ -3,9 +3,9 @@
 // https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#differences-from-regular-containers
 import { containersOf } from '../../containers';
 import { hasKey } from '../../json';
+import { describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { describeContainer } from './shared';
 
 const FORBIDDEN = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 

@@ -4,10 +4,10 @@
 // https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
 import { containersOf } from '../../containers';
 import { asString, hasKey } from '../../json';
+import { describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 import { atLeast } from '../../versions';
-import { describeContainer } from './shared';
 
 const CONTAINER_RESTART_RULES = '1.35';
 

@@ -4,9 +4,9 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/resize-container-resources/
 import { containersOf } from '../../containers';
 import { hasKey } from '../../json';
+import { describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { describeContainer } from './shared';
 
 export const sidecarResizePolicy: Rule = {
   meta: {

@@ -6,10 +6,12 @@
 // https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-implementations
 import { gracePeriod } from '../../defaults';
 import { asInteger, asObject } from '../../json';
+import { preStopSleep } from '../../k8s/hook-duration';
+import { capitalize } from '../../k8s/phrasing';
+import { describeOwner, extraHandlerFindings, handlersSet, hooksOf, type HookRef } from '../../k8s/probe-walk';
 import type { PodSpecContext, Rule } from '../../rule-types';
 import type { FixIntent, FixSpec, RuleFinding } from '../../types';
 import { atLeast } from '../../versions';
-import { capitalize, describeOwner, extraHandlerFindings, handlersSet, hooksOf, type HookRef } from '../probes/probe-walk';
 
 export const lifecycleHandlerCount: Rule = {
   meta: {
@@ -41,12 +43,6 @@ export const lifecycleHandlerCount: Rule = {
     return findings;
   },
 };
-
-/** A preStop delay that fits the grace period: the sleep action from 1.30, exec sleep before. */
-export function preStopSleep(context: PodSpecContext, seconds: number): { key: string; value: unknown; label: string } {
-  if (atLeast(context.env.kubernetesVersion, '1.30')) return { key: 'sleep', value: { seconds }, label: `sleep: {seconds: ${seconds}}` };
-  return { key: 'exec', value: { command: ['sleep', String(seconds)] }, label: `exec sleep ${seconds}` };
-}
 
 function emptyHookFixes(context: PodSpecContext, ref: HookRef): FixSpec[] {
   const remove: FixSpec = { title: `Remove the empty ${ref.kind} hook`, intents: [{ op: 'delete', path: ref.path }], preferred: ref.kind === 'postStart' };

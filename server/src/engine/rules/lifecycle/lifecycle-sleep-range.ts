@@ -6,13 +6,11 @@
 // https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-implementations
 import { gracePeriod } from '../../defaults';
 import { asInteger, asObject } from '../../json';
+import { describeOwner, hooksOf } from '../../k8s/probe-walk';
+import { SHUTDOWN_MARGIN_SECONDS } from '../../k8s/shutdown-timeline';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
 import { atLeast } from '../../versions';
-import { describeOwner, hooksOf } from '../probes/probe-walk';
-
-/** Time the app should keep for its own shutdown after a preStop sleep. */
-export const SHUTDOWN_MARGIN_SECONDS = 15;
 
 export const lifecycleSleepRange: Rule = {
   meta: {

@@ -5,10 +5,12 @@
 // https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#LifecycleHandler
 import { gracePeriod } from '../../defaults';
 import { asInteger, asObject } from '../../json';
+import { resolvePort } from '../../k8s/container-ports';
+import { capitalize } from '../../k8s/phrasing';
+import { describeOwner, handlersSet, hooksOf } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
 import { atLeast } from '../../versions';
-import { capitalize, describeOwner, handlersSet, hooksOf, resolvePort } from '../probes/probe-walk';
 
 export const lifecycleTcpSocket: Rule = {
   meta: {

@@ -1,4 +1,4 @@
-// Rules of the "probes" group. Each rule is its own module; list it here.
+// The "probes" rules: one module per rule, named after its id (rules/<category>/<id>.ts).
 import type { Rule } from '../../rule-types';
 import { livenessFailureThresholdTight } from './liveness-failure-threshold-tight';
 import { livenessInitialDelayWithStartup } from './liveness-initial-delay-with-startup';
@@ -23,10 +23,7 @@ import { probeTimeoutExceedsPeriod } from './probe-timeout-exceeds-period';
 import { probesIdentical } from './probes-identical';
 import { rolloutMissingReadiness } from './rollout-missing-readiness';
 
-export { probeTimeline, type ProbeTimeline } from './probe-timeline';
-
 export const PROBES_RULES: readonly Rule[] = [
-  // A.1: what the API server rejects.
   probeHandlerCount,
   probeSuccessThreshold,
   probeNegativeField,
@@ -37,7 +34,6 @@ export const PROBES_RULES: readonly Rule[] = [
   probeHttpScheme,
   probeHttpHeaderName,
   probeGrpcPort,
-  // B.0: accepted, but fails or misbehaves at runtime.
   probeNamedPortUndeclared,
   probeNumericPortUndeclared,
   probePortUdp,
@@ -47,7 +43,6 @@ export const PROBES_RULES: readonly Rule[] = [
   livenessInitialDelayWithStartup,
   livenessWithRestartNever,
   probesIdentical,
-  // B.1 / D.1: rollouts and peer best practice.
   rolloutMissingReadiness,
   probeReadinessMissing,
   probeLivenessMissing,

@@ -6,9 +6,10 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes
 import { probeField } from '../../defaults';
 import { asObject } from '../../json';
+import { describeContainer } from '../../k8s/phrasing';
+import { hasNegativeTiming, probedContainers } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { describeContainer, hasNegativeTiming, probedContainers } from './probe-walk';
 
 const MIN_BUDGET_SECONDS = 10;
 

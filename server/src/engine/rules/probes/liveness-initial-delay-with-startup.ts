@@ -4,9 +4,10 @@
 // is not detected. The startup probe already does the delay's job.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes
 import { asInteger, asObject, isObject } from '../../json';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
+import { probedContainers } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { capitalize, describeContainer, probedContainers } from './probe-walk';
 
 export const livenessInitialDelayWithStartup: Rule = {
   meta: {

@@ -5,11 +5,12 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes
 import { probeField } from '../../defaults';
 import { asInteger, asObject, isObject, type JsonObject } from '../../json';
+import { describeContainer } from '../../k8s/phrasing';
+import { hasNegativeTiming, probedContainers, singleHandler } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { describeContainer, hasNegativeTiming, probedContainers, singleHandler } from './probe-walk';
 
-export const LONG_INITIAL_DELAY_SECONDS = 60;
+const LONG_INITIAL_DELAY_SECONDS = 60;
 
 export const livenessLongInitialDelay: Rule = {
   meta: {
@@ -54,7 +55,7 @@ export const livenessLongInitialDelay: Rule = {
  * A startup probe with the same handler that grants at least the budget the delay gave:
  * ceil(delay / period) attempts for the delay itself plus the liveness failureThreshold.
  */
-export function startupProbeFor(liveness: JsonObject, delay: number): { probe: JsonObject; budget: number } | undefined {
+function startupProbeFor(liveness: JsonObject, delay: number): { probe: JsonObject; budget: number } | undefined {
   const handler = singleHandler(liveness, false);
   if (!handler) return undefined;
   const period = probeField(liveness, 'periodSeconds').value;

@@ -5,9 +5,10 @@
 // (1.34+) overrides the Pod's.
 // https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy
 import { asObject, asString } from '../../json';
+import { describeContainer } from '../../k8s/phrasing';
+import { probedContainers } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { describeContainer, probedContainers } from './probe-walk';
 
 const ALWAYS_ONLY = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'];
 

@@ -3,9 +3,10 @@
 // for probes and lifecycle hooks alike.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-liveness-command
 import { asArray, asObject } from '../../json';
+import { capitalize } from '../../k8s/phrasing';
+import { describeOwner, handlerOwners } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { capitalize, describeOwner, handlerOwners } from './probe-walk';
 
 export const probeExecEmptyCommand: Rule = {
   meta: {

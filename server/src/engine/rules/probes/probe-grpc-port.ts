@@ -3,10 +3,11 @@
 // plainly: gRPC probes do not support named ports.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-grpc-liveness-probe
 import { asInteger, asObject, asString } from '../../json';
+import { declaredPorts } from '../../k8s/container-ports';
+import { describeOwner, probesOf } from '../../k8s/probe-walk';
+import { PORT_RANGE_MESSAGE, isValidPortNumber, quotedPortNumber } from '../../port-values';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { PORT_RANGE_MESSAGE, isValidPortNumber, quotedPortNumber } from '../../port-values';
-import { declaredPorts, describeOwner, probesOf } from './probe-walk';
 
 const DECODE_ERROR = 'cannot unmarshal string into Go struct field GRPCAction.port of type int32';
 

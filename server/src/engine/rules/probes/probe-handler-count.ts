@@ -3,9 +3,11 @@
 // order exec, httpGet, tcpSocket, grpc ("may not specify more than 1 handler type").
 // Probes have no `sleep` handler (that is lifecycle-only; the schema reports it as unknown).
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
-import type { FixSpec, RuleFinding } from '../../types';
+import { firstTcpPort } from '../../k8s/container-ports';
+import { capitalize } from '../../k8s/phrasing';
+import { describeOwner, extraHandlerFindings, handlersSet, probesOf, type ProbeRef } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
-import { capitalize, describeOwner, extraHandlerFindings, firstTcpPort, handlersSet, probesOf, type ProbeRef } from './probe-walk';
+import type { FixSpec, RuleFinding } from '../../types';
 
 export const probeHandlerCount: Rule = {
   meta: {

@@ -2,10 +2,10 @@
 // (no underscores or spaces). Applies to probes and lifecycle hooks.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#http-probes
 import { asObject, asString, objectItems } from '../../json';
+import { describeOwner, handlerOwners } from '../../k8s/probe-walk';
+import { trimChars } from '../../k8s/trim-chars';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { describeOwner, handlerOwners } from './probe-walk';
-import { trimChars } from '../trim-chars';
 
 const HEADER_NAME = /^[-A-Za-z0-9]+$/;
 

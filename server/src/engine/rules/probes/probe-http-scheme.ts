@@ -2,9 +2,9 @@
 // is defaulted to HTTP. Applies to probes and lifecycle hooks.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#http-probes
 import { asObject, asString } from '../../json';
+import { describeOwner, handlerOwners } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { describeOwner, handlerOwners } from './probe-walk';
 
 const SCHEMES = ['HTTP', 'HTTPS'];
 

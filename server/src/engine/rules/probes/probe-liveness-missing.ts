@@ -4,9 +4,11 @@
 // it). Peers: Polaris livenessProbeMissing, kube-linter no-liveness-probe.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-liveness-command
 import { isObject } from '../../json';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
+import { probedContainers } from '../../k8s/probe-walk';
+import { isLongRunning } from '../../k8s/workload-kinds';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { capitalize, describeContainer, isLongRunning, probedContainers } from './probe-walk';
 
 export const probeLivenessMissing: Rule = {
   meta: {

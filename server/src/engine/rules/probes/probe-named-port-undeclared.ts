@@ -5,10 +5,12 @@
 // readiness never passes, liveness never fires, a startup probe never lets the container start.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#http-probes
 import { asObject, asString } from '../../json';
+import { declaredPorts } from '../../k8s/container-ports';
+import { capitalize } from '../../k8s/phrasing';
+import { describeOwner, handlerOwners, type HandlerOwner } from '../../k8s/probe-walk';
+import { isValidPortName } from '../../port-values';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { isValidPortName } from '../../port-values';
-import { capitalize, declaredPorts, describeOwner, handlerOwners, type HandlerOwner } from './probe-walk';
 
 const CONSEQUENCE: Record<string, string> = {
   readinessProbe: 'every attempt errors and errored results are discarded, so the container never becomes Ready',

@@ -5,9 +5,9 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes
 import { PROBE_DEFAULTS, PROBE_TIMING_FIELDS } from '../../defaults';
 import { asInteger } from '../../json';
+import { describeOwner, probesOf } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { describeOwner, probesOf } from './probe-walk';
 
 const UNITS: Record<string, string> = {
   initialDelaySeconds: ' s',

@@ -3,10 +3,11 @@
 // list is still worth a note: it is often a typo or a port that moved.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
 import { asInteger, asObject, asString } from '../../json';
+import { declaredPorts } from '../../k8s/container-ports';
+import { describeOwner, probesOf } from '../../k8s/probe-walk';
+import { isValidPortNumber } from '../../port-values';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { isValidPortNumber } from '../../port-values';
-import { declaredPorts, describeOwner, probesOf } from './probe-walk';
 
 export const probeNumericPortUndeclared: Rule = {
   meta: {

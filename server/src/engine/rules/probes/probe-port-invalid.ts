@@ -4,10 +4,11 @@
 // rejected, and so is an upper-case name like HTTP.
 // https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Probe
 import { asInteger, asObject, asString } from '../../json';
+import { declaredPorts } from '../../k8s/container-ports';
+import { describeOwner, handlerOwners, type HandlerOwner } from '../../k8s/probe-walk';
+import { PORT_RANGE_MESSAGE, isValidPortName, isValidPortNumber, portNameErrors, quotedPortNumber } from '../../port-values';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { PORT_RANGE_MESSAGE, isValidPortName, isValidPortNumber, portNameErrors, quotedPortNumber } from '../../port-values';
-import { declaredPorts, describeOwner, handlerOwners, type HandlerOwner } from './probe-walk';
 
 export const probePortInvalid: Rule = {
   meta: {

@@ -5,10 +5,12 @@
 // the application happens to listen on the same number over TCP as well.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-tcp-liveness-probe
 import { asInteger, asObject, asString } from '../../json';
+import { declaredPorts, type DeclaredPort } from '../../k8s/container-ports';
+import { capitalize } from '../../k8s/phrasing';
+import { describeOwner, handlerOwners, type HandlerOwner } from '../../k8s/probe-walk';
 import { isValidPortName, isValidPortNumber } from '../../port-values';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { capitalize, declaredPorts, describeOwner, handlerOwners, type DeclaredPort, type HandlerOwner } from './probe-walk';
 
 const CONSEQUENCE: Record<string, string> = {
   readinessProbe: 'the container never becomes Ready',

@@ -4,10 +4,12 @@
 // rollout-missing-readiness already covers the case that matters (workloads behind Services).
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-readiness-probes
 import { isObject } from '../../json';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
+import { probedContainers } from '../../k8s/probe-walk';
+import { addReadinessFixes } from '../../k8s/readiness-fixes';
+import { isLongRunning } from '../../k8s/workload-kinds';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { capitalize, describeContainer, isLongRunning, probedContainers } from './probe-walk';
-import { addReadinessFixes } from './readiness-fixes';
 
 export const probeReadinessMissing: Rule = {
   meta: {

@@ -3,9 +3,10 @@
 // an error: the defaulter turns it into 1 before validation.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes
 import { asInteger } from '../../json';
+import { capitalize } from '../../k8s/phrasing';
+import { describeOwner, probesOf } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { capitalize, describeOwner, probesOf } from './probe-walk';
 
 export const probeSuccessThreshold: Rule = {
   meta: {

@@ -3,9 +3,9 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#probe-level-terminationgraceperiodseconds
 import { gracePeriod } from '../../defaults';
 import { asInteger } from '../../json';
+import { describeOwner, probesOf } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { describeOwner, probesOf } from './probe-walk';
 
 export const probeTerminationGraceNonpositive: Rule = {
   meta: {

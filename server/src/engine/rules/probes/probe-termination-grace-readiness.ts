@@ -3,9 +3,10 @@
 // there ("must not be set for readinessProbes").
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#probe-level-terminationgraceperiodseconds
 import { asObject } from '../../json';
+import { describeContainer } from '../../k8s/phrasing';
+import { isSet, probedContainers } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { describeContainer, isSet, probedContainers } from './probe-walk';
 
 export const probeTerminationGraceReadiness: Rule = {
   meta: {

@@ -4,9 +4,9 @@
 // at the period. Judged on defaulted values (timeout 1, period 10).
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes
 import { probeField } from '../../defaults';
+import { describeOwner, hasNegativeTiming, probesOf } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { describeOwner, hasNegativeTiming, probesOf } from './probe-walk';
 
 export const probeTimeoutExceedsPeriod: Rule = {
   meta: {

@@ -5,9 +5,11 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
 import type { ContainerRef } from '../../containers';
 import { asObject, asString, type JsonObject } from '../../json';
+import { resolvePort } from '../../k8s/container-ports';
+import { describeContainer } from '../../k8s/phrasing';
+import { probedContainers, singleHandler } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
-import { describeContainer, probedContainers, resolvePort, singleHandler } from './probe-walk';
 
 export const probesIdentical: Rule = {
   meta: {

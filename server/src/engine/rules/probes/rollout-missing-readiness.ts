@@ -6,10 +6,10 @@
 // https://kubernetes.io/docs/tutorials/kubernetes-basics/update/update-intro/
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-readiness-probes
 import { asArray, isObject } from '../../json';
+import { probedContainers } from '../../k8s/probe-walk';
+import { addReadinessFixes } from '../../k8s/readiness-fixes';
+import { ROLLOUT_KINDS, serviceNames, servicesSelecting, servingContainers } from '../../k8s/service-selection';
 import type { FileRuleFinding, Rule } from '../../rule-types';
-import { probedContainers } from './probe-walk';
-import { addReadinessFixes } from './readiness-fixes';
-import { ROLLOUT_KINDS, serviceNames, servicesSelecting, servingContainers } from './service-selection';
 
 export const rolloutMissingReadiness: Rule = {
   meta: {

@@ -1,6 +1,8 @@
-// Rules of the "static-pods" group. Each rule is its own module; list it here.
+// The "static-pods" rules: one module per rule, named after its id (rules/<category>/<id>.ts).
 import type { Rule } from '../../rule-types';
+import { hostPathWritable } from './host-path-writable';
 import { mirrorPodAnnotation } from './mirror-pod-annotation';
+import { priorityClassStaticPod } from './priority-class-static-pod';
 import { staticPodApiReference } from './static-pod-api-reference';
 import { staticPodEphemeralContainers } from './static-pod-ephemeral-containers';
 import { staticPodKind } from './static-pod-kind';
@@ -22,4 +24,6 @@ export const STATIC_PODS_RULES: readonly Rule[] = [
   staticPodSchedulingGates,
   staticPodPreferDaemonset,
   mirrorPodAnnotation,
+  hostPathWritable,
+  priorityClassStaticPod,
 ];

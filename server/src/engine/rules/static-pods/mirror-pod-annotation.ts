@@ -6,7 +6,7 @@
 import { asObject, asString, getIn, hasKey } from '../../json';
 import type { Rule } from '../../rule-types';
 
-export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 
 export const mirrorPodAnnotation: Rule = {
   meta: {

@@ -3,12 +3,12 @@
 // (`static pods may not reference <resource>`, PreventStaticPodAPIReferences); before that the Pod
 // may start but NodeRestriction rejects its mirror Pod and the kubelet is not allowed to read the
 // referenced object. https://kubernetes.io/docs/concepts/workloads/pods/#static-pods
-import { asObject, asString, getIn, objectItems, type JsonObject } from '../../json';
 import { containersOf } from '../../containers';
+import { asObject, asString, getIn, objectItems, type JsonObject } from '../../json';
+import { firstPodSpec } from '../../k8s/static-pod-manifest';
 import type { FileRuleFinding, Rule } from '../../rule-types';
 import type { FieldPath, FixSpec, KubernetesVersion } from '../../types';
 import { atLeast } from '../../versions';
-import { firstPodSpec } from './static-pod-helpers';
 
 interface Reference {
   path: FieldPath;

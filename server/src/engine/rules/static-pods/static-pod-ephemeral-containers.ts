@@ -3,8 +3,8 @@
 // manifest (`spec.ephemeralContainers: Forbidden: cannot be set on create`).
 // https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/
 import { asArray, asObject } from '../../json';
+import { firstPod } from '../../k8s/static-pod-manifest';
 import type { Rule } from '../../rule-types';
-import { firstPod } from './static-pod-helpers';
 
 export const staticPodEphemeralContainers: Rule = {
   meta: {

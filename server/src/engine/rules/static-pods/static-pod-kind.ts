@@ -1,9 +1,9 @@
 // The kubelet decodes a static-Pod manifest as exactly one v1 Pod. Anything else — a Deployment,
 // a PodList, a Pod under another apiVersion — is logged as `couldn't parse as pod(…), please check
 // config file` and never runs. https://kubernetes.io/docs/tasks/configure-pod-container/static-pod/
+import { firstObject } from '../../k8s/static-pod-manifest';
 import type { Rule } from '../../rule-types';
 import type { FixSpec } from '../../types';
-import { firstObject } from './static-pod-helpers';
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'DaemonSet', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate']);
 

@@ -2,8 +2,8 @@
 // document and silently drops the rest. An empty first document (a leading `---`, a comment,
 // another `---`) leaves it nothing to decode, so the whole file fails.
 // https://kubernetes.io/docs/tasks/configure-pod-container/static-pod/
+import { firstObject } from '../../k8s/static-pod-manifest';
 import type { FileRuleFinding, Rule } from '../../rule-types';
-import { firstObject } from './static-pod-helpers';
 
 export const staticPodMultiDocument: Rule = {
   meta: {

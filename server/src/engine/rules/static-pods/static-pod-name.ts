@@ -3,8 +3,8 @@
 // kubectl does not stop or restart the container, the kubelet simply recreates it.
 // https://kubernetes.io/docs/tasks/configure-pod-container/static-pod/#behavior-of-static-pods
 import { asObject, asString, getIn, hasKey } from '../../json';
+import { firstPod } from '../../k8s/static-pod-manifest';
 import type { FileRuleFinding, Rule } from '../../rule-types';
-import { firstPod } from './static-pod-helpers';
 
 const MAX_NAME = 253;
 

@@ -3,8 +3,8 @@
 // itself`). Owner references written into a static-Pod manifest are useless at best.
 // https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#noderestriction
 import { asArray, getIn } from '../../json';
+import { firstPod } from '../../k8s/static-pod-manifest';
 import type { Rule } from '../../rule-types';
-import { firstPod } from './static-pod-helpers';
 
 export const staticPodOwnerReferences: Rule = {
   meta: {

@@ -2,8 +2,8 @@
 // reschedule them. For a per-node workload on a running cluster the docs recommend a DaemonSet.
 // https://kubernetes.io/docs/concepts/workloads/pods/#static-pods
 import { asString, getIn } from '../../json';
+import { firstPod } from '../../k8s/static-pod-manifest';
 import type { Rule } from '../../rule-types';
-import { firstPod } from './static-pod-helpers';
 
 export const staticPodPreferDaemonset: Rule = {
   meta: {

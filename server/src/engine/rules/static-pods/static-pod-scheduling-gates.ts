@@ -3,8 +3,8 @@
 // cannot be set until all schedulingGates have been cleared`).
 // https://kubernetes.io/docs/concepts/scheduling-eviction/pod-scheduling-readiness/
 import { asArray, getIn } from '../../json';
+import { firstPod } from '../../k8s/static-pod-manifest';
 import type { Rule } from '../../rule-types';
-import { firstPod } from './static-pod-helpers';
 
 export const staticPodSchedulingGates: Rule = {
   meta: {

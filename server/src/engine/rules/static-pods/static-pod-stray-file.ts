@@ -3,8 +3,8 @@
 // as a live static Pod — and when two files define the same Pod, only one of them wins. Dotfiles
 // are skipped, which surprises people the other way round.
 // https://kubernetes.io/docs/tasks/configure-pod-container/static-pod/#configuration-files
+import { baseName, firstObject } from '../../k8s/static-pod-manifest';
 import type { Rule } from '../../rule-types';
-import { baseName, firstObject } from './static-pod-helpers';
 
 /** Names editors, package managers and people give to copies of a file. */
 const BACKUP = /(~|\.(bak|backup|orig|old|disabled|save|saved|tmp|temp|swp|rej|dpkg-(old|dist|new|bak)|rpm(save|new|orig)|ucf-(old|dist|new)))$/i;

@@ -1,21 +1,27 @@
-// Rules of the "workloads" group. Each rule is its own module; list it here.
+// The "workloads" rules: one module per rule, named after its id (rules/<category>/<id>.ts).
 import type { Rule } from '../../rule-types';
 import { deploymentProgressDeadline } from './deployment-progress-deadline';
+import { deploymentSingleReplica } from './deployment-single-replica';
 import { deploymentStrategyInvalid } from './deployment-strategy-invalid';
-import { pvReclaimRecycle } from './pv-reclaim-recycle';
+import { jobRestartPolicy } from './job-restart-policy';
+import { missingPdb } from './missing-pdb';
+import { noAntiAffinity } from './no-anti-affinity';
 import { statefulsetNameTooLong } from './statefulset-name-too-long';
 import { statefulsetServiceName } from './statefulset-service-name';
-import { statefulsetZeroGrace } from './statefulset-zero-grace';
+import { workloadActiveDeadlineForbidden } from './workload-active-deadline-forbidden';
 import { workloadSelectorMismatch } from './workload-selector-mismatch';
 import { workloadSelectorMissing } from './workload-selector-missing';
 
 export const WORKLOADS_RULES: readonly Rule[] = [
+  jobRestartPolicy,
+  workloadActiveDeadlineForbidden,
   workloadSelectorMismatch,
   workloadSelectorMissing,
   deploymentStrategyInvalid,
   deploymentProgressDeadline,
   statefulsetServiceName,
   statefulsetNameTooLong,
-  statefulsetZeroGrace,
-  pvReclaimRecycle,
+  deploymentSingleReplica,
+  noAntiAffinity,
+  missingPdb,
 ];

@@ -5,7 +5,7 @@
 import { asString, getIn } from '../../json';
 import type { Rule } from '../../rule-types';
 
-export const MAX_STATEFULSET_NAME = 52;
+const MAX_STATEFULSET_NAME = 52;
 
 export const statefulsetNameTooLong: Rule = {
   meta: {

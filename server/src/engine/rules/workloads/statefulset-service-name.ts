@@ -3,9 +3,9 @@
 // optional; before, an invalid value was accepted and every Pod creation then failed.
 // https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id
 import { asObject, asString, hasKey } from '../../json';
+import { trimChars } from '../../k8s/trim-chars';
 import type { Rule } from '../../rule-types';
 import { atLeast } from '../../versions';
-import { trimChars } from '../trim-chars';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 

@@ -15,8 +15,8 @@ import {
   parseLabelSelector,
   selectorMatches,
   type ParsedSelector,
-} from '../cross-document/label-selector';
-import { LABEL_SELECTOR_KINDS, objectLabel, TEMPLATE_LABELS_PATH, templateLabels } from './workload-helpers';
+} from '../../k8s/label-selector';
+import { LABEL_SELECTOR_KINDS, objectLabel, TEMPLATE_LABELS_PATH, templateLabels } from '../../k8s/workload-labels';
 
 export const workloadSelectorMismatch: Rule = {
   meta: {

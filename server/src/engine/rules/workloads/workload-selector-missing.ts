@@ -2,10 +2,10 @@
 // labels) and refuses an empty one; a malformed matchExpression makes the selector unusable.
 // https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector
 import { asObject } from '../../json';
+import { parseLabelSelector } from '../../k8s/label-selector';
+import { LABEL_SELECTOR_KINDS, objectLabel, selectorFromTemplateIntent, templateLabelsObject } from '../../k8s/workload-labels';
 import type { ObjectContext, Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
-import { parseLabelSelector } from '../cross-document/label-selector';
-import { LABEL_SELECTOR_KINDS, objectLabel, selectorFromTemplateIntent, templateLabelsObject } from './workload-helpers';
 
 export const workloadSelectorMissing: Rule = {
   meta: {

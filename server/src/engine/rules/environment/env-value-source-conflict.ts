@@ -1,0 +1,87 @@
+// env[].valueFrom needs exactly one source and no non-empty `value` next to it; fieldRef takes
+// only the downward-API fields that env supports; envFrom entries need exactly one of
+// configMapRef/secretRef. core/validation.go validateEnvVarValueFrom, validateObjectFieldSelector,
+// ValidateEnvFrom.
+// https://kubernetes.io/docs/concepts/workloads/pods/downward-api/#downwardapi-fieldRef
+import { containersOf } from '../../containers';
+import { asObject, asString, hasKey, objectItems } from '../../json';
+import { describeContainer } from '../../k8s/phrasing';
+import type { Rule } from '../../rule-types';
+import type { RuleFinding } from '../../types';
+
+const VALUE_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
+const ENV_FROM_SOURCES = ['configMapRef', 'secretRef'];
+const FIELD_PATHS = new Set([
+  'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
+  'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs',
+]);
+const SUBSCRIPTED = /^metadata\.(labels|annotations)\['[^']+'\]$/;
+
+export const envValueSourceConflict: Rule = {
+  meta: {
+    id: 'env-value-source-conflict',
+    defaultSeverity: 'error',
+    category: 'environment',
+    summary: 'An env entry mixes value and valueFrom, has zero or several sources, or an unsupported fieldRef path.',
+  },
+  checkPodSpec(context) {
+    const findings: RuleFinding[] = [];
+    for (const ref of containersOf(context.spec, context.specPath, ['initContainers', 'containers', 'ephemeralContainers'])) {
+      const who = describeContainer(ref);
+      for (const { item, index } of objectItems(ref.container.env)) {
+        const base = [...ref.path, 'env', index];
+        const valueFrom = asObject(item.valueFrom);
+        if (!valueFrom) continue;
+        const name = asString(item.name) ?? `env[${index}]`;
+        const sources = VALUE_SOURCES.filter((key) => hasKey(valueFrom, key));
+        if (sources.length === 0) {
+          findings.push({ path: [...base, 'valueFrom'], target: 'key', message: `valueFrom of ${name} on ${who} names no source; the API server rejects it ("must specify one of: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\` or \`secretKeyRef\`").` });
+        }
+        for (const extra of sources.slice(1)) {
+          findings.push({
+            path: [...base, 'valueFrom', extra],
+            target: 'key',
+            message: `valueFrom of ${name} on ${who} sets both ${sources[0]} and ${extra}; the API server rejects it ("may not have more than one field specified at a time"). Keep one source.`,
+            fixes: [{ title: `Remove ${extra}`, intents: [{ op: 'delete', path: [...base, 'valueFrom', extra] }] }],
+          });
+        }
+        const value = item.value;
+        if (sources.length > 0 && value !== undefined && value !== null && value !== '') {
+          findings.push({
+            path: [...base, 'value'],
+            target: 'key',
+            message: `${name} on ${who} sets both value and valueFrom; the API server rejects it ("may not be specified when \`value\` is not empty"). Keep one of them.`,
+            fixes: [
+              { title: 'Remove value (keep valueFrom)', intents: [{ op: 'delete', path: [...base, 'value'] }], preferred: true },
+              { title: 'Remove valueFrom (keep value)', intents: [{ op: 'delete', path: [...base, 'valueFrom'] }] },
+            ],
+          });
+        }
+        const fieldPath = asString(asObject(valueFrom.fieldRef)?.fieldPath);
+        if (fieldPath !== undefined && !FIELD_PATHS.has(fieldPath) && !SUBSCRIPTED.test(fieldPath)) {
+          findings.push({
+            path: [...base, 'valueFrom', 'fieldRef', 'fieldPath'],
+            target: 'value',
+            message:
+              `fieldRef "${fieldPath}" of ${name} on ${who} is not available to environment variables; the API server rejects it. ` +
+              "Supported: metadata.name, metadata.namespace, metadata.uid, metadata.labels['key'], metadata.annotations['key'], spec.nodeName, spec.serviceAccountName, status.hostIP(s), status.podIP(s).",
+          });
+        }
+      }
+      for (const { item, index } of objectItems(ref.container.envFrom)) {
+        const base = [...ref.path, 'envFrom', index];
+        const sources = ENV_FROM_SOURCES.filter((key) => hasKey(item, key));
+        if (sources.length === 1) continue;
+        findings.push({
+          path: sources.length === 0 ? base : [...base, sources[1]],
+          target: 'key',
+          message:
+            sources.length === 0
+              ? `envFrom[${index}] on ${who} names neither configMapRef nor secretRef; the API server rejects it ("must specify one of: \`configMapRef\` or \`secretRef\`").`
+              : `envFrom[${index}] on ${who} sets both configMapRef and secretRef; the API server rejects it ("may not have more than one field specified at a time"). Use two envFrom entries.`,
+        });
+      }
+    }
+    return findings;
+  },
+};

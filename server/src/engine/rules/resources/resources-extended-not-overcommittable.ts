@@ -1,0 +1,67 @@
+// Extended resources (nvidia.com/gpu, …) and hugepages cannot be overcommitted: a request needs
+// a limit ("Limit must be set for non overcommitable resources") and must equal it ("must be
+// equal to … limit of …"); extended resources are whole numbers ("must be an integer"); hugepages
+// need cpu or memory next to them ("HugePages require cpu or memory").
+// core/validation.go validateResourceRequirements, ValidateResourceQuantityValue.
+// https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#extended-resources
+import { compareQuantities, isWholeNumber, parseQuantity, quantityText } from '../../k8s/quantity';
+import { isExtendedResource, isHugePages, resourceBlocks } from '../../k8s/resource-blocks';
+import type { Rule } from '../../rule-types';
+import type { RuleFinding } from '../../types';
+
+export const resourcesExtendedNotOvercommittable: Rule = {
+  meta: {
+    id: 'resources-extended-not-overcommittable',
+    defaultSeverity: 'error',
+    category: 'resources',
+    summary: 'An extended resource or hugepages request has no equal limit, is fractional, or hugepages lack cpu/memory.',
+  },
+  checkPodSpec(context) {
+    const findings: RuleFinding[] = [];
+    for (const block of resourceBlocks(context)) {
+      const requests = block.requests ?? {};
+      const limits = block.limits ?? {};
+      for (const map of ['requests', 'limits'] as const) {
+        for (const [name, raw] of Object.entries(block[map] ?? {})) {
+          const quantity = parseQuantity(raw);
+          if (!isExtendedResource(name) || !quantity || isWholeNumber(quantity)) continue;
+          findings.push({ path: [...block.path, map, name], target: 'value', message: `The API server rejects ${map}.${name} ${quantityText(raw)} on ${block.owner}: "must be an integer". Extended resources are counted in whole units.` });
+        }
+      }
+      for (const [name, rawRequest] of Object.entries(requests)) {
+        if (!isExtendedResource(name) && !isHugePages(name)) continue;
+        const requestPath = [...block.path, 'requests', name];
+        if (!(name in limits)) {
+          findings.push({
+            path: requestPath,
+            target: 'key',
+            message: `${name} is requested without a limit on ${block.owner}; the API server rejects it ("Limit must be set for non overcommitable resources"). Set limits.${name} to the same value.`,
+            fixes: [{ title: `Add limits.${name}: ${quantityText(rawRequest)}`, intents: [{ op: 'insert', path: [...block.path, 'limits'], key: name, value: rawRequest }], preferred: true, safe: true }],
+          });
+          continue;
+        }
+        const request = parseQuantity(rawRequest);
+        const limit = parseQuantity(limits[name]);
+        // request > limit is resources-request-exceeds-limit's finding.
+        if (!request || !limit || compareQuantities(request, limit) >= 0) continue;
+        findings.push({
+          path: requestPath,
+          target: 'value',
+          message: `The ${name} request ${quantityText(rawRequest)} of ${block.owner} differs from its limit ${quantityText(limits[name])}; the API server rejects it ("must be equal to ${name} limit of ${quantityText(limits[name])}"), since it cannot be overcommitted.`,
+          fixes: [{ title: `Set the request to ${quantityText(limits[name])}`, intents: [{ op: 'set', path: requestPath, value: limits[name] }], preferred: true }],
+        });
+      }
+      const names = [...Object.keys(requests), ...Object.keys(limits)];
+      const hugePages = names.find(isHugePages);
+      if (hugePages && !names.some((name) => name === 'cpu' || name === 'memory')) {
+        const map = hugePages in limits ? 'limits' : 'requests';
+        findings.push({
+          path: [...block.path, map, hugePages],
+          target: 'key',
+          message: `${block.owner} requests ${hugePages} without cpu or memory; the API server rejects it ("HugePages require cpu or memory"). Add a memory (or cpu) request or limit.`,
+        });
+      }
+    }
+    return findings;
+  },
+};

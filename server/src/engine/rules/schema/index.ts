@@ -1,0 +1,19 @@
+// The "schema" rules: one module per rule, named after its id (rules/<category>/<id>.ts).
+import type { Rule } from '../../rule-types';
+import { schemaEnum } from './schema-enum';
+import { schemaFormat } from './schema-format';
+import { schemaIndentationLost } from './schema-indentation-lost';
+import { schemaRequired } from './schema-required';
+import { schemaTooMany } from './schema-too-many';
+import { schemaType } from './schema-type';
+import { schemaUnknownField } from './schema-unknown-field';
+
+export const SCHEMA_RULES: readonly Rule[] = [
+  schemaUnknownField,
+  schemaType,
+  schemaRequired,
+  schemaEnum,
+  schemaFormat,
+  schemaTooMany,
+  schemaIndentationLost,
+];

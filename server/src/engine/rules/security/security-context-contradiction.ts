@@ -1,0 +1,77 @@
+// securityContext combinations the API server rejects: allowPrivilegeEscalation false with
+// privileged true or with CAP_SYS_ADMIN added; procMount Unmasked without hostUsers: false;
+// hostUsers: false with hostNetwork/hostPID/hostIPC; shareProcessNamespace with hostPID.
+// core/validation.go ValidateSecurityContext, validateHostUsers, validatePodSpecSecurityContext.
+// https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+import { containersOf } from '../../containers';
+import { asArray, asObject } from '../../json';
+import { describeContainer } from '../../k8s/phrasing';
+import type { Rule } from '../../rule-types';
+import type { RuleFinding } from '../../types';
+
+export const securityContextContradiction: Rule = {
+  meta: {
+    id: 'security-context-contradiction',
+    defaultSeverity: 'error',
+    category: 'security',
+    summary: 'Contradicting securityContext settings (privileged without privilege escalation, Unmasked procMount, host namespaces with user namespaces).',
+  },
+  checkPodSpec(context) {
+    const findings: RuleFinding[] = [];
+    const spec = context.spec;
+    const hostUsers = spec.hostUsers !== false; // defaults to true
+    for (const ref of containersOf(spec, context.specPath, ['initContainers', 'containers', 'ephemeralContainers'])) {
+      const sc = asObject(ref.container.securityContext);
+      if (!sc) continue;
+      const base = [...ref.path, 'securityContext'];
+      const who = describeContainer(ref);
+      if (sc.allowPrivilegeEscalation === false) {
+        if (sc.privileged === true) {
+          findings.push({
+            path: [...base, 'allowPrivilegeEscalation'],
+            target: 'value',
+            message: `${who} is privileged but sets allowPrivilegeEscalation: false; the API server rejects it ("cannot set \`allowPrivilegeEscalation\` to false and \`privileged\` to true"). A privileged container can always escalate: drop privileged, or remove allowPrivilegeEscalation.`,
+            fixes: [
+              { title: 'Remove privileged: true', intents: [{ op: 'delete', path: [...base, 'privileged'] }], preferred: true },
+              { title: 'Remove allowPrivilegeEscalation', intents: [{ op: 'delete', path: [...base, 'allowPrivilegeEscalation'] }] },
+            ],
+          });
+        }
+        asArray(asObject(sc.capabilities)?.add).forEach((capability, index) => {
+          if (capability !== 'CAP_SYS_ADMIN') return;
+          findings.push({
+            path: [...base, 'capabilities', 'add', index],
+            target: 'value',
+            message: `${who} adds CAP_SYS_ADMIN while setting allowPrivilegeEscalation: false; the API server rejects it ("cannot set \`allowPrivilegeEscalation\` to false and \`capabilities.Add\` CAP_SYS_ADMIN").`,
+          });
+        });
+      }
+      if (sc.procMount === 'Unmasked' && hostUsers) {
+        findings.push({
+          path: [...base, 'procMount'],
+          target: 'value',
+          message: `procMount Unmasked on ${who} needs a user namespace; the API server rejects it ("\`hostUsers\` must be false to use \`Unmasked\`"). Set spec.hostUsers: false or remove procMount.`,
+          fixes: [{ title: 'Remove procMount', intents: [{ op: 'delete', path: [...base, 'procMount'] }], preferred: true }],
+        });
+      }
+    }
+    if (!hostUsers) {
+      for (const field of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
+        if (spec[field] !== true) continue;
+        findings.push({
+          path: [...context.specPath, field],
+          target: 'key',
+          message: `${field}: true cannot be combined with hostUsers: false; the API server rejects it ("Forbidden: when \`pod.Spec.HostUsers\` is false"). A Pod in its own user namespace cannot share the node's namespaces.`,
+        });
+      }
+    }
+    if (spec.shareProcessNamespace === true && spec.hostPID === true) {
+      findings.push({
+        path: [...context.specPath, 'shareProcessNamespace'],
+        target: 'key',
+        message: 'shareProcessNamespace and hostPID are both true; the API server rejects it ("ShareProcessNamespace and HostPID cannot both be enabled"). Keep one.',
+      });
+    }
+    return findings;
+  },
+};

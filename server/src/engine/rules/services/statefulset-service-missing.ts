@@ -1,0 +1,61 @@
+// A StatefulSet's serviceName names the headless Service (clusterIP: None) that gives each Pod its
+// DNS name (web-0.nginx.<ns>.svc). The controller does not create it: without it, or with a
+// Service that has a cluster IP, the per-Pod names do not resolve.
+// https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id
+import { asObject, asString, getIn } from '../../json';
+import { describeObject, sameNamespace, services } from '../../k8s/file-objects';
+import type { FileRuleFinding, Rule } from '../../rule-types';
+
+export const statefulsetServiceMissing: Rule = {
+  meta: {
+    id: 'statefulset-service-missing',
+    defaultSeverity: 'warning',
+    category: 'services',
+    summary: "The StatefulSet's serviceName names no Service in this file, or one that is not headless (clusterIP: None).",
+  },
+  checkFile(context) {
+    const findings: FileRuleFinding[] = [];
+    const all = services(context);
+    for (const set of context.objects) {
+      if (set.kind !== 'StatefulSet' && set.kind !== 'PetSet') continue;
+      const serviceName = asString(getIn(set.object, ['spec', 'serviceName']));
+      if (!serviceName) continue;
+      const match = all.find((service) => service.name === serviceName && sameNamespace(set, service));
+      if (!match) {
+        findings.push({
+          documentIndex: set.documentIndex, objectIndex: set.objectIndex,
+          path: ['spec', 'serviceName'],
+          target: 'value',
+          message:
+            `${describeObject(set)} is governed by Service "${serviceName}", but ${all.length === 0 ? 'this file defines no Service' : 'no Service of that name is in this file'}. ` +
+            `The controller does not create it: add a headless Service "${serviceName}" (clusterIP: None) selecting these Pods, or make sure one exists in the namespace.`,
+        });
+        continue;
+      }
+      const spec = asObject(match.object.spec);
+      if (!spec || spec.clusterIP === 'None') continue;
+      const type = asString(spec.type) ?? 'ClusterIP';
+      const clusterIpWritten = spec.clusterIP !== undefined;
+      findings.push({
+        documentIndex: match.documentIndex, objectIndex: match.objectIndex,
+        path: clusterIpWritten ? ['spec', 'clusterIP'] : ['metadata', 'name'],
+        target: clusterIpWritten ? 'value' : 'key',
+        message:
+          `${describeObject(match)} governs ${describeObject(set)} but is not headless: without clusterIP: None the Pods get no DNS names of their own ` +
+          `(${set.name ?? 'name'}-0.${serviceName}). Make it headless${type === 'ClusterIP' ? '' : ` (a ${type} Service cannot be; use a separate headless Service)`} ` +
+          `— clusterIP cannot be changed on an existing Service, so recreate it.`,
+        fixes:
+          type === 'ClusterIP'
+            ? [
+                {
+                  title: 'Make the Service headless (clusterIP: None)',
+                  intents: [clusterIpWritten ? { op: 'set', path: ['spec', 'clusterIP'], value: 'None' } : { op: 'insert', path: ['spec'], key: 'clusterIP', value: 'None' }],
+                  preferred: true,
+                },
+              ]
+            : [],
+      });
+    }
+    return findings;
+  },
+};
