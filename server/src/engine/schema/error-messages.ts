@@ -1,6 +1,6 @@
 // Builds one human finding per kind of schema failure: what is wrong, what Kubernetes expects,
 // and a fix where the intent is clear. Messages name fields by path, never by ajv keyword.
-import { distance } from 'fastest-levenshtein';
+import { closestName } from '../k8s/did-you-mean';
 import type { FieldPath, FixSpec, RuleFinding } from '../types';
 import { describeValue, fieldLabel, formatPath, isRecord, joinAnd, joinOr, shorten, valueKind } from './field-format';
 import { childSchema, schemaTypes, shortDefinitionName, type ResolvedSchema } from './schema-walk';
@@ -91,21 +91,10 @@ function acceptsScalar(types: readonly string[], value: unknown): boolean {
 
 /** The closest allowed name, and whether renaming to it is safe without a look. */
 function suggestName(key: string, allowed: readonly string[]): { name: string; safe: boolean } | undefined {
-  const lower = key.toLowerCase();
-  const caseOnly = allowed.find((name) => name.toLowerCase() === lower);
-  if (caseOnly !== undefined) return { name: caseOnly, safe: true };
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  let ties = 0;
-  for (const name of allowed) {
-    const d = distance(lower, name.toLowerCase());
-    if (d < bestDistance) [best, bestDistance, ties] = [name, d, 0];
-    else if (d === bestDistance) ties++;
-  }
-  // Allow more edits for longer names, but never so many that unrelated names match.
-  const limit = key.length <= 4 ? 1 : key.length <= 10 ? 2 : 3;
-  if (best === undefined || bestDistance > limit) return undefined;
-  return { name: best, safe: bestDistance <= 2 && ties === 0 };
+  const suggestion = closestName(key, allowed);
+  if (suggestion === undefined) return undefined;
+  // A case slip, or a close and unambiguous typo, is safe to rename in one keystroke.
+  return { name: suggestion.value, safe: suggestion.distance === 0 || (suggestion.distance <= 2 && suggestion.unique) };
 }
 
 /**
