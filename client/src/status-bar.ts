@@ -54,7 +54,9 @@ export class StatusBar implements vscode.Disposable {
     this.item.text = `K8s ${version}`;
     const lines = [`Podwise checks this file against Kubernetes ${version}`];
     if (status?.versionSource === 'config-file' && status.configFile) lines.push(`(set in ${vscode.workspace.asRelativePath(status.configFile)})`);
-    if (status?.state === 'excluded') lines.push('This file is excluded by podwise.exclude.');
+    if (status?.state === 'excluded' && status.fileClass === 'helm-template') lines.push('A Helm chart template: not checked (check the output of "helm template").');
+    else if (status?.state === 'excluded' && status.fileClass === 'kustomization') lines.push('A kustomization file: not validated as a manifest.');
+    else if (status?.state === 'excluded') lines.push('This file is excluded by podwise.exclude.');
     else if (status?.state === 'not-kubernetes') lines.push('No Kubernetes objects in this file.');
     else if (status) {
       const { error, warning, info, hint } = status.counts;

@@ -157,6 +157,23 @@ describe('parseConfigFile', () => {
     assert.match(parseConfigFile(scalar).findings[0].message, /must be a mapping/);
   });
 
+  test('a __proto__ key is an unknown setting, not a prototype; deep nesting costs nothing', () => {
+    const text = '__proto__: { kubernetesVersion: "1.20" }\nrules:\n  __proto__: off\n';
+    const { settings, findings } = parseConfigFile(text);
+    assert.deepEqual(findings.map((finding) => finding.path), [['__proto__'], ['rules', '__proto__']]);
+    assert.equal(settings.kubernetesVersion, undefined);
+    assert.equal(Object.getPrototypeOf(settings.rules), Object.prototype);
+    const deep = `rules: ${'['.repeat(500)}${']'.repeat(500)}\n`;
+    assert.match(parseConfigFile(deep).findings[0].message, /rules must be a mapping/);
+  });
+
+  test('a did-you-mean fix replaces the value or key the problem is about, also under a flow mapping', () => {
+    const text = 'rules: { schema-type: warn }\n';
+    const [finding] = parseConfigFile(text).findings;
+    assert.equal(text.slice(finding.range.start, finding.range.end), 'warn');
+    assert.deepEqual(finding.fixes[0].edits, [{ range: finding.range, newText: 'warning' }]);
+  });
+
   test('never throws on odd input', () => {
     for (const text of ['{', '- a\n- b\n', ':\n', '? [a]\n: b\n', 'rules:\n  ? [x]\n  : off\n', '&a [*a]\n', 'x: !!binary AAAA\n', '\u0000\u0001']) {
       const result = parseConfigFile(text);

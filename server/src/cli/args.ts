@@ -1,15 +1,13 @@
 // Command-line arguments of `podwise`. Hand-rolled so every mistake gets a clear message (and a
 // "did you mean") and exit code 2, never a stack trace.
 import { closest, distance } from 'fastest-levenshtein';
-import { ALL_RULES, isKnownRuleId } from '../engine/rules';
+import { normalizeSettings } from '../engine/config/normalize-settings';
 import type { KubernetesVersion, Severity } from '../engine/types';
-import { SUPPORTED_VERSIONS, isSupportedVersion } from '../engine/versions';
 import type { RuleSetting } from '../shared/settings';
 
 /** `text`: grouped by file (like eslint's stylish); `compact`: `file:line:col severity rule message`. */
 export type OutputFormat = 'text' | 'compact' | 'json' | 'sarif';
 export const FORMATS: readonly OutputFormat[] = ['text', 'compact', 'json', 'sarif'];
-const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 const COMMANDS = ['check', 'fix'] as const;
 
@@ -134,28 +132,19 @@ function applyValue(options: CliOptions, name: string, value: string): void {
       options.format = value as OutputFormat;
       return;
     case '--kubernetes-version': {
-      const version = value.trim().replace(/^v/, '');
-      if (!isSupportedVersion(version)) {
-        throw new UsageError(`Kubernetes version "${value}" is not supported: use ${SUPPORTED_VERSIONS[0]} to ${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}.`);
-      }
-      options.kubernetesVersion = version;
+      // The same check, and the same words, as for editor settings and `.podwise.yaml`.
+      const { settings, problems } = normalizeSettings('cli', { kubernetesVersion: value });
+      if (problems.length > 0 || settings.kubernetesVersion === undefined) throw new UsageError(`--kubernetes-version: ${problems[0]?.message ?? 'not a version'}`);
+      options.kubernetesVersion = settings.kubernetesVersion;
       return;
     }
     case '--rule': {
       const match = /^([^=]+)=(.*)$/.exec(value);
       if (!match) throw new UsageError(`--rule takes id=severity, for example --rule image-latest-tag=off (got "${value}").`);
       const id = match[1].trim();
-      const setting = match[2].trim();
-      if (!isKnownRuleId(id)) {
-        const ids = ALL_RULES.map((rule) => rule.meta.id);
-        const guess = ids.length ? closest(id, ids) : '';
-        const hint = guess && distance(id, guess) <= Math.max(2, Math.floor(id.length / 3)) ? ` Did you mean "${guess}"?` : '';
-        throw new UsageError(`Unknown rule "${id}" in --rule.${hint}`);
-      }
-      if (!(RULE_SETTINGS as readonly string[]).includes(setting)) {
-        throw new UsageError(`--rule ${id}=${setting}: the severity must be one of ${RULE_SETTINGS.join(', ')}.`);
-      }
-      options.rules[id] = setting as RuleSetting;
+      const { settings, problems } = normalizeSettings('cli', { rules: { [id]: match[2].trim() } });
+      if (problems.length > 0) throw new UsageError(`--rule ${id}: ${problems[0].message}`);
+      Object.assign(options.rules, settings.rules);
       return;
     }
     case '--config':

@@ -5,11 +5,12 @@ import * as path from 'node:path';
 import { analyzeText, type AnalyzeOptions } from '../engine/analyze';
 import { decodeText, encodingLabel, type TextEncoding } from '../engine/decode-text';
 import { formatMegabytes, MAX_FILE_SIZE } from '../engine/limits';
-import { isExcluded, isStaticPodPath, normalizePath } from '../engine/config/resolve-settings';
+import { classifyFile, type FileClass } from '../engine/config/classify-file';
+import { applyRuleOverrides } from '../engine/config/resolve-settings';
 import type { Finding } from '../engine/types';
 import { readFileBounded, type BoundedBytes } from '../shared/read-bounded';
 import type { PodwiseSettings } from '../shared/settings';
-import { isHelmChartTemplate } from './helm';
+import { cliFileProbe } from './helm';
 import { display, ioMessage, relativeTo, type InputFile } from './inputs';
 import { placeFindings, type CheckReport, type CliFinding } from './report';
 
@@ -62,12 +63,22 @@ export async function checkFiles(inputs: readonly InputFile[], options: CheckOpt
   for (const input of inputs) {
     const name = input.stdin ? options.stdinFilename ?? STDIN_NAME : display(input.absolute as string, options.cwd);
     try {
-      if (input.absolute !== undefined && isHelmChartTemplate(input.absolute)) {
+      const absolute = input.stdin ? (options.stdinFilename ? resolveLike(options.cwd, options.stdinFilename) : undefined) : input.absolute;
+      const fileClass = classify(input, absolute, options);
+      if (fileClass === 'helm-template') {
         report.helmTemplatesSkipped += 1;
         if (input.explicit) options.note(`${name}: skipped (a Helm chart template: render it with "helm template" and check the output)`);
         continue;
       }
-      const findings = await checkOne(input, name, options, handle);
+      if (fileClass === 'excluded') {
+        if (input.explicit) options.note(`${name}: skipped (excluded by the config's exclude globs)`);
+        continue;
+      }
+      if (fileClass === 'kustomization') {
+        if (input.explicit) options.note(`${name}: skipped (a kustomization file, not a manifest: Podwise does not validate it yet)`);
+        continue;
+      }
+      const findings = await checkOne(input, name, absolute, fileClass === 'static-pod', options, handle);
       if (findings === undefined) continue;
       report.filesChecked += 1;
       report.findings.push(...findings);
@@ -78,23 +89,27 @@ export async function checkFiles(inputs: readonly InputFile[], options: CheckOpt
   return report;
 }
 
-async function checkOne(input: InputFile, name: string, options: CheckOptions, handle: TextHandler): Promise<CliFinding[] | undefined> {
-  const absolute = input.stdin ? (options.stdinFilename ? resolveLike(options.cwd, options.stdinFilename) : undefined) : input.absolute;
-  const fromRoot = absolute !== undefined ? relativeTo(options.root, absolute) : undefined;
-  if (fromRoot !== undefined && isExcluded(fromRoot, options.settings)) {
-    if (input.explicit && !input.stdin) options.note(`${name}: skipped (excluded by the config's exclude globs)`);
-    if (!input.stdin) return undefined;
+/**
+ * The file's class (classifyFile: the same rule as the language server's). Standard input is
+ * always checked, whatever `--stdin-filename` says: piped text is what the user asked about, and
+ * `helm template … | podwise check -` is rendered output, so only the static-Pod globs apply.
+ */
+function classify(input: InputFile, absolute: string | undefined, options: CheckOptions): FileClass {
+  const relativePath = absolute !== undefined ? relativeTo(options.root, absolute) : undefined;
+  if (input.stdin) {
+    const staticPod = classifyFile({ relativePath, absolutePath: absolute, settings: { exclude: [], staticPodPaths: options.settings.staticPodPaths }, forceStaticPod: options.staticPod });
+    return staticPod === 'static-pod' ? 'static-pod' : 'manifest';
   }
+  return classifyFile({ relativePath, absolutePath: absolute, settings: options.settings, probe: cliFileProbe, forceStaticPod: options.staticPod });
+}
+
+async function checkOne(input: InputFile, name: string, absolute: string | undefined, staticPod: boolean, options: CheckOptions, handle: TextHandler): Promise<CliFinding[] | undefined> {
   const read = await readInput(input, absolute, options);
   if (read.kind === 'skip') return undefined;
   if (read.kind === 'too-large') return [tooLarge(name, read.size, options)].filter(isDefined);
   const decoded = decodeText(read.bytes);
   if (decoded.replaced) options.note(`${name}: not valid ${encodingLabel(decoded.encoding)}; the invalid bytes were read as U+FFFD`);
   const text = decoded.text;
-  const staticPod =
-    options.staticPod ||
-    (fromRoot !== undefined && isStaticPodPath(fromRoot, options.settings)) ||
-    (absolute !== undefined && isStaticPodPath(normalizePath(absolute), options.settings));
   const analyzeOptions: AnalyzeOptions = {
     kubernetesVersion: options.settings.kubernetesVersion,
     rules: options.settings.rules,
@@ -142,15 +157,9 @@ function tooLarge(name: string, size: number | undefined, options: CheckOptions)
   };
 }
 
-/** Applies the rule overrides to findings made outside the engine (the config file's own). */
+/** Applies the rule overrides to findings made outside the engine (the config file's own), as the server does. */
 export function withOverrides(findings: readonly Finding[], settings: PodwiseSettings): Finding[] {
-  const result: Finding[] = [];
-  for (const finding of findings) {
-    const setting = settings.rules[finding.ruleId];
-    if (setting === 'off') continue;
-    result.push(setting ? { ...finding, severity: setting } : finding);
-  }
-  return result;
+  return applyRuleOverrides(findings, settings.rules);
 }
 
 /** `--stdin-filename` is a path relative to the cwd, as in other linters. */

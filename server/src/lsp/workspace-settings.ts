@@ -1,20 +1,29 @@
 // Effective settings per document: built-in defaults < editor settings (workspace/configuration,
 // per workspace folder) < the folder's `.podwise.yaml` (from the open editor when it is open,
 // else from disk). Multi-root workspaces: each folder has its own editor scope and config file.
+// Editor settings are validated by normalizeSettings, as `.podwise.yaml` and CLI flags are; their
+// problems are shown (a warning once per distinct set, and a log line), not dropped. What a file
+// is (excluded, Helm template, kustomization, static Pod, manifest) is classifyFile's, the same
+// rule as the CLI's.
 import * as path from 'path';
-import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type WorkspaceFolder } from 'vscode-languageserver/node';
+import { classifyFile, type FileClass } from '../engine/config/classify-file';
 import { parseConfigFile } from '../engine/config/config-file';
+import { normalizeSettings, settingName, type SettingsProblem } from '../engine/config/normalize-settings';
 import { decodeText } from '../engine/decode-text';
 import { formatMegabytes } from '../engine/limits';
-import { isExcluded, isStaticPodPath, mergeSettings } from '../engine/config/resolve-settings';
+import { applyRuleOverrides, mergeSettings } from '../engine/config/resolve-settings';
 import type { Finding } from '../engine/types';
-import { isSupportedVersion } from '../engine/versions';
+import { createFileProbe } from '../node/file-probe';
 import type { VersionSource } from '../shared/protocol';
 import { MAX_CONFIG_FILE_BYTES, readFileBounded } from '../shared/read-bounded';
-import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, SETTINGS_SECTION, type PodwiseSettings, type RuleSetting } from '../shared/settings';
+import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, SETTINGS_SECTION, type PodwiseSettings } from '../shared/settings';
 import { globPathOutsideWorkspace, pathToUri, relativeInside, uriToPath } from './paths';
 
-const RULE_SETTINGS = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
+/** How long a "Chart.yaml exists" answer is kept: a chart created meanwhile counts after this. */
+const PROBE_TTL_MS = 5000;
+/** Distinct editor-settings problem sets remembered as shown (past it, the memory starts over). */
+const MAX_SHOWN_PROBLEM_SETS = 100;
 
 export interface Folder {
   uri: string;
@@ -30,6 +39,9 @@ export interface DocumentSettings {
   globPath?: string;
   filePath?: string;
   configFile?: string;
+  /** What the file is (classifyFile): only `static-pod` and `manifest` files are checked. */
+  fileClass: FileClass;
+  /** Not checked: excluded by a glob, a Helm chart template, or a kustomization (see fileClass). */
   excluded: boolean;
   staticPod: boolean;
 }
@@ -49,6 +61,11 @@ export class WorkspaceSettings {
   private configs = new Map<string, ConfigState>();
   /** Settings pushed in didChangeConfiguration, for clients without workspace/configuration. */
   private pushed: Partial<PodwiseSettings> | undefined;
+  /** Editor settings as last read, per folder uri ('' outside folders), for the config file's own findings. */
+  private editorResolved = new Map<string, Partial<PodwiseSettings>>();
+  /** Problem sets of the editor settings already shown to the user. */
+  private shownProblems = new Set<string>();
+  private readonly probe = createFileProbe({ ttlMs: PROBE_TTL_MS });
 
   constructor(
     private readonly connection: Connection,
@@ -91,7 +108,7 @@ export class WorkspaceSettings {
     this.editor.clear();
     if (pushed !== undefined && pushed !== null && typeof pushed === 'object') {
       const section = (pushed as Record<string, unknown>)[SETTINGS_SECTION];
-      if (section !== undefined) this.pushed = sanitizeEditorSettings(section);
+      if (section !== undefined) this.pushed = this.readEditorSettings(section, 'pushed settings');
     }
   }
 
@@ -118,9 +135,25 @@ export class WorkspaceSettings {
     this.configs.set(folder.path, { editorText: text, parsed: { ...parseConfigFile(text), text }, loaded: true });
   }
 
-  /** Problems of a config file's text (published on the file when it is open). */
-  configFindings(text: string): Finding[] {
-    return parseConfigFile(text).findings;
+  /**
+   * Problems of a config file's text (published on the file when it is open), with the rule
+   * overrides applied as the CLI applies them: `config-invalid: off` (in the file itself, or in
+   * the editor settings of its folder) silences them, `config-invalid: warning` softens them.
+   */
+  configFindings(text: string, uri?: string): Finding[] {
+    const { settings, findings } = parseConfigFile(text);
+    const filePath = uri === undefined ? undefined : uriToPath(uri);
+    const folder = filePath === undefined ? undefined : this.configFolderFor(filePath);
+    const editor = this.editorResolved.get(folder?.uri ?? '') ?? (this.canPullConfiguration ? undefined : this.pushed);
+    const rules = mergeSettings(DEFAULT_SETTINGS, editor, this.trustedLayer(settings)).rules;
+    return applyRuleOverrides(findings, rules);
+  }
+
+  /** configFindings, after the editor settings of the file's folder were read (their overrides apply). */
+  async configFindingsFor(text: string, uri: string): Promise<Finding[]> {
+    const filePath = uriToPath(uri);
+    await this.editorSettings(filePath === undefined ? undefined : this.configFolderFor(filePath));
+    return this.configFindings(text, uri);
   }
 
   async resolve(uri: string): Promise<DocumentSettings> {
@@ -133,8 +166,10 @@ export class WorkspaceSettings {
     let versionSource: VersionSource = 'default';
     if (editorSettings.kubernetesVersion !== undefined && editorSettings.kubernetesVersion !== DEFAULT_SETTINGS.kubernetesVersion) versionSource = 'settings';
     if (configLayer?.kubernetesVersion !== undefined) versionSource = 'config-file';
-    let globPath: string | undefined;
-    if (filePath !== undefined) globPath = folder ? relativeInside(folder.path, filePath) : globPathOutsideWorkspace(filePath);
+    const relativePath = filePath !== undefined && folder ? relativeInside(folder.path, filePath) : undefined;
+    // One rule with the CLI: globs relative to the folder, static-Pod globs on the absolute path too.
+    const fileClass: FileClass = classifyFile({ relativePath, absolutePath: filePath, settings, probe: this.probe });
+    const globPath = filePath === undefined ? undefined : relativePath ?? globPathOutsideWorkspace(filePath);
     return {
       settings,
       versionSource,
@@ -142,8 +177,9 @@ export class WorkspaceSettings {
       filePath,
       globPath,
       configFile: config && folder ? path.join(folder.path, CONFIG_FILE_NAME) : undefined,
-      excluded: globPath !== undefined && isExcluded(globPath, settings),
-      staticPod: globPath !== undefined && isStaticPodPath(globPath, settings),
+      fileClass,
+      excluded: fileClass === 'excluded' || fileClass === 'helm-template' || fileClass === 'kustomization',
+      staticPod: fileClass === 'static-pod',
     };
   }
 
@@ -173,7 +209,9 @@ export class WorkspaceSettings {
     if (!this.canPullConfiguration) return this.pushed ?? {};
     try {
       const raw: unknown = await this.connection.workspace.getConfiguration(folder ? { scopeUri: folder.uri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION });
-      return sanitizeEditorSettings(raw);
+      const settings = this.readEditorSettings(raw, folder ? `folder ${folder.name}` : 'settings');
+      this.editorResolved.set(folder?.uri ?? '', settings);
+      return settings;
     } catch (error) {
       this.connection.console.error(`podwise: could not read settings: ${String(error)}`);
       return {};
@@ -228,33 +266,32 @@ export class WorkspaceSettings {
       return undefined;
     }
   }
+
+  /** The valid part of the editor's `podwise` section; its problems are shown once per distinct set. */
+  private readEditorSettings(raw: unknown, scope: string): Partial<PodwiseSettings> {
+    const { settings, problems } = normalizeSettings('editor', raw);
+    if (problems.length > 0) this.showProblems(problems, scope);
+    return settings;
+  }
+
+  /**
+   * A warning in the editor (window/showMessage) the first time a set of problems is seen, and a
+   * log line; the same set again (each folder, each settings refresh) is not shown again.
+   */
+  private showProblems(problems: readonly SettingsProblem[], scope: string): void {
+    const lines = problems.map((problem) => `${settingName('editor', problem.path)}: ${problem.message}`);
+    const key = lines.join('\n');
+    if (this.shownProblems.has(key)) return;
+    if (this.shownProblems.size >= MAX_SHOWN_PROBLEM_SETS) this.shownProblems.clear();
+    this.shownProblems.add(key);
+    this.connection.console.warn(`podwise: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the editor settings (${scope}); those values are ignored:\n  ${lines.join('\n  ')}`);
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more: see the Podwise output)` : '';
+    // A notification (window/showMessage), not a request: nothing waits for the user to close it.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Podwise settings: ${lines[0]}${more}` });
+  }
 }
 
-/** Keeps only well-formed values from the editor's `podwise` section. */
+/** Keeps only well-formed values from the editor's `podwise` section (normalizeSettings, problems dropped). */
 export function sanitizeEditorSettings(raw: unknown): Partial<PodwiseSettings> {
-  const result: Partial<PodwiseSettings> = {};
-  if (raw === null || typeof raw !== 'object') return result;
-  const value = raw as Record<string, unknown>;
-  const version = typeof value.kubernetesVersion === 'number' ? String(value.kubernetesVersion) : value.kubernetesVersion;
-  if (typeof version === 'string' && isSupportedVersion(version.trim().replace(/^v/, ''))) {
-    result.kubernetesVersion = version.trim().replace(/^v/, '') as PodwiseSettings['kubernetesVersion'];
-  }
-  if (value.rules !== null && typeof value.rules === 'object' && !Array.isArray(value.rules)) {
-    const rules: Record<string, RuleSetting> = {};
-    for (const [id, setting] of Object.entries(value.rules as Record<string, unknown>)) {
-      if (typeof setting === 'string' && RULE_SETTINGS.has(setting)) rules[id] = setting as RuleSetting;
-      else if (setting === false) rules[id] = 'off';
-    }
-    result.rules = rules;
-  }
-  const globs = (list: unknown): string[] | undefined =>
-    Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : undefined;
-  const exclude = globs(value.exclude);
-  if (exclude) result.exclude = exclude;
-  const staticPodPaths = globs(value.staticPodPaths);
-  if (staticPodPaths) result.staticPodPaths = staticPodPaths;
-  const inlay = value.inlayHints as Record<string, unknown> | undefined;
-  const enabled = inlay && typeof inlay === 'object' ? inlay.enabled : value['inlayHints.enabled'];
-  if (typeof enabled === 'boolean') result.inlayHints = { enabled };
-  return result;
+  return normalizeSettings('editor', raw).settings;
 }

@@ -65,6 +65,11 @@ export interface StatusParams {
   /** Whether the file was checked at all: `excluded` by a glob, `not-kubernetes`, or `checked`. */
   state: 'checked' | 'excluded' | 'not-kubernetes';
   staticPod: boolean;
+  /**
+   * What the file is (engine/config/classify-file.ts): why an `excluded` file is not checked
+   * (`excluded` by a glob, a `helm-template`, a `kustomization`), or `static-pod` / `manifest`.
+   */
+  fileClass?: 'excluded' | 'helm-template' | 'kustomization' | 'static-pod' | 'manifest';
 }
 export const StatusNotification = 'podwise/status';
 

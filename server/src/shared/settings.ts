@@ -1,7 +1,13 @@
-// Settings shared by the client, the server, the CLI and `.podwise.yaml`. Defined once here.
+// Settings shared by the client, the server, the CLI and `.podwise.yaml`. Defined once here:
+// SETTINGS_SCHEMA is the one description of every setting. package.json's
+// `contributes.configuration` is generated from it (scripts/generate-settings-contribution.mjs,
+// checked by `npm run check:drift`), and normalizeSettings (engine/config/normalize-settings.ts)
+// validates every source (editor settings, `.podwise.yaml`, CLI flags) against it.
 import type { KubernetesVersion, Severity } from '../engine/types';
+import { DEFAULT_VERSION, SUPPORTED_VERSIONS } from '../engine/versions';
 
 export type RuleSetting = Severity | 'off';
+export const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 export interface PodwiseSettings {
   /** Kubernetes version to validate against (`1.29` … `1.36`). */
@@ -18,12 +24,60 @@ export interface PodwiseSettings {
 export const DEFAULT_STATIC_POD_PATHS: readonly string[] = ['**/etc/kubernetes/manifests/**', '**/kubernetes/manifests/**'];
 
 export const DEFAULT_SETTINGS: PodwiseSettings = {
-  kubernetesVersion: '1.36',
+  kubernetesVersion: DEFAULT_VERSION,
   rules: {},
   exclude: [],
   staticPodPaths: [...DEFAULT_STATIC_POD_PATHS],
   inlayHints: { enabled: true },
 };
+
+/**
+ * One setting. `key` is the dotted name under `podwise.` (VS Code nests dotted names, so
+ * `inlayHints.enabled` arrives as `{ inlayHints: { enabled } }`; `.podwise.yaml` accepts both).
+ * `rules` is a map whose keys are the rule ids of the registry (ALL_RULES), values RULE_SETTINGS.
+ */
+export type SettingSpec =
+  | { key: 'kubernetesVersion'; type: 'string'; enum: readonly string[]; default: string; description: string }
+  | { key: 'rules'; type: 'rule-map'; default: Record<string, RuleSetting>; description: string }
+  | { key: 'exclude' | 'staticPodPaths'; type: 'glob-list'; default: readonly string[]; description: string }
+  | { key: 'inlayHints.enabled'; type: 'boolean'; default: boolean; description: string };
+
+export const SETTINGS_SCHEMA: readonly SettingSpec[] = [
+  {
+    key: 'kubernetesVersion',
+    type: 'string',
+    enum: SUPPORTED_VERSIONS,
+    default: DEFAULT_SETTINGS.kubernetesVersion,
+    description: 'Kubernetes version to validate against (schemas and version-dependent rules). A `kubernetesVersion` in `.podwise.yaml` wins.',
+  },
+  {
+    key: 'rules',
+    type: 'rule-map',
+    default: {},
+    description:
+      'Per-rule severity overrides: rule id → `error`, `warning`, `info`, `hint` or `off`, e.g. `{ "image-latest-tag": "off" }`. Applies to every rule, `config-invalid` included. Unknown rule ids are reported (with the closest id).',
+  },
+  {
+    key: 'exclude',
+    type: 'glob-list',
+    default: DEFAULT_SETTINGS.exclude,
+    description:
+      'Globs of files Podwise does not check, relative to the workspace folder (files outside every folder: their absolute path). A `!glob` takes matches back. Costly globs are reported and not matched.',
+  },
+  {
+    key: 'staticPodPaths',
+    type: 'glob-list',
+    default: DEFAULT_STATIC_POD_PATHS,
+    description:
+      "Globs of files checked as static-Pod manifests (the kubelet's manifest folder). Matched against the path relative to the workspace folder and against the absolute path, so `**/etc/kubernetes/manifests/**` matches `/etc/kubernetes/manifests/*.yaml` whichever folder is open.",
+  },
+  {
+    key: 'inlayHints.enabled',
+    type: 'boolean',
+    default: DEFAULT_SETTINGS.inlayHints.enabled,
+    description: 'Show Kubernetes defaults for omitted fields as inlay hints.',
+  },
+];
 
 /** The settings section name in VS Code and the config file name in a workspace. */
 export const SETTINGS_SECTION = 'podwise';

@@ -1,23 +1,22 @@
 // The workspace config file `.podwise.yaml`: text in, settings and findings out. Pure (no file
 // system): the CLI and the language server read the file and hand its text here. Whatever is
 // wrong in the file is reported in it, with a range, as `config-invalid`; the valid parts still
-// apply, so one typo does not switch the whole configuration off.
-import { closest, distance } from 'fastest-levenshtein';
-import { isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
-import { isKnownRuleId, ALL_RULES } from '../rules';
-import type { Finding, FieldPath, KubernetesVersion, OffsetRange, ResolvedFix } from '../types';
-import { SUPPORTED_VERSIONS, isSupportedVersion } from '../versions';
-import type { PodwiseSettings, RuleSetting } from '../../shared/settings';
-import { MAX_GLOBS, globCostProblem } from './glob-safety';
+// apply, so one typo does not switch the whole configuration off. This module knows YAML (syntax,
+// duplicate keys, where a key or value is); what the settings mean and which values are valid is
+// normalizeSettings' (normalize-settings.ts), the same check as for editor settings and CLI flags.
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import type { Finding, FieldPath, OffsetRange, ResolvedFix } from '../types';
+import type { PodwiseSettings } from '../../shared/settings';
+import { normalizeSettings, type SettingsProblem } from './normalize-settings';
 
-// The glob limits belong to the config's public surface (the CLI and the tests read them).
+// The glob limits and the settings check belong to the config's public surface (the CLI, the
+// server and the tests read them).
 export * from './glob-safety';
+export * from './normalize-settings';
+export * from './classify-file';
 
 export const CONFIG_RULE_ID = 'config-invalid';
 
-const TOP_LEVEL_KEYS = ['kubernetesVersion', 'rules', 'exclude', 'staticPodPaths', 'inlayHints', 'inlayHints.enabled'] as const;
-const INLAY_HINT_KEYS = ['enabled'] as const;
-const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 /**
  * The language server parses `.podwise.yaml` on every keystroke while it is open, so its size and
@@ -25,8 +24,6 @@ const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'hint
  * a hundred); past these limits the rest is ignored and one finding says so.
  */
 export const MAX_CONFIG_SIZE = 1024 * 1024;
-/** Entries under `rules` that are read (each unknown id is compared with every rule id). */
-export const MAX_CONFIG_RULES = 1000;
 /** Findings reported in one config file; past it, one more finding counts the rest. */
 export const MAX_CONFIG_FINDINGS = 200;
 
@@ -51,22 +48,13 @@ export function parseConfigFile(text: string): ConfigParseResult {
   return { settings: parser.settings, findings: parser.cappedFindings() };
 }
 
-/** Checks one glob of `exclude` / `staticPodPaths`; returns the problem, or undefined when fine. */
-export function globProblem(pattern: string): string | undefined {
-  const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
-  if (body.trim() === '') return 'An empty glob matches nothing.';
-  if (/^([/\\]|[A-Za-z]:[/\\]|~)/.test(body)) {
-    return `"${pattern}" is an absolute path. Globs in .podwise.yaml are relative to the folder that holds the file (for example "**/manifests/**").`;
-  }
-  if (body.split(/[/\\]/).includes('..')) {
-    return `"${pattern}" leaves the workspace with "..". Globs in .podwise.yaml are confined to the folder that holds the file.`;
-  }
-  return globCostProblem(body.replace(/\\/g, '/'));
-}
+/** Collections below this depth are not read: settings are at most a mapping of mappings. */
+const MAX_PLAIN_DEPTH = 3;
 
 class ConfigParser {
   readonly settings: Partial<PodwiseSettings> = {};
   readonly findings: Finding[] = [];
+  private document: Document.Parsed | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -99,41 +87,12 @@ class ConfigParser {
     }
     const root = document.contents;
     if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) return;
-    if (!isMap(root)) {
-      this.report([], this.rangeOf(root), `The config must be a mapping of settings (${TOP_LEVEL_KEYS.slice(0, 5).join(', ')}).`);
-      return;
-    }
-    for (const pair of root.items as Pair<Node, Node | null>[]) {
-      const key = this.keyName(pair);
-      if (key === undefined) {
-        this.report([], this.rangeOf(pair.key), 'Keys in .podwise.yaml are plain strings.');
-        continue;
-      }
-      switch (key) {
-        case 'kubernetesVersion':
-          this.readVersion(pair);
-          break;
-        case 'rules':
-          this.readRules(pair);
-          break;
-        case 'exclude':
-        case 'staticPodPaths':
-          this.readGlobs(key, pair);
-          break;
-        case 'inlayHints':
-          this.readInlayHints(pair);
-          break;
-        case 'inlayHints.enabled': {
-          const enabled = this.readBoolean([key], pair.value, pair.key);
-          if (enabled !== undefined) this.settings.inlayHints = { enabled };
-          break;
-        }
-        default:
-          this.unknownKey([key], pair.key as Node, key, TOP_LEVEL_KEYS, 'setting');
-      }
-    }
+    this.document = document;
+    const raw = this.plain(root, 0, true);
+    const { settings, problems: settingProblems } = normalizeSettings('config-file', raw);
+    Object.assign(this.settings, settings);
+    for (const problem of settingProblems) this.place(problem);
   }
-
   report(path: FieldPath, range: OffsetRange, message: string, fixes: ResolvedFix[] = []): void {
     this.findings.push({ ruleId: CONFIG_RULE_ID, severity: 'error', message, documentIndex: 0, path, range, fixes });
   }
@@ -148,147 +107,66 @@ class ConfigParser {
     return kept;
   }
 
-  private readVersion(pair: Pair<Node, Node | null>): void {
-    const node = pair.value;
-    const path = ['kubernetesVersion'];
-    if (!isScalar(node) || node.value === null) {
-      this.report(path, this.rangeOf(node ?? pair.key), `kubernetesVersion must be a version such as "${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}".`);
-      return;
-    }
-    // `1.30` unquoted is the float 1.3 to YAML; the source text says what the person meant.
-    const written = typeof node.value === 'number' && typeof node.source === 'string' ? node.source : String(node.value);
-    const version = written.trim().replace(/^v/, '');
-    if (typeof node.value !== 'string' && typeof node.value !== 'number') {
-      this.report(path, this.rangeOf(node), `kubernetesVersion must be a version such as "1.33", not ${describe(node.value)}.`);
-      return;
-    }
-    if (!isSupportedVersion(version)) {
-      this.report(
-        path,
-        this.rangeOf(node),
-        `Kubernetes version "${written}" is not supported: Podwise ships schemas for ${SUPPORTED_VERSIONS[0]} to ${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}.`,
-      );
-      return;
-    }
-    this.settings.kubernetesVersion = version as KubernetesVersion;
-  }
-
-  private readRules(pair: Pair<Node, Node | null>): void {
-    const node = pair.value;
-    if (node === null || (isScalar(node) && node.value === null)) return;
-    if (!isMap(node)) {
-      this.report(['rules'], this.rangeOf(node), 'rules must be a mapping of rule id to severity, for example "image-latest-tag: off".');
-      return;
-    }
-    const rules: Record<string, RuleSetting> = {};
-    const items = (node as YAMLMap<Node, Node | null>).items;
-    if (items.length > MAX_CONFIG_RULES) {
-      const first = items[MAX_CONFIG_RULES];
-      this.report(
-        ['rules'],
-        this.rangeOf(first.key ?? node),
-        `rules has ${items.length} entries; Podwise reads the first ${MAX_CONFIG_RULES} (there are ${ALL_RULES.length} rules) and ignores this one and the ones after it.`,
-      );
-    }
-    for (const item of items.slice(0, MAX_CONFIG_RULES)) {
-      const id = this.keyName(item);
-      if (id === undefined) {
-        this.report(['rules'], this.rangeOf(item.key), 'Rule ids are plain strings.');
+  /**
+   * The plain value of a node for normalizeSettings, as deep as settings go (a mapping of
+   * mappings of scalars): deeper collections become an empty `{}` or `[]`, which is all a
+   * message needs ("not a mapping"), and a deeply nested file costs nothing here. Keys that are
+   * not scalars are reported (YAML allows `? [a]: b`; settings have names). Keys are defined as
+   * own properties, so a `__proto__` key is a key like any other.
+   */
+  private plain(node: unknown, depth: number, top = false): unknown {
+    if (isAlias(node)) return depth < MAX_PLAIN_DEPTH && this.document ? this.plain(node.resolve(this.document), depth + 1) : null;
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) return depth >= MAX_PLAIN_DEPTH ? [] : node.items.map((item) => this.plain(item, depth + 1));
+    if (!isMap(node)) return node ?? null;
+    const result: Record<string, unknown> = {};
+    if (depth >= MAX_PLAIN_DEPTH) return result;
+    for (const pair of node.items as Pair<Node, Node | null>[]) {
+      const key = this.keyName(pair);
+      if (key === undefined) {
+        this.report([], this.rangeOf(pair.key), 'Keys in .podwise.yaml are plain strings.');
         continue;
       }
-      if (!isKnownRuleId(id)) {
-        this.unknownKey(['rules', id], item.key as Node, id, ALL_RULES.map((rule) => rule.meta.id), 'rule id');
-        continue;
+      let value = this.plain(pair.value, depth + 1);
+      // `kubernetesVersion: 1.30` unquoted is the float 1.3 to YAML; the source says what was meant.
+      if (top && key === 'kubernetesVersion' && isScalar(pair.value) && typeof pair.value.value === 'number' && typeof pair.value.source === 'string') {
+        value = pair.value.source;
       }
-      const setting = this.readRuleSetting(['rules', id], item);
-      if (setting !== undefined) rules[id] = setting;
+      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
     }
-    this.settings.rules = rules;
+    return result;
   }
 
-  private readRuleSetting(path: FieldPath, item: Pair<Node, Node | null>): RuleSetting | undefined {
-    const node = item.value;
-    const allowed = RULE_SETTINGS.join(', ');
-    if (!isScalar(node) || node.value === null) {
-      this.report(path, this.rangeOf(node ?? item.key), `A rule takes one of ${allowed}.`);
-      return undefined;
-    }
-    if (node.value === false) return 'off'; // `rule: false` (or `off` read as YAML 1.1) means off
-    if (typeof node.value !== 'string') {
-      this.report(path, this.rangeOf(node), `A rule takes one of ${allowed}, not ${describe(node.value)}.`);
-      return undefined;
-    }
-    const value = node.value.trim();
-    if ((RULE_SETTINGS as readonly string[]).includes(value)) return value as RuleSetting;
-    const suggestion = suggest(value.toLowerCase(), RULE_SETTINGS);
-    const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-    this.report(path, this.rangeOf(node), `"${value}" is not a severity: use one of ${allowed}.${hint}`, suggestion ? [this.replaceFix(node, suggestion)] : []);
-    return undefined;
+  /** Reports a settings problem on the key or value it is about, with its did-you-mean as a fix. */
+  private place(problem: SettingsProblem): void {
+    const { node, key } = this.locate(problem.at.path);
+    const target = problem.at.target === 'key' && key ? key : node ?? key;
+    const fixes = problem.replacement !== undefined && target ? [this.replaceFix(target, problem.replacement)] : [];
+    this.report(problem.path, this.rangeOf(target), problem.message, fixes);
   }
 
-  private readGlobs(key: 'exclude' | 'staticPodPaths', pair: Pair<Node, Node | null>): void {
-    const node = pair.value;
-    if (node === null || (isScalar(node) && node.value === null)) {
-      this.settings[key] = [];
-      return;
-    }
-    const items: (Node | null)[] = isSeq(node) ? (node.items as (Node | null)[]) : isScalar(node) && typeof node.value === 'string' ? [node] : [];
-    if (!isSeq(node) && items.length === 0) {
-      this.report([key], this.rangeOf(node), `${key} must be a list of globs relative to this folder, for example ["generated/**"].`);
-      return;
-    }
-    const globs: string[] = [];
-    if (items.length > MAX_GLOBS) {
-      const extra = items[MAX_GLOBS];
-      this.report([key, MAX_GLOBS], this.rangeOf(extra ?? node), `${key} has ${items.length} globs; Podwise matches the first ${MAX_GLOBS} and ignores this one and the ones after it.`);
-    }
-    items.slice(0, MAX_GLOBS).forEach((item, index) => {
-      const path = isSeq(node) ? [key, index] : [key];
-      if (!isScalar(item) || typeof item.value !== 'string') {
-        this.report(path, this.rangeOf(item ?? node), `Each entry of ${key} is a glob string, not ${describe(isScalar(item) ? item.value : item)}.`);
-        return;
-      }
-      const problem = globProblem(item.value);
-      if (problem) {
-        this.report(path, this.rangeOf(item), problem);
-        return;
-      }
-      globs.push(item.value);
-    });
-    this.settings[key] = globs;
-  }
-
-  private readInlayHints(pair: Pair<Node, Node | null>): void {
-    const node = pair.value;
-    if (!isMap(node)) {
-      this.report(['inlayHints'], this.rangeOf(node ?? pair.key), 'inlayHints must be a mapping, for example "inlayHints: { enabled: false }".');
-      return;
-    }
-    for (const item of (node as YAMLMap<Node, Node | null>).items) {
-      const key = this.keyName(item);
-      if (key === 'enabled') {
-        const enabled = this.readBoolean(['inlayHints', 'enabled'], item.value, item.key);
-        if (enabled !== undefined) this.settings.inlayHints = { enabled };
-      } else if (key === undefined) {
-        this.report(['inlayHints'], this.rangeOf(item.key), 'Keys in .podwise.yaml are plain strings.');
+  /** The node at `path` (and the key it is under); the last of duplicate keys, as it applies. */
+  private locate(path: FieldPath): { node?: Node; key?: Node } {
+    let node: unknown = this.document?.contents;
+    let key: Node | undefined;
+    for (const segment of path) {
+      if (typeof segment === 'number' && isSeq(node)) {
+        const item: unknown = node.items[segment];
+        if (!item) break;
+        node = item;
+        key = undefined;
+      } else if (isMap(node)) {
+        const pairs = (node.items as Pair<Node, Node | null>[]).filter((pair) => this.keyName(pair) === String(segment));
+        const pair = pairs[pairs.length - 1];
+        if (!pair) break;
+        key = pair.key;
+        node = pair.value ?? undefined;
+        if (node === undefined) break;
       } else {
-        this.unknownKey(['inlayHints', key], item.key as Node, key, INLAY_HINT_KEYS, 'inlayHints setting');
+        break;
       }
     }
-  }
-
-  private readBoolean(path: FieldPath, node: Node | null, keyNode: unknown): boolean | undefined {
-    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
-    const value = isScalar(node) ? node.value : node;
-    this.report(path, this.rangeOf(node ?? keyNode), `${path.join('.')} must be true or false, not ${describe(value)}.`);
-    return undefined;
-  }
-
-  private unknownKey(path: FieldPath, keyNode: Node, name: string, candidates: readonly string[], what: string): void {
-    const suggestion = suggest(name, candidates);
-    const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-    const known = what === 'rule id' ? ' The rule ids are listed in docs/rules/.' : ` Known: ${candidates.join(', ')}.`;
-    this.report(path, this.rangeOf(keyNode), `Unknown ${what} "${name}".${hint}${suggestion ? '' : known}`, suggestion ? [this.replaceFix(keyNode, suggestion)] : []);
+    return { node: (node ?? undefined) as Node | undefined, key };
   }
 
   private replaceFix(node: Node, replacement: string): ResolvedFix {
@@ -355,24 +233,6 @@ class ConfigParser {
   }
 }
 
-const MAX_SUGGESTION_LENGTH = 100;
-
-/** The closest candidate when it is close enough to be a likely typo. */
-function suggest(name: string, candidates: readonly string[]): string | undefined {
-  // A typo is about as long as what it misspells; comparing a 100 KB key with every rule id is waste.
-  if (candidates.length === 0 || name.length > MAX_SUGGESTION_LENGTH) return undefined;
-  const lower = name.toLowerCase();
-  const exactCase = candidates.find((candidate) => candidate.toLowerCase() === lower);
-  if (exactCase) return exactCase;
-  const best = closest(lower, candidates.map((candidate) => candidate.toLowerCase()));
-  const match = candidates.find((candidate) => candidate.toLowerCase() === best);
-  if (!match) return undefined;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, match.length) / 3));
-  if (distance(lower, best) <= limit) return match;
-  if (match.toLowerCase().startsWith(lower) && lower.length >= 4) return match;
-  return undefined;
-}
-
 /** Space, tab or carriage return: the blanks around a key on one line. */
 function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 13;
@@ -408,13 +268,6 @@ function duplicateKeys(root: unknown): { code: string; pos: [number, number] }[]
     }
   }
   return found;
-}
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value) || isSeq(value)) return 'a list';
-  if (isMap(value) || typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
 }
 
 function firstLine(message: string): string {

@@ -2,6 +2,7 @@
 // < `.podwise.yaml` < CLI flags (docs/configuration.md). Pure: paths are strings relative to the
 // workspace root (or the folder of `.podwise.yaml`), with `/` separators.
 import picomatch from 'picomatch';
+import type { Finding } from '../types';
 import type { PodwiseSettings } from '../../shared/settings';
 import { MAX_MATCHED_GLOBS, globCostProblem, pathTooLongForGlobs } from './glob-safety';
 
@@ -25,6 +26,21 @@ export function mergeSettings(base: PodwiseSettings, ...layers: (Partial<Podwise
     if (layer.exclude) result.exclude = union(result.exclude, layer.exclude);
     if (layer.staticPodPaths) result.staticPodPaths = union(result.staticPodPaths, layer.staticPodPaths);
     if (layer.inlayHints && typeof layer.inlayHints.enabled === 'boolean') result.inlayHints = { enabled: layer.inlayHints.enabled };
+  }
+  return result;
+}
+
+/**
+ * Rule overrides on findings made outside the engine's analysis (a config file's own
+ * `config-invalid` findings). Overrides apply to every rule id, `config-invalid` included, in the
+ * CLI and in the editor alike: `off` drops the finding, a severity replaces its own.
+ */
+export function applyRuleOverrides(findings: readonly Finding[], rules: PodwiseSettings['rules']): Finding[] {
+  const result: Finding[] = [];
+  for (const finding of findings) {
+    const setting = rules[finding.ruleId];
+    if (setting === 'off') continue;
+    result.push(setting ? { ...finding, severity: setting } : finding);
   }
   return result;
 }
