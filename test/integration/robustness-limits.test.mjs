@@ -71,7 +71,7 @@ test('only the first 2,000 documents are checked; one info on the first skipped 
   assert.equal(result.documents.length, 2000);
   const [info] = limits(result);
   assert.ok(info, 'a yaml-limit info');
-  assert.match(info.message, /Only the first 2,000 of the 2,050 documents in this file were checked: documents 2,001 to 2,050 \(from line \d+\) were not/);
+  assert.match(info.message, /Only the first 2,000 of the 2,050 documents in this file were checked: documents 2,001 to 2,050 \(from line [\d,]+\) were not/);
   assert.equal(text.slice(info.range.start, info.range.end), '---');
   assert.equal(info.documentIndex, 2000);
   // The planted error in the last document is beyond the limit: not reported.

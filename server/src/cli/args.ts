@@ -2,6 +2,7 @@
 // "did you mean") and exit code 2, never a stack trace.
 import { closest, distance } from 'fastest-levenshtein';
 import { normalizeSettings } from '../engine/config/normalize-settings';
+import { CLI_TIME_LIMIT_MS } from '../engine/limits';
 import type { KubernetesVersion, Severity } from '../engine/types';
 import type { RuleSetting } from '../shared/settings';
 
@@ -30,12 +31,14 @@ export interface CliOptions {
   noConfig: boolean;
   stdinFilename?: string;
   followSymlinks: boolean;
+  /** `--time-limit SECONDS`: wall-clock budget per file; undefined: none (`--time-limit 0`). */
+  timeLimitMs?: number;
 }
 
 /** A mistake on the command line: printed with the usage hint, exit code 2. */
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = ['--format', '--kubernetes-version', '--rule', '--config', '--stdin-filename', '--max-warnings', '--min-severity'] as const;
+const VALUE_OPTIONS = ['--format', '--kubernetes-version', '--rule', '--config', '--stdin-filename', '--max-warnings', '--min-severity', '--time-limit'] as const;
 const FLAG_OPTIONS = ['--static-pod', '--no-config', '--follow-symlinks', '--help', '--version', '--quiet', '--fix', '--dry-run', '--color', '--no-color'] as const;
 const SHORT: Record<string, string> = { '-f': '--format', '-k': '--kubernetes-version', '-c': '--config', '-h': '--help', '-V': '--version', '-q': '--quiet' };
 
@@ -50,6 +53,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     rules: {},
     noConfig: false,
     followSymlinks: false,
+    timeLimitMs: CLI_TIME_LIMIT_MS,
   };
   let command: string | undefined;
   let help = false;
@@ -158,6 +162,12 @@ function applyValue(options: CliOptions, name: string, value: string): void {
       if (!/^(?:\d{1,9}|-1)$/.test(value.trim())) throw new UsageError(`--max-warnings takes a whole number (0 or more), not "${value}".`);
       const limit = Number(value.trim());
       options.maxWarnings = limit < 0 ? undefined : limit;
+      return;
+    }
+    case '--time-limit': {
+      if (!/^\d{1,6}(?:\.\d{1,3})?$/.test(value.trim())) throw new UsageError(`--time-limit takes seconds (0 for no limit), not "${value}".`);
+      const seconds = Number(value.trim());
+      options.timeLimitMs = seconds === 0 ? undefined : seconds * 1000;
       return;
     }
     case '--min-severity':

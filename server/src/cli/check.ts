@@ -35,6 +35,8 @@ export interface CheckOptions {
    * regular file too (a FIFO or `<(…)` cannot be fixed in place).
    */
   inPlace?: boolean;
+  /** Wall-clock budget per file in ms (`--time-limit`); undefined: none. */
+  timeLimitMs?: number;
 }
 
 /** One input's text, ready for the engine. */
@@ -115,6 +117,8 @@ async function checkOne(input: InputFile, name: string, absolute: string | undef
     rules: options.settings.rules,
     staticPodManifest: staticPod,
     filePath: absolute ?? name,
+    // `podwise fix` must see every finding of what it rewrites, so only `check` has a budget.
+    ...(options.timeLimitMs !== undefined && !options.inPlace ? { budgetMs: options.timeLimitMs, budgetNote: 'Run with --time-limit 0 to check everything.' } : {}),
   };
   return handle({ name, text, encoding: decoded.encoding, replaced: decoded.replaced, bytes: read.bytes, absolute: input.stdin ? undefined : absolute, stdin: input.stdin === true, analyzeOptions });
 }

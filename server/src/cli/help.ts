@@ -38,6 +38,8 @@ Options:
       --no-config                Do not read any .podwise.yaml
       --stdin-filename PATH      Path to report (and match globs against) for "-"
       --follow-symlinks          Also follow symbolic links that lead outside the folders named
+      --time-limit SECONDS       Time per file for check (default 1.5; 0: no limit); the
+                                 documents not reached are named in one yaml-limit info
       --dry-run                  With fix: print a unified diff instead of writing files
       --color, --no-color        Force colour on or off (default: on for a terminal;
                                  NO_COLOR and FORCE_COLOR are honoured)

@@ -126,6 +126,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       readStdin: io.readStdin,
       note,
       inPlace: fixing && !options.dryRun,
+      timeLimitMs: fixing ? undefined : options.timeLimitMs,
     },
     handle,
   );

@@ -12,6 +12,8 @@ export interface BudgetOptions {
   budgetMs?: number;
   /** The clock, in milliseconds; `performance.now` by default (tests inject their own). */
   clock?: () => number;
+  /** The last sentence of the note when the budget runs out; the editor's by default. */
+  budgetNote?: string;
 }
 
 export class AnalysisBudget {
@@ -27,6 +29,10 @@ export class AnalysisBudget {
 
   get limitMs(): number | undefined {
     return this.options.budgetMs;
+  }
+
+  get note(): string | undefined {
+    return this.options.budgetNote;
   }
 
   /** Called after a document was checked (parsed and/or its rules run) by this call. */
@@ -50,11 +56,11 @@ export class AnalysisBudget {
 }
 
 /** The message of the one `yaml-limit` info an unfinished analysis carries. */
-export function budgetMessage(elapsedMs: number, budgetMs: number, notChecked: number, total: number, firstLine: number | undefined): string {
+/** What the editor adds to the budget note: the analysis goes on by itself. */
+export const EDITOR_BUDGET_NOTE = 'They run with the next analysis (typing stays responsive); what was checked is kept.';
+
+export function budgetMessage(elapsedMs: number, budgetMs: number, notChecked: number, total: number, firstLine: number | undefined, note = EDITOR_BUDGET_NOTE): string {
   const from = firstLine === undefined ? '' : ` (the first from line ${(firstLine + 1).toLocaleString('en-US')})`;
   const skipped = notChecked > 0 ? `${notChecked.toLocaleString('en-US')} of the ${total.toLocaleString('en-US')} documents${from} and the checks across documents were` : 'the checks across documents were';
-  return (
-    `Checking stopped after ${Math.round(elapsedMs).toLocaleString('en-US')} ms (the editor allows ${budgetMs.toLocaleString('en-US')} ms per analysis, so typing stays responsive): ` +
-    `${skipped} not run yet. Checking continues with the next analysis; what was checked is kept.`
-  );
+  return `Checking stopped after ${Math.round(elapsedMs).toLocaleString('en-US')} ms (the limit is ${budgetMs.toLocaleString('en-US')} ms per file): ${skipped} not run. ${note}`;
 }

@@ -21,6 +21,10 @@ import { AnalysisBudget, budgetMessage, type BudgetOptions } from './analysis-bu
 import { detachText } from './detach-text';
 import { hasLoneCr, toLineFeeds } from './line-index';
 import { withOriginalLineEndingsOf } from './fixes/text-utils';
+import { Outliner, type ChunkParser } from './outline';
+import { FileSnapshot, type AnalyzedDocument, type DocumentSummary, type SnapshotParts } from './snapshot';
+
+export type { DocumentSummary };
 
 export interface AnalyzeOptions extends BudgetOptions {
   kubernetesVersion: KubernetesVersion;
@@ -31,17 +35,6 @@ export interface AnalyzeOptions extends BudgetOptions {
   filePath?: string;
   /** Rules run after the built-in ones (see CheckEnvironment.extraRules). */
   extraRules?: CheckEnvironment['extraRules'];
-}
-
-export interface DocumentSummary {
-  index: number;
-  start: number;
-  end: number;
-  /** `unchecked`: the budget ran out before the document was parsed. */
-  kind: ParsedChunk['kind'] | 'unchecked';
-  apiVersion?: string;
-  objectKind?: string;
-  name?: string;
 }
 
 export interface AnalysisResult {
@@ -64,31 +57,66 @@ interface CheckedChunk {
   result: DocumentCheckResult | undefined;
 }
 
+export interface FileAnalyzerOptions {
+  /** Parses a document (every parse of the analyzer and its snapshots goes through it). */
+  parse?: ChunkParser;
+}
+
+/** What one analysis made: a snapshot's parts, with the findings the result reports. */
+interface AnalysisParts extends SnapshotParts {
+  findings: Finding[];
+  summaries: DocumentSummary[];
+}
+
 /** Keeps parsed documents and their findings between calls; one per open file. */
 export class FileAnalyzer {
   private parsed = new Map<string, ParsedChunk>();
   /** Check results per parsed document, keyed by environment: no whole-text keys built per edit. */
   private checked = new WeakMap<ParsedChunk, Map<string, DocumentCheckResult>>();
   private readonly shifted = new ShiftedFindings();
+  private readonly parse: ChunkParser;
+  /** Outline and folding per document text, shared by this file's snapshots. */
+  private readonly outliner: Outliner;
 
-  /** The parsed document for a chunk text of the last analysis, if it is cached. */
-  parsedChunk(text: string): ParsedChunk | undefined {
-    return this.parsed.get(text);
+  constructor(options: FileAnalyzerOptions = {}) {
+    this.parse = options.parse ?? parseChunk;
+    this.outliner = new Outliner(this.parse);
+  }
+
+  /** Findings and document summaries of `text` (the CLI's form; editors take a snapshot). */
+  analyze(text: string, options: AnalyzeOptions): AnalysisResult {
+    const parts = this.run(text, options);
+    return { findings: parts.findings, documents: parts.summaries, ...(parts.unfinished ? { unfinished: parts.unfinished } : {}) };
+  }
+
+  /**
+   * The analysis of `text` as one immutable model for every editor feature (snapshot.ts): the
+   * parses, checked objects and findings of this analysis, and the outline from this analyzer's
+   * per-document cache.
+   */
+  snapshot(text: string, options: AnalyzeOptions): FileSnapshot {
+    return new FileSnapshot(this.run(text, options), { parse: this.parse, outliner: this.outliner });
+  }
+
+  /** A snapshot of `text` without analysis (no findings; parsed on use): an excluded file's outline. */
+  textSnapshot(text: string): FileSnapshot {
+    return FileSnapshot.of(text, { parse: this.parse, outliner: this.outliner });
   }
 
   // Documents are parsed from a method (checkChunk), not from a closure inside this one: should a
   // parser error keep its stack frames (see parse.ts), the frames hold the analyzer, not this
   // call's locals (the whole text, the map of parsed documents, which would chain every version).
-  analyze(text: string, options: AnalyzeOptions): AnalysisResult {
+  private run(text: string, options: AnalyzeOptions): AnalysisParts {
     if (text.length > MAX_FILE_SIZE) {
       this.parsed = new Map();
-      return { findings: tooLargeFinding(text, options), documents: [] };
+      return { text, findings: tooLargeFinding(text, options), summaries: [] };
     }
     // A lone CR is a line break (YAML, LSP) that `yaml` does not read as one: check a copy with LF
     // there (same offsets and lines); fixes then get the file's own line ends back.
-    if (hasLoneCr(text)) return withOriginalLineEndingsOf(text, this.analyze(toLineFeeds(text), options));
+    if (hasLoneCr(text)) return { ...withOriginalLineEndingsOf(text, this.run(toLineFeeds(text), options)), text };
     const budget = new AnalysisBudget(options);
-    let chunks = splitDocuments(text);
+    const allChunks = splitDocuments(text);
+    let chunks = allChunks;
     const limitFindings: Finding[] = [];
     if (chunks.length > MAX_DOCUMENTS) {
       limitFindings.push(tooManyDocuments(chunks));
@@ -130,7 +158,8 @@ export class FileAnalyzer {
       .map(capMessage)
       .map((finding) => insideText(finding, text.length));
     visible.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-    return { findings: visible, documents: documents.map(summary), ...(unfinished ? { unfinished } : {}) };
+    const analyzed = documents.map(({ parsed, result }): AnalyzedDocument => ({ parsed, objects: result?.objects, podSpecs: result?.podSpecs }));
+    return { text, source: text, chunks: allChunks, analyzed, findings: visible, summaries: documents.map(summary), ...(unfinished ? { unfinished } : {}) };
   }
 
   /**
@@ -144,7 +173,7 @@ export class FileAnalyzer {
     if (!parsed) {
       if (budget.spent()) return { chunk, parsed: undefined, result: undefined };
       // Parsed from its own copy of the text, so the cache does not hold the whole file (detach-text.ts).
-      parsed = parseChunk({ text: detachText(chunk.text) });
+      parsed = this.parse({ text: detachText(chunk.text) });
       budget.recordWork();
     }
     nextParsed.set(parsed.text, parsed);
@@ -195,7 +224,7 @@ function unfinishedFinding(budget: AnalysisBudget, documents: CheckedChunk[], no
   const text = chunk?.text ?? documents[0]?.chunk.text ?? '';
   const newline = text.indexOf('\n');
   const end = start + Math.min(newline === -1 ? text.length : newline, 200);
-  const message = budgetMessage(budget.elapsed(), budget.limitMs ?? 0, notChecked.length, total, chunk?.startLine);
+  const message = budgetMessage(budget.elapsed(), budget.limitMs ?? 0, notChecked.length, total, chunk?.startLine, budget.note);
   return limitFinding(message, start, end, documentIndex);
 }
 
@@ -237,7 +266,7 @@ function tooManyDocuments(chunks: DocumentChunk[]): Finding {
   const end = first.start + Math.min(newline === -1 ? first.text.length : newline, 200);
   const count = chunks.length.toLocaleString('en-US');
   const limit = MAX_DOCUMENTS.toLocaleString('en-US');
-  const message = `Only the first ${limit} of the ${count} documents in this file were checked: documents ${(MAX_DOCUMENTS + 1).toLocaleString('en-US')} to ${count} (from line ${first.startLine + 1}) were not. Split the file to check them all.`;
+  const message = `Only the first ${limit} of the ${count} documents in this file were checked: documents ${(MAX_DOCUMENTS + 1).toLocaleString('en-US')} to ${count} (from line ${(first.startLine + 1).toLocaleString('en-US')}) were not. Split the file to check them all.`;
   return limitFinding(message, first.start, end, MAX_DOCUMENTS);
 }
 
