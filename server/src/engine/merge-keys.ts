@@ -9,7 +9,7 @@
 // `yaml` throws a different message for most of these from `toJS`, and accepts one of them
 // (`<<: *anchorOfASequenceOfMaps`), so the document is checked here, before `toJS`.
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
-import type { YamlProblem } from './parse';
+import type { YamlProblem } from './yaml-problem';
 
 export const MERGE_VALUE_CODE = 'MERGE_NOT_MAPPING';
 

@@ -48,8 +48,10 @@ interface LocalSymbol extends Omit<OutlineSymbol, 'documentIndex' | 'children'> 
 }
 type ChunkSymbols = LocalSymbol[];
 
-/** Parses one document chunk; a caller holding parsed chunks already (an analyzer) can share them. */
+/** Parses one document chunk. */
 export type ChunkParser = (chunk: Pick<DocumentChunk, 'text'>) => ParsedChunk;
+/** The parse of the chunk at `index` of the file, from whoever holds it already (a snapshot). */
+export type ChunkAtParser = (chunk: DocumentChunk, index: number) => ParsedChunk;
 
 /** Keeps per-document results between calls; one per open file. */
 export class Outliner {
@@ -58,12 +60,17 @@ export class Outliner {
 
   constructor(private readonly parse: ChunkParser = parseChunk) {}
 
-  symbols(text: string, chunks: DocumentChunk[] = splitDocuments(text)): OutlineSymbol[] {
+  /**
+   * `parseAt` gives the parse of a chunk when the caller holds one already (a snapshot: the
+   * analysis' own parse), so the outline does not parse the file again.
+   */
+  symbols(text: string, chunks: readonly DocumentChunk[] = splitDocuments(text), parseAt?: ChunkAtParser): OutlineSymbol[] {
     const next = new Map<string, ChunkSymbols>();
     const result: OutlineSymbol[] = [];
     chunks.forEach((chunk, documentIndex) => {
       // Its own copy of the text: cached symbols must not hold on to this version of the file (detach-text.ts).
-      const local = next.get(chunk.text) ?? this.symbolCache.get(chunk.text) ?? chunkSymbols(detachText(chunk.text), this.parse);
+      const parse = parseAt ? () => parseAt(chunk, documentIndex) : (own: string) => this.parse({ text: own });
+      const local = next.get(chunk.text) ?? this.symbolCache.get(chunk.text) ?? chunkSymbols(detachText(chunk.text), parse);
       next.set(chunk.text, local);
       for (const symbol of local) result.push(shiftSymbol(symbol, chunk.start, documentIndex));
     });
@@ -71,7 +78,7 @@ export class Outliner {
     return result;
   }
 
-  folding(text: string, chunks: DocumentChunk[] = splitDocuments(text)): FoldingSpan[] {
+  folding(text: string, chunks: readonly DocumentChunk[] = splitDocuments(text)): FoldingSpan[] {
     const next = new Map<string, FoldingSpan[]>();
     const result: FoldingSpan[] = [];
     for (const chunk of chunks) {
@@ -103,11 +110,12 @@ function shiftSymbol(symbol: LocalSymbol, base: number, documentIndex: number): 
   };
 }
 
-function chunkSymbols(text: string, parse: ChunkParser): ChunkSymbols {
+/** `parse` parses `text` (or returns the parse of the same text a caller holds). */
+function chunkSymbols(text: string, parse: (text: string) => ParsedChunk): ChunkSymbols {
   // Blanks but not line breaks around the key: `^\s*` rescanned every following blank line from
   // each line start (quadratic in a run of empty lines).
   if (!/^[^\S\n\r\u2028\u2029]*(?:apiVersion|kind)[^\S\n\r\u2028\u2029]*:/m.test(text) && !text.includes('"kind"') && !text.includes('"apiVersion"')) return [];
-  const parsed = parse({ text });
+  const parsed = parse(text);
   if (parsed.kind !== 'kubernetes' || !isObject(parsed.value) || !parsed.objectKind) return [];
   const document = parsed.document;
   const nodeRange = (path: FieldPath): OffsetRange | undefined => {

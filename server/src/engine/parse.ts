@@ -10,19 +10,15 @@ import type { DocumentChunk } from './document-split';
 import { asString, isObject, type JsonValue } from './json';
 import { MAX_ALIAS_EXPANSION, MAX_ALIAS_RESOLUTION_WORK, MAX_NESTING_DEPTH } from './limits';
 import { findMergeErrors } from './merge-keys';
+import type { YamlProblem } from './yaml-problem';
 
 // `uniqueKeys` is off: `yaml` checks it by comparing each key with every earlier key of its
 // mapping (20,000 keys: 3 s; a 5 MB ConfigMap: hours). measureTree finds the same duplicates in
 // one pass and reports them as `yaml` would (DUPLICATE_KEY).
 const PARSE_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
 
-export interface YamlProblem {
-  code: string;
-  message: string;
-  /** Chunk-relative offsets. */
-  start: number;
-  end: number;
-}
+// Its own module: merge-keys.ts reports them too, and importing it from here made a cycle.
+export type { YamlProblem } from './yaml-problem';
 
 export type DocumentKind =
   /** Has apiVersion and kind: a Kubernetes object. */
@@ -54,7 +50,18 @@ export interface ParsedChunk {
   limit?: YamlProblem;
 }
 
+let parses = 0;
+
+/**
+ * How many documents this process has parsed. The language server's debug request reports it, so
+ * tests prove that editor features read the snapshot's parses instead of parsing again.
+ */
+export function parseCount(): number {
+  return parses;
+}
+
 export function parseChunk(chunk: Pick<DocumentChunk, 'text'>): ParsedChunk {
+  parses += 1;
   const text = chunk.text;
   let document: Document.Parsed;
   try {

@@ -1,29 +1,23 @@
 // Code actions: the quick fixes carried in `diagnostic.data` (pinned to the exact text),
 // "Disable <rule> for this line/object", "Show documentation for <rule>", and
 // `source.fixAll.podwise` (every safe fix that does not overlap another).
-import {
-  CodeActionKind,
-  OptionalVersionedTextDocumentIdentifier,
-  TextDocumentEdit,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, OptionalVersionedTextDocumentIdentifier, TextDocumentEdit } from './protocol-values';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { splitDocuments } from '../engine/document-split';
 import { selectFixAll } from '../engine/fixes/fix-all';
 import { disableForObjectFix, disableNextLineEdit } from '../engine/fixes/suppression-fixes';
 import { lineEndingAt, withLineEnding } from '../engine/fixes/text-utils';
-import { toLineFeeds } from '../engine/line-index';
-import { parseChunk } from '../engine/parse';
+import type { FileSnapshot } from '../engine/snapshot';
 import type { Finding, TextEdit as OffsetEdit } from '../engine/types';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type WireFix } from '../shared/protocol';
 import { isDiagnosticData, rangesIntersect, sameRange, toRange, toWireFix } from './convert';
 import { isConfigFile } from './paths';
-import type { ServerContext } from './server';
+import type { Analysis, ServerContext } from './server-context';
 import { contentIdentity } from './synced-document';
+
+export function registerCodeActions(context: ServerContext): void {
+  context.connection.onCodeAction(context.guard('code actions', (params) => provideCodeActions(context, params), []));
+}
 
 export async function provideCodeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const document = context.documents.get(params.textDocument.uri);
@@ -32,6 +26,10 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
   const version = document.version;
   const configFile = isConfigFile(document.uri);
   if (!configFile && !context.isChecked(document)) return [];
+  // The snapshot of this version (the one the diagnostics came from): its text identity, parses
+  // and findings. A `.podwise.yaml` has none (it is not analyzed).
+  const analysis = configFile ? undefined : await context.snapshotFor(document.uri);
+  if (!configFile && (!analysis || analysis.version !== version || document.version !== version)) return [];
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
@@ -48,8 +46,7 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.code === undefined) continue;
       const ruleId = String(diagnostic.code);
-      const current = await currentFinding(context, document, diagnostic, configFile);
-      if (document.version !== version) return [];
+      const current = currentFinding(document, diagnostic, analysis);
       if (!current) continue;
       for (const fix of current.fixes) {
         fixes.push({
@@ -60,8 +57,9 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
           edit: workspaceEdit(document, fix.edits),
         });
       }
-      if (configFile) continue;
-      const line = disableNextLineEdit(toLineFeeds(document.getText()), current.offset, ruleId);
+      if (!analysis) continue;
+      const snapshot = analysis.snapshot;
+      const line = disableNextLineEdit(snapshot.source, current.offset, ruleId);
       if (line) {
         suppressions.push({
           title: `Disable ${ruleId} for this line`,
@@ -70,7 +68,7 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
           edit: workspaceEdit(document, [toLspEdit(document, line)]),
         });
       }
-      const object = disableForObject(document, current.offset, ruleId);
+      const object = disableForObject(document, snapshot, current.offset, ruleId);
       if (object) {
         suppressions.push({ title: `Disable ${ruleId} for this object`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, object) });
       }
@@ -87,8 +85,8 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
   }
 
   // Source actions only when asked for (Source Action menu, codeActionsOnSave), not in the light bulb.
-  if (!configFile && only && wants(FIX_ALL_KIND)) {
-    const fixAll = await fixAllAction(context, document);
+  if (analysis && only && wants(FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(document, analysis.snapshot);
     if (fixAll) actions.push(fixAll);
   }
   // Edits are pinned to the version read at the start; a newer version gets a fresh request.
@@ -104,26 +102,26 @@ interface CurrentFinding {
 
 /**
  * The diagnostic's finding in the current text: its own data when it was computed for this very
- * text, else the same rule's finding in a fresh analysis (same range, or overlapping it). Not the
- * version: after a close and reopen (versions start again at 1) an old diagnostic's edits would
- * land on another text (`imagePullPolicy` under `spec:`).
+ * text, else the same rule's finding in the snapshot of this version (same range, or overlapping
+ * it). Not the version: after a close and reopen (versions start again at 1) an old diagnostic's
+ * edits would land on another text (`imagePullPolicy` under `spec:`).
  */
-async function currentFinding(context: ServerContext, document: TextDocument, diagnostic: Diagnostic, configFile: boolean): Promise<CurrentFinding | undefined> {
-  if (isDiagnosticData(diagnostic.data) && diagnostic.data.text === contentIdentity(document)) {
+function currentFinding(document: TextDocument, diagnostic: Diagnostic, analysis: Analysis | undefined): CurrentFinding | undefined {
+  // The identity of this version: the snapshot's (computed once), or a `.podwise.yaml`'s own.
+  const identity = analysis ? analysis.snapshot.identity : contentIdentity(document);
+  if (isDiagnosticData(diagnostic.data) && diagnostic.data.text === identity) {
     return { fixes: diagnostic.data.fixes, offset: document.offsetAt(diagnostic.range.start) };
   }
-  if (configFile) return undefined;
-  const analysis = await context.analysisFor(document.uri);
-  if (!analysis || analysis.version !== document.version) return undefined;
-  const latest = analysis.document;
-  const candidates = analysis.result.findings.filter((finding) => finding.ruleId === String(diagnostic.code));
-  const rangeOf = (finding: Finding) => toRange(latest, finding.range);
+  if (!analysis) return undefined;
+  const lines = analysis.snapshot.lines;
+  const candidates = analysis.snapshot.findings.filter((finding) => finding.ruleId === String(diagnostic.code));
+  const rangeOf = (finding: Finding) => lines.rangeOf(finding.range);
   const match =
     candidates.find((finding) => sameRange(rangeOf(finding), diagnostic.range) && finding.message === diagnostic.message) ??
     candidates.find((finding) => sameRange(rangeOf(finding), diagnostic.range)) ??
     candidates.find((finding) => rangesIntersect(rangeOf(finding), diagnostic.range));
   if (!match) return undefined;
-  return { fixes: match.fixes.map((fix) => toWireFix(latest, fix)), offset: match.range.start };
+  return { fixes: match.fixes.map((fix) => toWireFix(document, fix)), offset: match.range.start };
 }
 
 /**
@@ -135,24 +133,20 @@ function toLspEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
   return { range: toRange(document, edit.range), newText };
 }
 
-function disableForObject(document: TextDocument, offset: number, ruleId: string): TextEdit[] | undefined {
-  const text = toLineFeeds(document.getText());
-  const chunks = splitDocuments(text);
-  let chunk = chunks[0];
-  for (const candidate of chunks) if (candidate.start <= offset) chunk = candidate;
-  if (!chunk) return undefined;
-  const parsed = parseChunk(chunk);
+/** `# podwise-disable` for the object at `offset`, from the snapshot's parse of its document. */
+function disableForObject(document: TextDocument, snapshot: FileSnapshot, offset: number, ruleId: string): TextEdit[] | undefined {
+  const located = snapshot.documentAt(offset) ?? snapshot.document(0);
+  if (!located) return undefined;
+  const { chunk, parsed } = located;
   if (parsed.kind !== 'kubernetes') return undefined;
-  const fix = disableForObjectFix(parsed.document, chunk.text, parsed.value, ruleId, chunk.start);
+  const fix = disableForObjectFix(parsed.document, parsed.text, parsed.value, ruleId, chunk.start);
   if (!fix || fix.edits.length === 0) return undefined;
   return fix.edits.map((edit) => toLspEdit(document, edit));
 }
 
-async function fixAllAction(context: ServerContext, document: TextDocument): Promise<CodeAction | undefined> {
-  const analysis = await context.analysisFor(document.uri);
-  if (!analysis || analysis.version !== document.version) return undefined;
+function fixAllAction(document: TextDocument, snapshot: FileSnapshot): CodeAction | undefined {
   // The same choice as `podwise fix` (engine/fixes/fix-all.ts).
-  const selection = selectFixAll(analysis.result.findings);
+  const selection = selectFixAll(snapshot.findings);
   const edits: TextEdit[] = selection.edits.map((edit) => ({ range: toRange(document, edit.range), newText: edit.newText }));
   const count = selection.fixed.length;
   if (count === 0) return undefined;

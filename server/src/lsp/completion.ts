@@ -2,18 +2,11 @@
 // blocks) for the document's target Kubernetes version, mapped to LSP items. The engine gives
 // offsets and key-relative multi-line text; here they become positions and text indented for
 // the line the item is inserted on.
-import {
-  CompletionItemKind,
-  InsertTextFormat,
-  InsertTextMode,
-  MarkupKind,
-  type CompletionItem,
-  type CompletionList,
-  type CompletionParams,
-} from 'vscode-languageserver/node';
+import type { CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from './protocol-values';
 import { completeAt, type EditorCompletionItem, type EditorCompletionKind } from '../engine/editor';
-import { LineIndex } from '../engine/line-index';
-import type { ServerContext } from './server';
+import type { LineIndex } from '../engine/line-index';
+import type { ServerContext } from './server-context';
 
 const KIND: Record<EditorCompletionKind, CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -23,17 +16,23 @@ const KIND: Record<EditorCompletionKind, CompletionItemKind> = {
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
+export function registerCompletion(context: ServerContext): void {
+  context.connection.onCompletion(context.guard('completion', (params) => provideCompletion(context, params), EMPTY));
+}
+
 export async function provideCompletion(context: ServerContext, params: CompletionParams): Promise<CompletionList> {
   const document = context.documents.get(params.textDocument.uri);
   if (!document || !context.isChecked(document)) return EMPTY;
-  // TextDocuments updates documents in place: answer for the text the request was made on.
+  // TextDocuments updates documents in place: answer for the version the request was made on.
   const version = document.version;
-  const text = document.getText();
-  const docSettings = await context.settingsFor(document.uri);
-  if (!docSettings || docSettings.excluded || document.version !== version) return EMPTY;
-  const lines = new LineIndex(text);
+  const analysis = await context.snapshotFor(document.uri);
+  if (!analysis || analysis.docSettings.excluded || analysis.version !== version || document.version !== version) return EMPTY;
+  // The snapshot's text is this version's, the half-typed line included.
+  const { snapshot, docSettings } = analysis;
+  const text = snapshot.text;
+  const lines = snapshot.lines;
   const offset = lines.offsetAt(params.position);
-  const items = completeAt(text, offset, docSettings.settings.kubernetesVersion);
+  const items = completeAt(snapshot, offset, docSettings.settings.kubernetesVersion);
   const itemCapabilities = context.clientCapabilities.textDocument?.completion?.completionItem;
   const options: MapOptions = {
     snippets: itemCapabilities?.snippetSupport === true,

@@ -1,10 +1,10 @@
 // Engine results (offset ranges) → LSP shapes (line/character ranges), and back.
-import { Diagnostic, DiagnosticSeverity, DiagnosticTag, type Range } from 'vscode-languageserver/node';
+import type { Range } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from './protocol-values';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, OffsetRange, ResolvedFix, Severity } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData, type WireFix } from '../shared/protocol';
 import { DOCS_BASE_URL } from '../shared/settings';
-import { contentIdentity } from './synced-document';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -30,8 +30,9 @@ export function toWireFix(document: TextDocument, fix: ResolvedFix): WireFix {
   };
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
-  const data: DiagnosticData = { version: document.version, text: contentIdentity(document), fixes: finding.fixes.map((fix) => toWireFix(document, fix)) };
+/** `identity`: of the text the finding was made on (its snapshot's), which fixes are pinned to. */
+export function toDiagnostic(document: TextDocument, finding: Finding, identity: string): Diagnostic {
+  const data: DiagnosticData = { version: document.version, text: identity, fixes: finding.fixes.map((fix) => toWireFix(document, fix)) };
   const diagnostic: Diagnostic = {
     range: toRange(document, finding.range),
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,

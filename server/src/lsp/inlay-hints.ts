@@ -4,24 +4,28 @@
 // (`workspace/inlayHint/refresh`), so a toggle applies without reopening anything.
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver/node';
 import { inlayHints } from '../engine/editor';
-import { LineIndex, toLineFeeds } from '../engine/line-index';
-import type { ServerContext } from './server';
+import type { ServerContext } from './server-context';
 import type { DocumentSettings } from './workspace-settings';
+
+export function registerInlayHints(context: ServerContext): void {
+  const refresher = new InlayHintRefresher(context, () => context.clientCapabilities.workspace?.inlayHint?.refreshSupport === true);
+  context.onSettingsChanged(() => refresher.settingsChanged());
+  context.connection.languages.inlayHint.on(context.guard('inlay hints', (params) => provideInlayHints(context, params, refresher), []));
+}
 
 export async function provideInlayHints(context: ServerContext, params: InlayHintParams, refresher?: InlayHintRefresher): Promise<InlayHint[]> {
   const document = context.documents.get(params.textDocument.uri);
   if (!document || !context.isChecked(document)) return [];
-  // TextDocuments updates documents in place: answer for the text the request was made on.
+  // TextDocuments updates documents in place: answer for the version the request was made on.
   const version = document.version;
-  const text = document.getText();
-  const docSettings = await context.settingsFor(document.uri);
-  if (!docSettings) return [];
+  const analysis = await context.snapshotFor(document.uri);
+  if (!analysis) return [];
+  const { snapshot, docSettings } = analysis;
   refresher?.served(document.uri, docSettings);
-  if (docSettings.excluded || !docSettings.settings.inlayHints.enabled || document.version !== version) return [];
-  const lines = new LineIndex(text);
+  if (docSettings.excluded || !docSettings.settings.inlayHints.enabled || analysis.version !== version || document.version !== version) return [];
+  const lines = snapshot.lines;
   const range = { start: lines.offsetAt(params.range.start), end: lines.offsetAt(params.range.end) };
-  // The engine reads a lone CR as the line break it is only in its LF copy (same offsets).
-  return inlayHints(toLineFeeds(text), range).map((hint) => {
+  return inlayHints(snapshot, range).map((hint) => {
     const inlay: InlayHint = { position: lines.positionAt(hint.offset), label: hint.label, paddingLeft: hint.paddingLeft };
     if (hint.tooltip) inlay.tooltip = hint.tooltip;
     return inlay;

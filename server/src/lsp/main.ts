@@ -1,7 +1,7 @@
 // Entry of the language server bundle (dist/server/server.js). The transport comes from the
 // command line: --stdio, --node-ipc or --socket=N (vscode-languageserver reads process.argv).
 import { setFlagsFromString } from 'v8';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures } from './protocol-values';
 import { installSchemaFiles } from '../node/schema-files';
 import { startServer } from './server';
 

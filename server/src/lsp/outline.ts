@@ -1,18 +1,11 @@
 // Document symbols (`Kind/name` per Kubernetes object, containers underneath) and folding ranges
-// (per YAML document and per indented block), from the engine's Outliner.
-import {
-  FoldingRangeKind,
-  SymbolKind,
-  type DocumentSymbol,
-  type DocumentSymbolParams,
-  type FoldingRange,
-  type FoldingRangeParams,
-} from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { toLineFeeds } from '../engine/line-index';
+// (per YAML document and per indented block), from the snapshot of the document's current
+// version (computed once per version, per document from the analyzer's outline cache).
+import type { DocumentSymbol, DocumentSymbolParams, FoldingRange, FoldingRangeParams } from 'vscode-languageserver/node';
+import { FoldingRangeKind, SymbolKind } from './protocol-values';
+import type { LineIndex } from '../engine/line-index';
 import type { OutlineSymbol, OutlineSymbolKind } from '../engine/outline';
-import { toRange } from './convert';
-import type { ServerContext } from './server';
+import type { Analysis, ServerContext } from './server-context';
 
 const SYMBOL_KIND: Record<OutlineSymbolKind, SymbolKind> = {
   object: SymbolKind.Class,
@@ -21,30 +14,44 @@ const SYMBOL_KIND: Record<OutlineSymbolKind, SymbolKind> = {
   ephemeralContainers: SymbolKind.Object,
 };
 
-export function provideDocumentSymbols(context: ServerContext, params: DocumentSymbolParams): DocumentSymbol[] {
-  const document = context.documents.get(params.textDocument.uri);
-  const outliner = context.outlinerFor(params.textDocument.uri);
-  if (!document || !outliner) return [];
-  // The engine reads a lone CR as the line break it is only in its LF copy (same offsets and lines).
-  return outliner.symbols(toLineFeeds(document.getText())).map((symbol) => toSymbol(document, symbol));
+export function registerOutline(context: ServerContext): void {
+  const { connection } = context;
+  connection.onDocumentSymbol(context.guard('document symbols', (params) => provideDocumentSymbols(context, params), []));
+  connection.onFoldingRanges(context.guard('folding ranges', (params) => provideFoldingRanges(context, params), []));
 }
 
-function toSymbol(document: TextDocument, symbol: OutlineSymbol): DocumentSymbol {
+/** The snapshot of the version the request was made on, or undefined. */
+async function currentAnalysis(context: ServerContext, uri: string): Promise<Analysis | undefined> {
+  const document = context.documents.get(uri);
+  if (!document) return undefined;
+  // TextDocuments updates documents in place: answer for the version the request was made on.
+  const version = document.version;
+  const analysis = await context.snapshotFor(uri);
+  return analysis && analysis.version === version && document.version === version ? analysis : undefined;
+}
+
+export async function provideDocumentSymbols(context: ServerContext, params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
+  const analysis = await currentAnalysis(context, params.textDocument.uri);
+  if (!analysis) return [];
+  const lines = analysis.snapshot.lines;
+  return analysis.snapshot.symbols().map((symbol) => toSymbol(lines, symbol));
+}
+
+function toSymbol(lines: LineIndex, symbol: OutlineSymbol): DocumentSymbol {
   return {
     name: symbol.name,
     detail: symbol.detail,
     kind: SYMBOL_KIND[symbol.kind],
-    range: toRange(document, symbol.range),
-    selectionRange: toRange(document, symbol.selectionRange),
-    children: symbol.children.map((child) => toSymbol(document, child)),
+    range: lines.rangeOf(symbol.range),
+    selectionRange: lines.rangeOf(symbol.selectionRange),
+    children: symbol.children.map((child) => toSymbol(lines, child)),
   };
 }
 
-export function provideFoldingRanges(context: ServerContext, params: FoldingRangeParams): FoldingRange[] {
-  const document = context.documents.get(params.textDocument.uri);
-  const outliner = context.outlinerFor(params.textDocument.uri);
-  if (!document || !outliner) return [];
-  return outliner.folding(toLineFeeds(document.getText())).map((span) => {
+export async function provideFoldingRanges(context: ServerContext, params: FoldingRangeParams): Promise<FoldingRange[]> {
+  const analysis = await currentAnalysis(context, params.textDocument.uri);
+  if (!analysis) return [];
+  return analysis.snapshot.folding().map((span) => {
     const range: FoldingRange = { startLine: span.startLine, endLine: span.endLine };
     if (span.kind === 'comment') range.kind = FoldingRangeKind.Comment;
     return range;

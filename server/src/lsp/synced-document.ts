@@ -13,6 +13,7 @@ import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-lan
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import { lineOfOffset, lineStartsBetween, lineStartsOf, offsetIn, positionIn } from '../engine/line-index';
+import { textIdentity } from '../engine/text-identity';
 
 export class SyncedDocument implements TextDocument {
   private content: string;
@@ -107,21 +108,6 @@ export class SyncedDocument implements TextDocument {
     for (const offset of middle) starts.push(offset);
     for (const offset of tail) starts.push(offset);
   }
-}
-
-/** cyrb53 (public domain, bryc): a fast 53-bit string hash, over UTF-16 code units. */
-export function textIdentity(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  return `${text.length.toString(36)}-${hash.toString(36)}`;
 }
 
 /** The identity of a document's current text (computed once per version for our own documents). */

@@ -6,29 +6,15 @@ import { asObject, getIn, isObject } from '../json';
 import { servedKinds } from '../schema';
 import type { KubernetesVersion, OffsetRange } from '../types';
 import { contextValues } from './context-values';
-import { cursorContext, documentAt, headerOf, parseWithBlank, type CursorContext } from './cursor';
+import { snapshotOf, type FileSnapshot } from '../snapshot';
+import type { ParsedChunk } from '../parse';
+import type { EditorCompletionItem } from './completion-item';
+import { cursorContext, headerOf, parseWithBlank, type CursorContext } from './cursor';
 import { fieldDoc } from './field-docs';
 import { probeSnippets } from './probe-snippets';
 import { enumValues, schemaForPath, typeLabel, valueShape } from './schema-info';
 
-export type EditorCompletionKind = 'property' | 'value' | 'snippet';
-
-export interface EditorCompletionItem {
-  label: string;
-  kind: EditorCompletionKind;
-  /** The type ("Probe", "integer", "[]Container") or where a value comes from. */
-  detail?: string;
-  /** Markdown, our own words. */
-  documentation?: string;
-  /** What to insert; a VS Code/LSP snippet when `insertTextFormat` is 'snippet'. */
-  insertText: string;
-  insertTextFormat: 'plain' | 'snippet';
-  sortText: string;
-  /** The schema marks the key as required. */
-  required: boolean;
-  /** Whole-text range the item replaces (the partial word at the cursor). */
-  replace: OffsetRange;
-}
+export type { EditorCompletionItem, EditorCompletionKind } from './completion-item';
 
 /** Handler keys of the definitions that allow exactly one handler. */
 const HANDLERS_OF: Record<string, readonly string[]> = {
@@ -39,16 +25,21 @@ const HANDLERS_OF: Record<string, readonly string[]> = {
 /** Keys of a top-level object that are never written by hand. */
 const ROOT_SKIP = new Set(['status']);
 
-/** Completion items at `offset` in `text`; [] when nothing fits (never throws). */
-export function completeAt(text: string, offset: number, version: KubernetesVersion): EditorCompletionItem[] {
+/**
+ * Completion items at `offset` of a file (its snapshot, whose text has the line being typed; or
+ * a text); [] when nothing fits (never throws).
+ */
+export function completeAt(file: string | FileSnapshot, offset: number, version: KubernetesVersion): EditorCompletionItem[] {
   try {
-    const located = documentAt(text, offset);
+    const snapshot = snapshotOf(file);
+    const located = snapshot.documentAt(offset);
     if (!located) return [];
-    const context = cursorContext(located.chunk.text, located.local);
+    const { chunk, parsed } = located;
+    const context = cursorContext(chunk.text, Math.min(offset - chunk.start, chunk.text.length));
     if (!context) return [];
-    const shift = located.chunk.start;
+    const shift = chunk.start;
     const replace = { start: context.replace.start + shift, end: context.replace.end + shift };
-    const items = context.kind === 'key' ? keyItems(located.chunk.text, context, version, replace) : valueItems(located.chunk.text, context, version, replace);
+    const items = context.kind === 'key' ? keyItems(chunk.text, parsed, context, version, replace) : valueItems(chunk.text, parsed, context, version, replace);
     return items.sort((a, b) => a.sortText.localeCompare(b.sortText));
   } catch {
     // Completion must never take the server down on odd input; nothing is a fine answer.
@@ -56,7 +47,7 @@ export function completeAt(text: string, offset: number, version: KubernetesVers
   }
 }
 
-function keyItems(chunkText: string, context: Extract<CursorContext, { kind: 'key' }>, version: KubernetesVersion, replace: OffsetRange): EditorCompletionItem[] {
+function keyItems(chunkText: string, parsedChunk: ParsedChunk, context: Extract<CursorContext, { kind: 'key' }>, version: KubernetesVersion, replace: OffsetRange): EditorCompletionItem[] {
   const { apiVersion, kind } = headerOf(chunkText);
   const existing = new Set(context.existingKeys);
   if (context.mappingPath.length === 0 && (!apiVersion || !kind)) {
@@ -100,7 +91,11 @@ function keyItems(chunkText: string, context: Extract<CursorContext, { kind: 'ke
     });
   }
   if (resolved.definition === 'io.k8s.api.core.v1.Container') {
-    const parsed = parseWithBlank(chunkText, context.replace);
+    // A half-typed key (`readi` on a line of its own) is a plain scalar where the mapping has
+    // `key: value` pairs: a YAML error that can leave the container without its fields. Only
+    // then is the document parsed again, with those characters blanked; with nothing typed yet
+    // the snapshot's parse of this very text serves.
+    const parsed = context.replace.end > context.replace.start ? parseWithBlank(chunkText, context.replace) : parsedChunk;
     const container = asObject(getIn(parsed.value, context.mappingPath));
     for (const snippet of probeSnippets(container, existing)) items.push({ ...snippet, replace });
   }
@@ -118,7 +113,7 @@ function keyInsertText(key: string, defs: Parameters<typeof valueShape>[0], site
   return `${key}: $0`;
 }
 
-function valueItems(chunkText: string, context: Extract<CursorContext, { kind: 'value' }>, version: KubernetesVersion, replace: OffsetRange): EditorCompletionItem[] {
+function valueItems(chunkText: string, parsed: ParsedChunk, context: Extract<CursorContext, { kind: 'value' }>, version: KubernetesVersion, replace: OffsetRange): EditorCompletionItem[] {
   const { apiVersion, kind } = headerOf(chunkText);
   const path = context.path;
   const items: EditorCompletionItem[] = [];
@@ -134,7 +129,6 @@ function valueItems(chunkText: string, context: Extract<CursorContext, { kind: '
     for (const served of servedKinds(version)) if (!kind || served.kind === kind) add(served.apiVersion, kind ? served.kind : undefined, '1');
     return items;
   }
-  const parsed = parseWithBlank(chunkText, undefined);
   const object = isObject(parsed.value) ? parsed.value : undefined;
   for (const value of contextValues(kind, object, path)) add(value.value, value.detail, value.preferred ? '0' : '1');
   const found = schemaForPath(version, apiVersion, kind, path);

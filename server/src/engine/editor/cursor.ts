@@ -1,27 +1,9 @@
 // Where the cursor is in a YAML file: which document, which field path, and whether a key or a
 // value is being typed. Works on the text line by line so a half-typed line does not hide the
-// structure (see yaml-lines.ts).
-import { splitDocuments, type DocumentChunk } from '../document-split';
+// structure (see yaml-lines.ts). The document comes from the file's snapshot (snapshot.ts).
 import { parseChunk, type ParsedChunk } from '../parse';
 import type { FieldPath, OffsetRange } from '../types';
 import { ancestorsOf, lineItems, scanLines, siblingsBelow, type LineInfo, type Step } from './yaml-lines';
-
-export interface DocumentAtOffset {
-  chunk: DocumentChunk;
-  index: number;
-  /** Offset relative to the chunk. */
-  local: number;
-}
-
-/** The document chunk holding `offset` (the later one when the offset sits on a boundary). */
-export function documentAt(text: string, offset: number): DocumentAtOffset | undefined {
-  const chunks = splitDocuments(text);
-  for (let index = chunks.length - 1; index >= 0; index -= 1) {
-    const chunk = chunks[index];
-    if (chunk.start <= offset) return { chunk, index, local: Math.min(offset - chunk.start, chunk.text.length) };
-  }
-  return undefined;
-}
 
 export type CursorContext =
   | {
@@ -111,9 +93,11 @@ export function headerOf(chunkText: string): { apiVersion?: string; kind?: strin
   return header;
 }
 
-/** Parses a chunk with the characters in `blank` replaced by spaces (the half-typed key). */
-export function parseWithBlank(chunkText: string, blank: OffsetRange | undefined): ParsedChunk {
-  if (!blank || blank.end <= blank.start) return parseChunk({ text: chunkText });
+/**
+ * Parses a chunk with the characters in `blank` replaced by spaces (the half-typed key): the one
+ * parse a feature makes itself, as the text it needs is not the file's (see completion.ts).
+ */
+export function parseWithBlank(chunkText: string, blank: OffsetRange): ParsedChunk {
   const text = chunkText.slice(0, blank.start) + ' '.repeat(blank.end - blank.start) + chunkText.slice(blank.end);
   return parseChunk({ text });
 }

@@ -3,13 +3,12 @@
 // timeline, the mirror Pod of a static Pod, the replacement of a removed apiVersion.
 import { PROBE_TIMING_FIELDS } from '../defaults';
 import { asObject, getIn, isObject, type JsonObject } from '../json';
-import { parseChunk } from '../parse';
 import { findPodSpec } from '../pod-specs';
 import { ruleMeta } from '../rules';
+import { snapshotOf, type FileSnapshot } from '../snapshot';
 import { DOCS_BASE_URL } from '../../shared/settings';
 import type { FieldPath, KubernetesVersion, OffsetRange } from '../types';
 import { nodeAt } from './ast-path';
-import { documentAt } from './cursor';
 import { fieldDoc } from './field-docs';
 import { apiVersionFacts, probeFacts, pullPolicyFacts, shutdownFacts, staticPodFacts } from './hover-facts';
 import { schemaForPath, typeLabel } from './schema-info';
@@ -30,21 +29,24 @@ const STATIC_POD_MARKER = /^#\s*podwise:\s*static-pod\b/m;
 const CONTAINER_GROUPS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 const TIMING_FIELDS = new Set<string>(PROBE_TIMING_FIELDS);
 
-/** Hover at `offset` in `text`, or undefined when there is nothing worth saying (never throws). */
-export function hoverAt(text: string, offset: number, options: HoverOptions): EditorHover | undefined {
+/**
+ * Hover at `offset` of a file (its snapshot: the parse of the analysis; or a text), or undefined
+ * when there is nothing worth saying (never throws).
+ */
+export function hoverAt(file: string | FileSnapshot, offset: number, options: HoverOptions): EditorHover | undefined {
   try {
-    return computeHover(text, offset, options);
+    return computeHover(snapshotOf(file), offset, options);
   } catch {
     return undefined;
   }
 }
 
-function computeHover(text: string, offset: number, options: HoverOptions): EditorHover | undefined {
-  const located = documentAt(text, offset);
+function computeHover(snapshot: FileSnapshot, offset: number, options: HoverOptions): EditorHover | undefined {
+  const located = snapshot.documentAt(offset);
   if (!located) return undefined;
-  const parsed = parseChunk(located.chunk);
+  const { parsed, chunk } = located;
   if (parsed.kind !== 'kubernetes' || !isObject(parsed.value)) return undefined;
-  const hit = nodeAt(parsed.document, located.local);
+  const hit = nodeAt(parsed.document, Math.min(offset - chunk.start, chunk.text.length));
   if (!hit || hit.path.length === 0) return undefined;
   const object = parsed.value;
   const kind = parsed.objectKind ?? '';
@@ -59,9 +61,9 @@ function computeHover(text: string, offset: number, options: HoverOptions): Edit
     const doc = hit.target === 'key' ? fieldDoc(key, path.slice(0, -1)) : undefined;
     if (doc) sections.push(`**${key}**${type}\n\n${doc}`);
   }
-  sections.push(...computedFacts(object, kind, apiVersion, path, options, text));
+  sections.push(...computedFacts(object, kind, apiVersion, path, options, snapshot.source));
   if (sections.length === 0) return undefined;
-  const shift = located.chunk.start;
+  const shift = chunk.start;
   return { markdown: sections.join('\n\n---\n\n'), range: { start: hit.range.start + shift, end: hit.range.end + shift } };
 }
 

@@ -6,12 +6,12 @@
 import { isScalar, type Document } from 'yaml';
 import { containersOf } from '../containers';
 import { PROBE_KINDS, probeField, type ProbeTimingField } from '../defaults';
-import { splitDocuments } from '../document-split';
 import { asObject, asString, hasKey, isObject } from '../json';
 import { locatePath } from '../locate';
-import { parseChunk } from '../parse';
+import type { ParsedChunk } from '../parse';
 import { findPodSpec } from '../pod-specs';
-import { defaultPullPolicy, looksTemplated, parseImageReference } from '../rules/containers/image-reference';
+import { defaultPullPolicy, looksTemplated, parseImageReference } from '../k8s/image-reference';
+import { snapshotOf, type FileSnapshot } from '../snapshot';
 import type { FieldPath, OffsetRange } from '../types';
 
 export interface EditorInlayHint {
@@ -30,14 +30,19 @@ const PROBE_HINT_FIELDS: readonly { field: ProbeTimingField; label: (value: numb
   { field: 'successThreshold', label: (value) => `success ${value}` },
 ];
 
-/** Hints for defaulted values in `text`, optionally only those whose offset lies in `range`. */
-export function inlayHints(text: string, range?: OffsetRange): EditorInlayHint[] {
+/**
+ * Hints for defaulted values of a file (its snapshot: the parses of the analysis; or a text),
+ * optionally only those whose offset lies in `range`.
+ */
+export function inlayHints(file: string | FileSnapshot, range?: OffsetRange): EditorInlayHint[] {
   const hints: EditorInlayHint[] = [];
   try {
-    for (const chunk of splitDocuments(text)) {
-      if (range && (chunk.start > range.end || chunk.start + chunk.text.length < range.start)) continue;
-      for (const hint of chunkHints(chunk.text)) hints.push({ ...hint, offset: hint.offset + chunk.start });
-    }
+    const snapshot = snapshotOf(file);
+    snapshot.chunks.forEach((chunk, index) => {
+      if (range && (chunk.start > range.end || chunk.start + chunk.text.length < range.start)) return;
+      const parsed = snapshot.parsed(index);
+      if (parsed) for (const hint of chunkHints(parsed)) hints.push({ ...hint, offset: hint.offset + chunk.start });
+    });
   } catch {
     // Hints are decoration: on input we cannot read, show none rather than fail the request.
     return [];
@@ -46,8 +51,8 @@ export function inlayHints(text: string, range?: OffsetRange): EditorInlayHint[]
   return visible.sort((a, b) => a.offset - b.offset);
 }
 
-function chunkHints(chunkText: string): EditorInlayHint[] {
-  const parsed = parseChunk({ text: chunkText });
+function chunkHints(parsed: ParsedChunk): EditorInlayHint[] {
+  const chunkText = parsed.text;
   if (parsed.kind !== 'kubernetes' || !isObject(parsed.value) || !parsed.objectKind) return [];
   const location = findPodSpec(parsed.objectKind, parsed.value);
   if (!location) return [];

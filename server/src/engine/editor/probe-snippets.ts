@@ -4,7 +4,7 @@
 // restarts it).
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
 import { asInteger, asString, objectItems, type JsonObject } from '../json';
-import type { EditorCompletionItem } from './completion';
+import type { EditorCompletionItem } from './completion-item';
 
 type SnippetItem = Omit<EditorCompletionItem, 'replace'>;
 

@@ -1,0 +1,22 @@
+// What completion offers, as plain data (completion.ts makes them, probe-snippets.ts some of them;
+// the LSP layer maps them). Its own module so the two makers do not import each other.
+import type { OffsetRange } from '../types';
+
+export type EditorCompletionKind = 'property' | 'value' | 'snippet';
+
+export interface EditorCompletionItem {
+  label: string;
+  kind: EditorCompletionKind;
+  /** The type ("Probe", "integer", "[]Container") or where a value comes from. */
+  detail?: string;
+  /** Markdown, our own words. */
+  documentation?: string;
+  /** What to insert; a VS Code/LSP snippet when `insertTextFormat` is 'snippet'. */
+  insertText: string;
+  insertTextFormat: 'plain' | 'snippet';
+  sortText: string;
+  /** The schema marks the key as required. */
+  required: boolean;
+  /** Whole-text range the item replaces (the partial word at the cursor). */
+  replace: OffsetRange;
+}

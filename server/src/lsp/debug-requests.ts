@@ -1,0 +1,28 @@
+// Requests for measuring and testing the server itself (scripts/measure-lsp.mjs, the LSP tests);
+// registered only with PODWISE_DEBUG=1.
+import { performance } from 'perf_hooks';
+import { parseCount } from '../engine/parse';
+import type { ServerContext } from './server-context';
+
+export function registerDebugRequests(context: ServerContext): void {
+  const { connection, states } = context;
+  connection.onRequest('podwise/debug/memory', () => {
+    // With `node --expose-gc`, measure what is live, not what the collector has not reached yet.
+    (globalThis as { gc?: () => void }).gc?.();
+    const { getHeapSpaceStatistics } = require('v8') as typeof import('v8');
+    const spaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.physical_space_size]));
+    return { ...process.memoryUsage(), spaces, openDocuments: states.size };
+  });
+  // Documents parsed so far: features read the snapshot of the current version, so a request
+  // that follows the analysis of that version parses nothing (lsp-snapshot.test.mjs).
+  connection.onRequest('podwise/debug/parses', () => ({ parses: parseCount() }));
+  // Answers once no analysis is scheduled or running: everything the server was going to
+  // publish has been sent before this answer (one connection, in order). Tests use it to prove
+  // that nothing more arrives, instead of sleeping.
+  connection.onRequest('podwise/debug/idle', async () => {
+    const busy = (): boolean => context.validationsInFlight > 0 || [...states.values()].some((state) => state.scheduler.pending);
+    const deadline = performance.now() + 30_000;
+    while (busy() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+    return { idle: !busy() };
+  });
+}
