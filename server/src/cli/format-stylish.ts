@@ -79,7 +79,5 @@ export function stylishSummary(findings: readonly CliFinding[], facts: SummaryFa
 
 /** Columns a string takes, counting code points (an astral character is one, not two). */
 function width(text: string): number {
-  let count = 0;
-  for (const _ of text) count += 1;
-  return count;
+  return Array.from(text).length;
 }

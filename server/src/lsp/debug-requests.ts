@@ -1,6 +1,7 @@
 // Requests for measuring and testing the server itself (scripts/measure-lsp.mjs, the LSP tests);
 // registered only with PODWISE_DEBUG=1.
 import { performance } from 'perf_hooks';
+import { getHeapSpaceStatistics } from 'v8';
 import { parseCount } from '../engine/parse';
 import type { ServerContext } from './server-context';
 
@@ -9,7 +10,6 @@ export function registerDebugRequests(context: ServerContext): void {
   connection.onRequest('podwise/debug/memory', () => {
     // With `node --expose-gc`, measure what is live, not what the collector has not reached yet.
     (globalThis as { gc?: () => void }).gc?.();
-    const { getHeapSpaceStatistics } = require('v8') as typeof import('v8');
     const spaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.physical_space_size]));
     return { ...process.memoryUsage(), spaces, openDocuments: states.size };
   });
