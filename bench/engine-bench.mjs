@@ -15,10 +15,12 @@ import { BENCH_DIR, applyToggle, findToggle, generateLarge } from './lib/fixture
 
 const require = createRequire(import.meta.url);
 const root = join(BENCH_DIR, '..');
-const args = Object.fromEntries(process.argv.slice(2).map((arg) => {
-  const [key, value] = arg.replace(/^--/, '').split('=');
-  return [key, value ?? true];
-}));
+const args = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, value] = arg.replace(/^--/, '').split('=');
+    return [key, value ?? true];
+  }),
+);
 const corpusDir = args.corpus ?? join(root, '..', 'shared', 'corpus');
 const rounds = Number(args.rounds ?? 5);
 const K8S_VERSION = '1.36';
@@ -75,7 +77,12 @@ function countDocuments(texts) {
   return documents;
 }
 
-const result = { kubernetesVersion: K8S_VERSION, rounds, included: 'analyzeText: split, YAML 1.1 parse + plain value, strict schema validation (precompiled ajv), all rules, file checks, severities, suppressions, fix resolution; floor: yaml.parseAllDocuments(text, { version: "1.1", uniqueKeys: true })' };
+const result = {
+  kubernetesVersion: K8S_VERSION,
+  rounds,
+  included:
+    'analyzeText: split, YAML 1.1 parse + plain value, strict schema validation (precompiled ajv), all rules, file checks, severities, suppressions, fix resolution; floor: yaml.parseAllDocuments(text, { version: "1.1", uniqueKeys: true })',
+};
 
 // ---- corpus ----
 const files = listYaml(corpusDir);

@@ -26,7 +26,11 @@ profile.samples.forEach((id, i) => {
   totalUs += delta;
 });
 
-const short = (url) => (url || '').replace(/^file:\/\//, '').replace(/^.*\/(node_modules\/)/, '$1').replace(/^.*\/(dist\/|out\/)/, '$1');
+const short = (url) =>
+  (url || '')
+    .replace(/^file:\/\//, '')
+    .replace(/^.*\/(node_modules\/)/, '$1')
+    .replace(/^.*\/(dist\/|out\/)/, '$1');
 const label = (cf) => `${cf.functionName || '(anonymous)'} ${short(cf.url)}:${cf.lineNumber + 1}`;
 const idle = new Set(['(idle)', '(program)', '(garbage collector)']);
 

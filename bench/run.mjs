@@ -27,12 +27,18 @@ import { round, summarize } from './lib/stats.mjs';
 const ROOT = join(BENCH_DIR, '..');
 const HARD_LIMIT_MS = 20 * 60 * 1000;
 
-const args = Object.fromEntries(process.argv.slice(2).map((arg) => {
-  const [key, ...rest] = arg.replace(/^--/, '').split('=');
-  return [key, rest.length ? rest.join('=') : true];
-}));
+const args = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, ...rest] = arg.replace(/^--/, '').split('=');
+    return [key, rest.length ? rest.join('=') : true];
+  }),
+);
 const servers = String(args.servers ?? 'podwise,yls').split(',');
-const skip = new Set(String(args.skip ?? '').split(',').filter(Boolean));
+const skip = new Set(
+  String(args.skip ?? '')
+    .split(',')
+    .filter(Boolean),
+);
 const edits = Number(args.edits ?? 60);
 const warmup = Number(args.warmup ?? 5);
 // Two pacings of the edits: `burst`, the next edit the moment the previous one's diagnostics
@@ -58,7 +64,13 @@ const failures = [];
 // ---- set-up: the peer, its schema, the workspace with the fixtures ----
 const peerBin = join(BENCH_DIR, '.peer', 'node_modules', 'yaml-language-server', 'package.json');
 if (args.help || args.h) {
-  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 15).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  console.log(
+    readFileSync(new URL(import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1, 15)
+      .map((l) => l.replace(/^\/\/ ?/, ''))
+      .join('\n'),
+  );
   process.exit(0);
 }
 if (servers.includes('yls') && !existsSync(peerBin)) {
@@ -94,13 +106,15 @@ const serverDefs = {
   podwise: podwiseServer({ root: ROOT, cpuProfDir, nodeFlags: args['podwise-node-flags'] ? String(args['podwise-node-flags']).split(' ').filter(Boolean) : [] }),
   yls: yamlLanguageServer({ benchDir: BENCH_DIR, schemaFile }),
 };
-const active = servers.map((id) => serverDefs[id]).filter((server) => {
-  if (!server) return false;
-  if (server.available()) return true;
-  failures.push(`${server.label}: ${server.missing}`);
-  log(`skipping ${server.label}: ${server.missing}`);
-  return false;
-});
+const active = servers
+  .map((id) => serverDefs[id])
+  .filter((server) => {
+    if (!server) return false;
+    if (server.available()) return true;
+    failures.push(`${server.label}: ${server.missing}`);
+    log(`skipping ${server.label}: ${server.missing}`);
+    return false;
+  });
 
 const results = Object.fromEntries(active.map((server) => [server.id, {}]));
 
@@ -147,7 +161,9 @@ for (const mode of modes) {
       if (!measured) continue;
       results[server.id][mode] ??= {};
       results[server.id][mode][key] = measured;
-      log(`${what}: median ${round(measured.latencyMs.median)} ms, p90 ${round(measured.latencyMs.p90)} ms, max ${round(measured.latencyMs.max)} ms, peak RSS ${round(measured.peakRssMb)} MB (${measured.confirmedEdits}/${edits + warmup} edits confirmed)`);
+      log(
+        `${what}: median ${round(measured.latencyMs.median)} ms, p90 ${round(measured.latencyMs.p90)} ms, max ${round(measured.latencyMs.max)} ms, peak RSS ${round(measured.peakRssMb)} MB (${measured.confirmedEdits}/${edits + warmup} edits confirmed)`,
+      );
     }
   }
 }
@@ -169,19 +185,23 @@ if (!skip.has('cli') && existsSync(join(ROOT, 'dist', 'server', 'cli.js'))) {
 // ---- engine vs bare parse (own process, so the LSP client above is not disturbed) ----
 let engine;
 if (!skip.has('engine') && existsSync(join(ROOT, 'dist', 'server', 'engine.js'))) {
-  engine = await guarded('engine vs parse', () => new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(BENCH_DIR, 'engine-bench.mjs'), '--json', `--corpus=${corpusDir}`, '--rounds=3'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5 * 60 * 1000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(JSON.parse(stdout));
-      else reject(new Error(`engine-bench exited ${code}: ${stderr}`));
-    });
-  }));
+  engine = await guarded(
+    'engine vs parse',
+    () =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [join(BENCH_DIR, 'engine-bench.mjs'), '--json', `--corpus=${corpusDir}`, '--rounds=3'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5 * 60 * 1000);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          if (code === 0) resolve(JSON.parse(stdout));
+          else reject(new Error(`engine-bench exited ${code}: ${stderr}`));
+        });
+      }),
+  );
   if (engine && !engine.large.plantedErrorReported) failures.push('engine: planted error not reported on (b)');
   if (engine) log(`engine: ${round(engine.corpus.ratio, 2)}× bare parse over the corpus, ${round(engine.large.ratio, 2)}× on (b)`);
 } else if (!skip.has('engine')) failures.push('engine: dist/server/engine.js is missing: run `npm run build` first');
@@ -189,7 +209,14 @@ if (!skip.has('engine') && existsSync(join(ROOT, 'dist', 'server', 'engine.js'))
 // ---- targets (issue 6), on Podwise's medians ----
 const pw = results.podwise ?? {};
 const yl = results.yls ?? {};
-const target = (name, limit, unit, value) => ({ name, target: `≤ ${limit}${unit === '×' ? '' : ' '}${unit}`, limit, unit, value, met: value === undefined ? null : value <= limit });
+const target = (name, limit, unit, value) => ({
+  name,
+  target: `≤ ${limit}${unit === '×' ? '' : ' '}${unit}`,
+  limit,
+  unit,
+  value,
+  met: value === undefined ? null : value <= limit,
+});
 const targets = [
   ...modes.flatMap((mode) => [
     target(`edit-to-diagnostics (a), median, ${mode}`, 15, 'ms', pw[mode]?.a?.latencyMs.median),
@@ -206,7 +233,15 @@ const byName = (name) => targets.find((t) => t.name === name);
 const fmt = (value, unit, digits = 1) => (value === undefined ? '—' : unit === '×' ? `${round(value, 2)}×` : `${round(value, digits)} ${unit}`);
 const ratio = (p, y) => (p === undefined || y === undefined || p === 0 ? '' : `${round(y / p, 1)}×`);
 const met = (t) => (!t ? '' : t.met === null ? '—' : t.met ? 'yes' : 'NO');
-const rows = [['cold start → first diagnostics, median', pw.coldStart?.firstDiagnosticsMs.median, yl.coldStart?.firstDiagnosticsMs.median, 'ms', byName('cold start to first diagnostics, median')]];
+const rows = [
+  [
+    'cold start → first diagnostics, median',
+    pw.coldStart?.firstDiagnosticsMs.median,
+    yl.coldStart?.firstDiagnosticsMs.median,
+    'ms',
+    byName('cold start to first diagnostics, median'),
+  ],
+];
 for (const mode of modes) {
   for (const key of ['a', 'b']) {
     const p = pw[mode]?.[key]?.latencyMs;
@@ -216,7 +251,11 @@ for (const mode of modes) {
   }
 }
 for (const key of ['a', 'b']) {
-  const cpu = (r) => modes.map((mode) => r[mode]?.[key]?.serverCpuMsPerEdit).map((v) => (v === undefined ? '—' : round(v))).join(' / ');
+  const cpu = (r) =>
+    modes
+      .map((mode) => r[mode]?.[key]?.serverCpuMsPerEdit)
+      .map((v) => (v === undefined ? '—' : round(v)))
+      .join(' / ');
   rows.push([`server CPU per edit (${key}), ${modes.join(' / ')}`, cpu(pw), cpu(yl), 'ms', undefined, false]);
 }
 rows.push(['peak RSS of the process tree, (a)', pw.peakRssMb?.a, yl.peakRssMb?.a, 'MB', undefined]);
@@ -235,8 +274,18 @@ body.push(['engine cost / bare parse, corpus', fmt(engine?.corpus.ratio, '×'), 
 body.push(['engine cost / bare parse, (b)', fmt(engine?.large.ratio, '×'), 'n/a', '', '≤ 3×', met(byName('engine cost / bare parse, (b)'))]);
 const widths = header.map((_, i) => Math.max(header[i].length, ...body.map((row) => String(row[i]).length)));
 const line = (row) => row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
-const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}`, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) };
-console.log(`\nPodwise ${podwiseVersion} vs yaml-language-server ${ylsVersion ?? '(not run)'}: Kubernetes ${K8S_VERSION}, same strict schema; ${machine.cpus} cores, Node ${machine.node}, load ${machine.loadAverageAtStart[0]} → ${machine.loadAverageAtEnd[0]}`);
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  loadAverageAtStart: loadAtStart,
+  loadAverageAtEnd: loadavg().map((x) => round(x, 2)),
+};
+console.log(
+  `\nPodwise ${podwiseVersion} vs yaml-language-server ${ylsVersion ?? '(not run)'}: Kubernetes ${K8S_VERSION}, same strict schema; ${machine.cpus} cores, Node ${machine.node}, load ${machine.loadAverageAtStart[0]} → ${machine.loadAverageAtEnd[0]}`,
+);
 console.log(`edits: ${edits} measured (+${warmup} warm-up) per fixture and pacing (burst: back-to-back; paced: ${gapMs} ms pause); cold start: median of ${coldRuns} runs\n`);
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -246,8 +295,14 @@ if (args.markdown) {
   console.log(`|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
   for (const row of body) console.log(`| ${row.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`);
 }
-if (cli) console.log(`\nCLI: ${cli.documents} documents (${cli.files} files, ${round(cli.megabytes)} MB) in ${round(cli.medianMs)} ms wall clock, node start-up included (median of ${cli.runs}): ${round(cli.megabytesPerSecond, 2)} MB/s`);
-if (engine) console.log(`engine (in-process): ${round(engine.corpus.engineUsPerDocument, 0)} µs/document vs ${round(engine.corpus.parseUsPerDocument, 0)} µs bare parse over ${engine.corpus.documents} corpus documents; editor path on (b): FileAnalyzer ${round(engine.incremental.analyzeMedianMs, 2)} ms per edit vs ${round(engine.incremental.changedDocumentParseMedianMs, 2)} ms to parse the changed document`);
+if (cli)
+  console.log(
+    `\nCLI: ${cli.documents} documents (${cli.files} files, ${round(cli.megabytes)} MB) in ${round(cli.medianMs)} ms wall clock, node start-up included (median of ${cli.runs}): ${round(cli.megabytesPerSecond, 2)} MB/s`,
+  );
+if (engine)
+  console.log(
+    `engine (in-process): ${round(engine.corpus.engineUsPerDocument, 0)} µs/document vs ${round(engine.corpus.parseUsPerDocument, 0)} µs bare parse over ${engine.corpus.documents} corpus documents; editor path on (b): FileAnalyzer ${round(engine.incremental.analyzeMedianMs, 2)} ms per edit vs ${round(engine.incremental.changedDocumentParseMedianMs, 2)} ms to parse the changed document`,
+  );
 if (failures.length) console.log(`\nFAILURES:\n  ${failures.join('\n  ')}`);
 
 // ---- JSON ----

@@ -47,19 +47,51 @@ const CHUNKS = [
   {
     name: 'workloads',
     kinds: [
-      'Pod', 'PodTemplate', 'ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet',
-      'Job', 'CronJob', 'Service', 'ConfigMap', 'Secret', 'PersistentVolume', 'PersistentVolumeClaim',
-      'ServiceAccount', 'Namespace', 'Ingress', 'HorizontalPodAutoscaler', 'PodDisruptionBudget',
-      'NetworkPolicy', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding',
+      'Pod',
+      'PodTemplate',
+      'ReplicationController',
+      'Deployment',
+      'StatefulSet',
+      'DaemonSet',
+      'ReplicaSet',
+      'Job',
+      'CronJob',
+      'Service',
+      'ConfigMap',
+      'Secret',
+      'PersistentVolume',
+      'PersistentVolumeClaim',
+      'ServiceAccount',
+      'Namespace',
+      'Ingress',
+      'HorizontalPodAutoscaler',
+      'PodDisruptionBudget',
+      'NetworkPolicy',
+      'Role',
+      'ClusterRole',
+      'RoleBinding',
+      'ClusterRoleBinding',
     ],
   },
   {
     name: 'cluster',
     kinds: [
-      'CustomResourceDefinition', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
-      'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'APIService', 'StorageClass',
-      'PriorityClass', 'IngressClass', 'LimitRange', 'ResourceQuota', 'RuntimeClass', 'Endpoints',
-      'EndpointSlice', 'Lease', 'CSIDriver',
+      'CustomResourceDefinition',
+      'MutatingWebhookConfiguration',
+      'ValidatingWebhookConfiguration',
+      'ValidatingAdmissionPolicy',
+      'ValidatingAdmissionPolicyBinding',
+      'APIService',
+      'StorageClass',
+      'PriorityClass',
+      'IngressClass',
+      'LimitRange',
+      'ResourceQuota',
+      'RuntimeClass',
+      'Endpoints',
+      'EndpointSlice',
+      'Lease',
+      'CSIDriver',
     ],
   },
   { name: 'rest' },
@@ -191,8 +223,7 @@ export async function buildValidators({ outDir = path.join(ROOT, 'dist', 'valida
     const header = fingerprint(version);
     const plan = planVersion(version);
     removeStaleChunks(outDir, version, plan);
-    const upToDate =
-      hasHeader(indexFile, header) && [...plan.keys()].every((file) => hasHeader(path.join(outDir, file), header));
+    const upToDate = hasHeader(indexFile, header) && [...plan.keys()].every((file) => hasHeader(path.join(outDir, file), header));
     if (!force && upToDate) {
       cached.push(version);
       continue;
@@ -224,9 +255,7 @@ export async function buildValidators({ outDir = path.join(ROOT, 'dist', 'valida
   }
   const report = await Promise.all(pending);
   for (const { version, compileMs, chunks } of report) {
-    const parts = chunks.map(
-      (c) => `${c.file.slice(`v${version}.`.length, -3)} ${c.kinds} kinds ${kib(c.bytes)} (gzip ${kib(c.gzipBytes)})`,
-    );
+    const parts = chunks.map((c) => `${c.file.slice(`v${version}.`.length, -3)} ${c.kinds} kinds ${kib(c.bytes)} (gzip ${kib(c.gzipBytes)})`);
     log(`validators v${version}: ${parts.join(', ')}; compile ${compileMs} ms`);
   }
   if (cached.length > 0) log(`validators: up to date for ${cached.join(', ')}`);

@@ -31,5 +31,9 @@ const targets = {
   engine: () => build({ ...common, entryPoints: ['server/src/node/engine-bundle.ts'], outfile: 'dist/server/engine.js' }),
   validators: async () => (await import('./build-validators.mjs')).buildValidators({ outDir: join(root, 'dist', 'validators') }),
 };
-await Promise.all(Object.entries(targets).filter(([name]) => wanted(name)).map(([, run]) => run()));
+await Promise.all(
+  Object.entries(targets)
+    .filter(([name]) => wanted(name))
+    .map(([, run]) => run()),
+);
 console.log(`build: done in ${Date.now() - started} ms`);

@@ -72,7 +72,10 @@ export const ENUM_OVERLAY = {
     terminationMessagePolicy: TERMINATION_MESSAGE,
     // Up to 1.33 only sidecar (init) containers set it, to Always. From 1.34 a container-level
     // policy may override the Pod's, so the Pod's value set applies.
-    restartPolicy: [{ values: ['Always'], until: 33 }, { values: POD_RESTART, since: 34 }],
+    restartPolicy: [
+      { values: ['Always'], until: 33 },
+      { values: POD_RESTART, since: 34 },
+    ],
   },
   [`${CORE}EphemeralContainer`]: { imagePullPolicy: PULL_POLICY, terminationMessagePolicy: TERMINATION_MESSAGE },
   [`${CORE}ContainerPort`]: { protocol: PROTOCOLS },
@@ -205,8 +208,7 @@ function transformValue(src, ctx, nullable) {
   if (src.items !== undefined) out.items = transformValue(src.items, ctx, false);
   if (src.additionalProperties !== undefined) {
     // Maps (labels, resources, data…): kubectl accepts an empty value (null) and stores "".
-    out.additionalProperties =
-      typeof src.additionalProperties === 'boolean' ? src.additionalProperties : transformValue(src.additionalProperties, ctx, true);
+    out.additionalProperties = typeof src.additionalProperties === 'boolean' ? src.additionalProperties : transformValue(src.additionalProperties, ctx, true);
   }
   return out;
 }

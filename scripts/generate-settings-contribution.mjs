@@ -128,7 +128,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const expected = spliceConfiguration(current, renderSettingsContribution());
   if (process.argv.includes('--check')) {
     if (current !== expected) {
-      console.error('generate-settings-contribution: package.json contributes.configuration differs from SETTINGS_SCHEMA and the rule registry. Run `npm run build && node scripts/generate-settings-contribution.mjs` and commit package.json.');
+      console.error(
+        'generate-settings-contribution: package.json contributes.configuration differs from SETTINGS_SCHEMA and the rule registry. Run `npm run build && node scripts/generate-settings-contribution.mjs` and commit package.json.',
+      );
       process.exit(1);
     }
     console.log('generate-settings-contribution: package.json contributes.configuration is up to date.');

@@ -31,7 +31,13 @@ function pod150() {
   const base = podManifest(1);
   const start = base.indexOf('  - name: app\n');
   const container = base.slice(start);
-  const extra = [2, 3].map((n) => container.replace('- name: app', `- name: app-${n}`).replace('containerPort: 8080', `containerPort: ${8080 + n}`).replace('name: http\n', `name: http-${n}\n`).replaceAll('port: http\n', `port: http-${n}\n`));
+  const extra = [2, 3].map((n) =>
+    container
+      .replace('- name: app', `- name: app-${n}`)
+      .replace('containerPort: 8080', `containerPort: ${8080 + n}`)
+      .replace('name: http\n', `name: http-${n}\n`)
+      .replaceAll('port: http\n', `port: http-${n}\n`),
+  );
   const text = base + extra.join('');
   const lines = text.split('\n').length - 1;
   return lines >= 150 ? text : text + '# padding\n'.repeat(150 - lines);
@@ -123,7 +129,13 @@ if (process.argv.includes('--json')) {
 } else {
   const f = (n) => n.toFixed(1).padStart(7);
   console.log(`cold start → first diagnostics: median ${f(result.coldStartMs.median)} ms  (min ${f(result.coldStartMs.min)}, max ${f(result.coldStartMs.max)}, n=${COLD})`);
-  console.log(`edit → diagnostics, ${result.pod150.lines}-line Pod:   median ${f(result.pod150.median)} ms  p90 ${f(result.pod150.p90)}  max ${f(result.pod150.max)}  (n=${EDITS}, gap ${GAP} ms)`);
-  console.log(`edit → diagnostics, ${result.file5000.lines}-line file: median ${f(result.file5000.median)} ms  p90 ${f(result.file5000.p90)}  max ${f(result.file5000.max)}  (first open ${result.file5000.openMs.toFixed(0)} ms)`);
-  console.log(`peak RSS of the server: ${rss.toFixed(1)} MB (after the Pod edits ${rssAfterSmall.toFixed(1)} MB, after opening the 5,000-line file ${rssAfterBigOpen.toFixed(1)} MB)`);
+  console.log(
+    `edit → diagnostics, ${result.pod150.lines}-line Pod:   median ${f(result.pod150.median)} ms  p90 ${f(result.pod150.p90)}  max ${f(result.pod150.max)}  (n=${EDITS}, gap ${GAP} ms)`,
+  );
+  console.log(
+    `edit → diagnostics, ${result.file5000.lines}-line file: median ${f(result.file5000.median)} ms  p90 ${f(result.file5000.p90)}  max ${f(result.file5000.max)}  (first open ${result.file5000.openMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `peak RSS of the server: ${rss.toFixed(1)} MB (after the Pod edits ${rssAfterSmall.toFixed(1)} MB, after opening the 5,000-line file ${rssAfterBigOpen.toFixed(1)} MB)`,
+  );
 }

@@ -38,7 +38,9 @@ const BUDGET_AIM = 2 * 1024 * 1024;
 const t0 = Date.now();
 const say = (msg) => console.log(`[package] ${msg}`);
 const problems = [];
-const check = (ok, msg) => { if (!ok) problems.push(msg); };
+const check = (ok, msg) => {
+  if (!ok) problems.push(msg);
+};
 const mb = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 
 try {
@@ -78,14 +80,13 @@ function validatorFiles(v) {
   return [`dist/validators/v${v}.js`, ...chunks.map((file) => `dist/validators/${file}`)];
 }
 const validators = versions.flatMap(validatorFiles);
-const bundles = [
-  ['dist/client/extension.js', ['vscode']],
-  ['dist/server/server.js', []],
-  ...validators.map((file) => [file, []]),
-];
+const bundles = [['dist/client/extension.js', ['vscode']], ['dist/server/server.js', []], ...validators.map((file) => [file, []])];
 for (const [rel, allowed] of bundles) {
   const file = path.join(ROOT, rel);
-  if (!fs.existsSync(file)) { problems.push(`${rel} is missing (build failed?)`); continue; }
+  if (!fs.existsSync(file)) {
+    problems.push(`${rel} is missing (build failed?)`);
+    continue;
+  }
   const ext = externalRequires(file, allowed);
   check(ext.length === 0, `${rel} requires modules that are not bundled: ${ext.join(', ')}`);
 }
@@ -105,8 +106,7 @@ fs.rmSync(OUT, { force: true });
 // whole VS Code, node_modules…), so it runs on a staging copy of the candidates; .vscodeignore
 // (an allowlist) still decides what ships.
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'podwise-stage-'));
-for (const rel of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt',
-  'images', 'dist', 'schemas', 'docs/rules', 'snippets']) {
+for (const rel of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'images', 'dist', 'schemas', 'docs/rules', 'snippets']) {
   const from = path.join(ROOT, rel);
   if (fs.existsSync(from)) fs.cpSync(from, path.join(stage, rel), { recursive: true });
 }
@@ -125,15 +125,37 @@ const files = listing.filter((f) => f.startsWith('extension/') && !f.endsWith('/
 const lower = new Set(files.map((f) => f.toLowerCase()));
 const has = (f) => files.includes(f) || lower.has(f.toLowerCase()); // vsce stores readme.md, changelog.md
 const must = [
-  'package.json', 'README.md', 'CHANGELOG.md', pkg.icon, 'dist/client/extension.js', 'dist/server/server.js',
-  'snippets/kubernetes.code-snippets.json', 'schemas/versions.json',
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+  pkg.icon,
+  'dist/client/extension.js',
+  'dist/server/server.js',
+  'snippets/kubernetes.code-snippets.json',
+  'schemas/versions.json',
   ...validators,
   ...versions.flatMap((v) => [`schemas/v${v}/definitions.json`, `schemas/v${v}/index.json`]),
-  ...fs.readdirSync(path.join(ROOT, 'docs/rules')).filter((f) => f.endsWith('.md')).map((f) => `docs/rules/${f}`),
+  ...fs
+    .readdirSync(path.join(ROOT, 'docs/rules'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/rules/${f}`),
 ];
 for (const f of must) check(has(f), `missing from the .vsix: ${f}`);
-const forbidden = [/^node_modules\//, /^test\//, /^client\/src\//, /^server\/src\//, /^scripts\//, /^bench\//,
-  /^examples\//, /^\.cache\//, /\.map$/, /\.ts$/, /\.mjs$/, /^dist\/server\/(cli|engine)\.js$/, /(^|\/)\.[^/]+$/];
+const forbidden = [
+  /^node_modules\//,
+  /^test\//,
+  /^client\/src\//,
+  /^server\/src\//,
+  /^scripts\//,
+  /^bench\//,
+  /^examples\//,
+  /^\.cache\//,
+  /\.map$/,
+  /\.ts$/,
+  /\.mjs$/,
+  /^dist\/server\/(cli|engine)\.js$/,
+  /(^|\/)\.[^/]+$/,
+];
 const bad = files.filter((f) => forbidden.some((re) => re.test(f)) || (f.startsWith('dist/validators/') && !validators.includes(f)));
 check(bad.length === 0, `must not ship: ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? ` … (${bad.length})` : ''}`);
 const shipped = JSON.parse(execFileSync('unzip', ['-p', OUT, 'extension/package.json'], { encoding: 'utf8' }));
@@ -167,7 +189,12 @@ say(`${path.relative(process.cwd(), OUT) || OUT}: ${mb(size)} (${size} bytes; bu
 
 function fail() {
   for (const p of problems.filter(Boolean)) console.error(`[package] FAIL: ${p}`);
-  if (!opt['no-build']) try { execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'ignore' }); } catch { /* reported by the next build */ }
+  if (!opt['no-build'])
+    try {
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    } catch {
+      /* reported by the next build */
+    }
   process.exit(1);
 }
 
@@ -189,12 +216,22 @@ function smokeServer(serverJs, cwd) {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      livenessprobe: {}\n';
     function done(err) {
       clearTimeout(timer);
-      try { send({ id: ++id, method: 'shutdown' }); send({ method: 'exit' }); } catch { /* closed */ }
+      try {
+        send({ id: ++id, method: 'shutdown' });
+        send({ method: 'exit' });
+      } catch {
+        /* closed */
+      }
       setTimeout(() => child.kill('SIGKILL'), 2000).unref();
-      if (err) reject(err); else resolve();
+      if (err) reject(err);
+      else resolve();
     }
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('exit', (code) => { if (code) done(new Error(`server exited with code ${code}; stderr: ${stderr.slice(-1500)}`)); });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('exit', (code) => {
+      if (code) done(new Error(`server exited with code ${code}; stderr: ${stderr.slice(-1500)}`));
+    });
     child.stdout.on('data', (chunk) => {
       buf = Buffer.concat([buf, chunk]);
       for (;;) {

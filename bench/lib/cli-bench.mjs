@@ -75,5 +75,16 @@ export async function cliThroughput({ root, corpusDir, plantedFile, planted, run
   const ms = times[Math.floor(times.length / 2)];
   const documents = counted.documents + 1;
   const megabytes = (counted.bytes + readFileSync(plantedFile).length) / 1e6;
-  return { files: counted.files + 1, documents, megabytes, runs, medianMs: ms, allMs: times, documentsPerSecond: documents / (ms / 1000), megabytesPerSecond: megabytes / (ms / 1000), findings, plantedErrorReported: plantedReported };
+  return {
+    files: counted.files + 1,
+    documents,
+    megabytes,
+    runs,
+    medianMs: ms,
+    allMs: times,
+    documentsPerSecond: documents / (ms / 1000),
+    megabytesPerSecond: megabytes / (ms / 1000),
+    findings,
+    plantedErrorReported: plantedReported,
+  };
 }

@@ -25,15 +25,29 @@ function prng(seed) {
 }
 
 const LINES_PER_DOCUMENT = 50;
-const ENV_NAMES = ['LOG_LEVEL', 'CACHE_TTL', 'FEATURE_FLAGS', 'REGION', 'HTTP_TIMEOUT', 'MAX_CONNS', 'TRACE_RATIO', 'DB_POOL', 'QUEUE_NAME', 'RETRY_BACKOFF', 'LOCALE', 'BATCH_SIZE'];
+const ENV_NAMES = [
+  'LOG_LEVEL',
+  'CACHE_TTL',
+  'FEATURE_FLAGS',
+  'REGION',
+  'HTTP_TIMEOUT',
+  'MAX_CONNS',
+  'TRACE_RATIO',
+  'DB_POOL',
+  'QUEUE_NAME',
+  'RETRY_BACKOFF',
+  'LOCALE',
+  'BATCH_SIZE',
+];
 
 function containerLines(rand, n, indent) {
   const pad = ' '.repeat(indent);
   const port = 8000 + Math.floor(rand() * 1000);
   const period = 5 + Math.floor(rand() * 4) * 5;
-  const livenessProbe = rand() < 0.5
-    ? ['  livenessProbe:', '    httpGet:', '      path: /healthz', '      port: http', `    periodSeconds: ${period}`]
-    : ['  livenessProbe:', '    tcpSocket:', '      port: http', `    initialDelaySeconds: ${Math.floor(rand() * 10)}`, `    periodSeconds: ${period}`];
+  const livenessProbe =
+    rand() < 0.5
+      ? ['  livenessProbe:', '    httpGet:', '      path: /healthz', '      port: http', `    periodSeconds: ${period}`]
+      : ['  livenessProbe:', '    tcpSocket:', '      port: http', `    initialDelaySeconds: ${Math.floor(rand() * 10)}`, `    periodSeconds: ${period}`];
   const lines = [
     `- name: app`,
     `  image: registry.example.com/team-${n % 7}/svc-${n}:1.${n % 13}.${Math.floor(rand() * 20)}`,
@@ -121,8 +135,9 @@ function fill(lines, rand, envIndent) {
   const out = [];
   for (const line of lines) {
     if (line === '@ENV@') out.push(...env);
-    else if (line === '@LABEL@') { if (extraLabel) out.push('    tier: backend'); }
-    else out.push(line);
+    else if (line === '@LABEL@') {
+      if (extraLabel) out.push('    tier: backend');
+    } else out.push(line);
   }
   if (out.length !== LINES_PER_DOCUMENT) throw new Error(`document has ${out.length} lines`);
   return out;

@@ -245,7 +245,7 @@ export class LspSession {
     );
     this.serverCapabilities = result.capabilities;
     const sync = result.capabilities.textDocumentSync;
-    this.syncKind = typeof sync === 'number' ? sync : sync?.change ?? TextDocumentSyncKind.None;
+    this.syncKind = typeof sync === 'number' ? sync : (sync?.change ?? TextDocumentSyncKind.None);
     await this.connection.sendNotification(InitializedNotification.type, {});
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: this.settings ?? null });
     return result;
@@ -259,9 +259,10 @@ export class LspSession {
 
   /** Replaces one character (an incremental change, or the whole text if the server wants full sync). */
   change(uri, version, position, newChar, fullText) {
-    const contentChanges = this.syncKind === TextDocumentSyncKind.Full
-      ? [{ text: fullText }]
-      : [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, rangeLength: 1, text: newChar }];
+    const contentChanges =
+      this.syncKind === TextDocumentSyncKind.Full
+        ? [{ text: fullText }]
+        : [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, rangeLength: 1, text: newChar }];
     this.texts.set(uri, fullText);
     return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
   }

@@ -18,8 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { REPO, E2E_HOME, createLog, missingTool, vscodeVersion, freePort, createRun, removeRun, installVsix,
-  startServer, launchBrowser, stopRun } from './workbench.mjs';
+import { REPO, E2E_HOME, createLog, missingTool, vscodeVersion, freePort, createRun, removeRun, installVsix, startServer, launchBrowser, stopRun } from './workbench.mjs';
 
 const { seconds, say } = createLog('e2e');
 let run; // the run folder, once created
@@ -44,7 +43,14 @@ const { values: opt } = util.parseArgs({
   },
 });
 if (opt.help) {
-  console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 16).join('\n').replace(/^\/\/ ?/gm, ''));
+  console.log(
+    fs
+      .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1, 16)
+      .join('\n')
+      .replace(/^\/\/ ?/gm, ''),
+  );
   process.exit(0);
 }
 if (opt.vsix && opt.dev) fail('--vsix and --dev are mutually exclusive');
@@ -76,7 +82,11 @@ async function finish(code, summary) {
   if (summary) console.log(summary);
   process.exit(code);
 }
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { say(`${sig}: stopping`); finish(130, '0 passed, 1 failed'); });
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(sig, () => {
+    say(`${sig}: stopping`);
+    finish(130, '0 passed, 1 failed');
+  });
 
 // -------------------------------------------------------------------------------------------- helpers
 /** Fail early (not after a 20 s activation timeout in the suite) when the extension's entry is not built. */
@@ -110,11 +120,16 @@ async function main() {
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
   // run.env: the environment of the server, the extension host (the suite reads these) and chromium.
-  if (grep) run.env.PODWISE_E2E_GREP = grep; else delete run.env.PODWISE_E2E_GREP;
+  if (grep) run.env.PODWISE_E2E_GREP = grep;
+  else delete run.env.PODWISE_E2E_GREP;
   delete run.env.PODWISE_E2E_EXPECT_VSIX;
   if (opt.vsix) {
     let installed;
-    try { installed = installVsix(run, opt.vsix); } catch (e) { fail(e.message); }
+    try {
+      installed = installVsix(run, opt.vsix);
+    } catch (e) {
+      fail(e.message);
+    }
     const { dest, pj } = installed;
     devPath = path.join(REPO, 'test/e2e/vsix-host');
     run.env.PODWISE_E2E_EXPECT_VSIX = pj.version; // the smoke test checks it runs the installed copy
@@ -133,7 +148,9 @@ async function main() {
   const { page } = await launchBrowser(run, { viewport: { width: 1400, height: 900 } });
 
   let resolveExit;
-  const exited = new Promise((r) => { resolveExit = r; });
+  const exited = new Promise((r) => {
+    resolveExit = r;
+  });
   // Everything goes to browser.log; stdout gets the suite's lines (prefix-free) and workbench errors.
   const noise = /open-vsx\.org|marketplace|gallery|authentication provider|Service Worker|api\.github\.com|ERR_INTERNET_DISCONNECTED|Failed to fetch|update service|experiment/i;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -142,8 +159,12 @@ async function main() {
     for (const raw of text.split('\n')) {
       const line = raw.replace(/\s+$/, '');
       const m = closingRe.exec(line.trim());
-      if (m) { summary.passed = +m[1]; summary.failed = +m[2]; summary.skipped = +(m[3] || 0); summary.closing = line; }
-      else if (/^ {2}✔ /.test(line)) summary.seenPassed = (summary.seenPassed || 0) + 1;
+      if (m) {
+        summary.passed = +m[1];
+        summary.failed = +m[2];
+        summary.skipped = +(m[3] || 0);
+        summary.closing = line;
+      } else if (/^ {2}✔ /.test(line)) summary.seenPassed = (summary.seenPassed || 0) + 1;
       else if (/^ {2}✘ /.test(line)) summary.seenFailed = (summary.seenFailed || 0) + 1;
     }
     const fromSuite = /^(e2e: |  |\s*\d+\) )/.test(text) || /\bE2E\b/.test(text);
@@ -154,12 +175,20 @@ async function main() {
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
 
   const remote = (p) => `vscode-remote://${host}${p}`;
-  const payload = JSON.stringify([['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(testsPath)]]);
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(devPath)],
+    ['extensionTestsPath', remote(testsPath)],
+  ]);
   const url = `http://${host}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`;
   say(`open workbench: folder=${ws}`);
   if (opt.verbose) say(url);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
-  const code = await Promise.race([exited, serverExit.then((m) => { throw new Error(`${m}; see ${serverLog}`); })]);
+  const code = await Promise.race([
+    exited,
+    serverExit.then((m) => {
+      throw new Error(`${m}; see ${serverLog}`);
+    }),
+  ]);
   say(`codeAutomationExit ${code}`);
   if (code !== 0) await page.screenshot({ path: path.join(RUN, 'failure.png') }).catch(() => {});
   return code;
@@ -172,22 +201,25 @@ const overall = setTimeout(async () => {
   finish(124, `${summary.seenPassed || 0} passed, ${(summary.seenFailed || 0) + 1} failed`);
 }, timeoutSec * 1000);
 
-main().then((code) => {
-  clearTimeout(overall);
-  let { passed, failed } = summary;
-  if (summary.closing === undefined) {
-    // The suite never printed its closing line (crashed, or VS Code could not load it): count what we saw.
-    passed = summary.seenPassed || 0;
-    failed = (summary.seenFailed || 0) + (code === 0 ? 0 : 1);
-    say(`the suite printed no closing "N passed, N failed" line${code === 0 ? ' (exit code 0)' : ''}`);
-  } else if (code !== 0 && failed === 0) {
-    failed = 1; // e.g. an after-run error: keep the closing line consistent with the exit code
-  }
-  say(`finished in ${seconds()} s, exit code ${code}`);
-  finish(code === 0 ? 0 : 1, `${passed} passed, ${failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`);
-}, (e) => {
-  clearTimeout(overall);
-  if (exiting) return; // cleanup after a timeout or signal stopped the server: already reported
-  console.error(`[e2e] ERROR: ${e && e.stack ? e.stack : e}`);
-  finish(2, `${summary.seenPassed || 0} passed, ${(summary.seenFailed || 0) + 1} failed`);
-});
+main().then(
+  (code) => {
+    clearTimeout(overall);
+    let { passed, failed } = summary;
+    if (summary.closing === undefined) {
+      // The suite never printed its closing line (crashed, or VS Code could not load it): count what we saw.
+      passed = summary.seenPassed || 0;
+      failed = (summary.seenFailed || 0) + (code === 0 ? 0 : 1);
+      say(`the suite printed no closing "N passed, N failed" line${code === 0 ? ' (exit code 0)' : ''}`);
+    } else if (code !== 0 && failed === 0) {
+      failed = 1; // e.g. an after-run error: keep the closing line consistent with the exit code
+    }
+    say(`finished in ${seconds()} s, exit code ${code}`);
+    finish(code === 0 ? 0 : 1, `${passed} passed, ${failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`);
+  },
+  (e) => {
+    clearTimeout(overall);
+    if (exiting) return; // cleanup after a timeout or signal stopped the server: already reported
+    console.error(`[e2e] ERROR: ${e && e.stack ? e.stack : e}`);
+    finish(2, `${summary.seenPassed || 0} passed, ${(summary.seenFailed || 0) + 1} failed`);
+  },
+);

@@ -13,8 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { REPO, missingTool, freePort, createRun, removeRun, installVsix, startServer, launchBrowser,
-  stopRun, createLog } from './workbench.mjs';
+import { REPO, missingTool, freePort, createRun, removeRun, installVsix, startServer, launchBrowser, stopRun, createLog } from './workbench.mjs';
 
 const { values: opt } = util.parseArgs({
   options: {
@@ -76,7 +75,10 @@ async function finish(code) {
   process.exit(failed ? 1 : code);
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(130));
-const overall = setTimeout(() => { say('overall timeout after 180 s'); finish(124); }, 180000);
+const overall = setTimeout(() => {
+  say('overall timeout after 180 s');
+  finish(124);
+}, 180000);
 
 /** One named check: logs ✔/✘ like the extension suite. */
 async function step(name, fn, { optional } = {}) {
@@ -92,7 +94,12 @@ async function step(name, fn, { optional } = {}) {
     }
   } catch (e) {
     results.push({ name, ok: false });
-    console.log(`  ✘ ${name} (${Date.now() - start} ms)\n      ${String(e && e.message ? e.message : e).split('\n').slice(0, 6).join('\n      ')}`);
+    console.log(
+      `  ✘ ${name} (${Date.now() - start} ms)\n      ${String(e && e.message ? e.message : e)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n      ')}`,
+    );
     if (!optional) throw e;
   }
 }
@@ -158,8 +165,14 @@ async function main() {
     const hover = page.locator('.monaco-hover').filter({ hasText: 'successThreshold' }).first();
     await hover.waitFor({ timeout: 15000 });
     // the hover fills in asynchronously: the quick-fix link and our own hover (rule, probe timeline)
-    await hover.filter({ hasText: 'Quick Fix' }).waitFor({ timeout: 5000 }).catch(() => {});
-    await hover.filter({ hasText: 'timeline' }).waitFor({ timeout: 3000 }).catch(() => {});
+    await hover
+      .filter({ hasText: 'Quick Fix' })
+      .waitFor({ timeout: 5000 })
+      .catch(() => {});
+    await hover
+      .filter({ hasText: 'timeline' })
+      .waitFor({ timeout: 3000 })
+      .catch(() => {});
     await page.screenshot({ path: path.join(SHOTS, 'diagnostic.png') });
     await page.keyboard.press('Escape');
   });
@@ -213,10 +226,14 @@ async function gotoLine(line, col) {
   await input.fill(`:${line}:${col}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
-  await page.waitForFunction(([l, c]) => {
-    const status = [...document.querySelectorAll('.statusbar-item')].map((e) => e.textContent).join(' ');
-    return status.includes(`Ln ${l}, Col ${c}`);
-  }, [line, col], { timeout: 10000 });
+  await page.waitForFunction(
+    ([l, c]) => {
+      const status = [...document.querySelectorAll('.statusbar-item')].map((e) => e.textContent).join(' ');
+      return status.includes(`Ln ${l}, Col ${c}`);
+    },
+    [line, col],
+    { timeout: 10000 },
+  );
 }
 
 async function showHover() {
@@ -233,8 +250,14 @@ async function waitUntil(fn, timeout, what) {
   }
 }
 
-main().then(() => { clearTimeout(overall); finish(results.every((r) => r.ok) ? 0 : 1); }, (e) => {
-  clearTimeout(overall);
-  if (!results.some((r) => !r.ok)) console.error(`[e2e-ui] ERROR: ${e && e.stack ? e.stack : e}`);
-  finish(1);
-});
+main().then(
+  () => {
+    clearTimeout(overall);
+    finish(results.every((r) => r.ok) ? 0 : 1);
+  },
+  (e) => {
+    clearTimeout(overall);
+    if (!results.some((r) => !r.ok)) console.error(`[e2e-ui] ERROR: ${e && e.stack ? e.stack : e}`);
+    finish(1);
+  },
+);

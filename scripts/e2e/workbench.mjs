@@ -22,8 +22,12 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** The first provisioned tool that is missing, as { what, path }, or undefined when all are there. */
 export function missingTool() {
-  for (const [what, p] of [['Node 24', NODE24], ['the VS Code server', SERVER_MAIN],
-    ['playwright-core', path.join(PW, 'package.json')], ['chromium', CHROMIUM]]) {
+  for (const [what, p] of [
+    ['Node 24', NODE24],
+    ['the VS Code server', SERVER_MAIN],
+    ['playwright-core', path.join(PW, 'package.json')],
+    ['chromium', CHROMIUM],
+  ]) {
     if (!fs.existsSync(p)) return { what, path: p };
   }
   return undefined;
@@ -40,12 +44,16 @@ export function createLog(tag) {
 }
 
 /** A free loopback port (the OS picks it; closed again before the server takes it). */
-export const freePort = () => new Promise((resolve, reject) => {
-  const s = net.createServer();
-  s.unref();
-  s.on('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
+export const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 
 /** User settings for an offline, quiet workbench; each script adds its own on top. */
 export const OFFLINE_SETTINGS = Object.freeze({
@@ -102,10 +110,22 @@ export function installVsix(run, vsix) {
   }
   let out = '';
   try {
-    out = execFileSync(NODE24, [SERVER_MAIN, '--install-extension', file,
-      '--extensions-dir', path.join(run.dir, 'ext'), '--server-data-dir', path.join(run.dir, 'sd'),
-      '--user-data-dir', path.join(run.dir, 'ud'), '--accept-server-license-terms'],
-    { env: run.env, encoding: 'utf8', timeout: 60000, stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync(
+      NODE24,
+      [
+        SERVER_MAIN,
+        '--install-extension',
+        file,
+        '--extensions-dir',
+        path.join(run.dir, 'ext'),
+        '--server-data-dir',
+        path.join(run.dir, 'sd'),
+        '--user-data-dir',
+        path.join(run.dir, 'ud'),
+        '--accept-server-license-terms',
+      ],
+      { env: run.env, encoding: 'utf8', timeout: 60000, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
   } catch (e) {
     throw new Error(`installing ${file} failed: ${(e.stdout || '') + (e.stderr || '') || e.message}`);
   }
@@ -123,12 +143,29 @@ export async function startServer(run, { port, args = [] }) {
   const host = `127.0.0.1:${port}`;
   const serverLog = path.join(run.dir, 'server.log');
   const logFd = fs.openSync(serverLog, 'a');
-  run.server = spawn(NODE24, [SERVER_MAIN,
-    '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-    ...args, '--disable-telemetry', '--disable-workspace-trust', '--disable-update-check',
-    '--server-data-dir', path.join(run.dir, 'sd'), '--user-data-dir', path.join(run.dir, 'ud'),
-    '--extensions-dir', path.join(run.dir, 'ext')],
-  { detached: true, stdio: ['ignore', logFd, logFd], env: run.env }); // detached: own process group, stopRun kills it whole
+  run.server = spawn(
+    NODE24,
+    [
+      SERVER_MAIN,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      ...args,
+      '--disable-telemetry',
+      '--disable-workspace-trust',
+      '--disable-update-check',
+      '--server-data-dir',
+      path.join(run.dir, 'sd'),
+      '--user-data-dir',
+      path.join(run.dir, 'ud'),
+      '--extensions-dir',
+      path.join(run.dir, 'ext'),
+    ],
+    { detached: true, stdio: ['ignore', logFd, logFd], env: run.env },
+  ); // detached: own process group, stopRun kills it whole
   fs.closeSync(logFd);
   const server = run.server;
   const exited = new Promise((r) => server.on('exit', (code, sig) => r(`server exited early (code ${code}, signal ${sig})`)));
@@ -137,7 +174,12 @@ export async function startServer(run, { port, args = [] }) {
   for (;;) {
     const early = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 200))]);
     if (early) throw new Error(`${early}; see ${serverLog}:\n${fs.readFileSync(serverLog, 'utf8').slice(-3000)}`);
-    try { const res = await fetch(`http://${host}/`, { signal: AbortSignal.timeout(2000) }); if (res.status < 500) break; } catch { /* not yet */ }
+    try {
+      const res = await fetch(`http://${host}/`, { signal: AbortSignal.timeout(2000) });
+      if (res.status < 500) break;
+    } catch {
+      /* not yet */
+    }
     if (Date.now() > deadline) throw new Error(`server did not answer on ${host} within 60 s; see ${serverLog}`);
   }
   return { server, host, exited };
@@ -156,20 +198,36 @@ export async function launchBrowser(run, { args = [], ...options } = {}) {
     executablePath: CHROMIUM,
     headless: true,
     // Our own handlers clean up the server too (playwright's would exit the process right after killing chromium).
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     // XDG_*: chromium's crashpad handler would otherwise write to ~/.config/chromium/Crash Reports
     env: { ...run.env, XDG_CONFIG_HOME: path.join(run.dir, 'xdg/config'), XDG_CACHE_HOME: path.join(run.dir, 'xdg/cache') },
     ...options,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-default-apps', '--disable-extensions', '--metrics-recording-only', '--disable-breakpad',
-      '--disable-dev-shm-usage', ...args],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--disable-extensions',
+      '--metrics-recording-only',
+      '--disable-breakpad',
+      '--disable-dev-shm-usage',
+      ...args,
+    ],
   });
   const context = run.context;
-  const page = context.pages()[0] || await context.newPage();
+  const page = context.pages()[0] || (await context.newPage());
   // The workbench would try the marketplace / GitHub: answer anything not on our loopback server locally.
-  await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname) && /^(https?|wss?):$/.test(url.protocol),
-    (route) => route.abort('internetdisconnected'));
+  await context.route(
+    (url) => !['127.0.0.1', 'localhost'].includes(url.hostname) && /^(https?|wss?):$/.test(url.protocol),
+    (route) => route.abort('internetdisconnected'),
+  );
   page.on('pageerror', (e) => fs.appendFileSync(browserLog, `[pageerror] ${e.stack || e}\n`));
   page.on('console', (m) => fs.appendFileSync(browserLog, `[console.${m.type()}] ${m.text()}\n`));
   return { context, page };
@@ -183,11 +241,20 @@ export function markedPids(mark) {
     if (!/^\d+$/.test(ent) || Number(ent) === process.pid) continue;
     try {
       if (fs.readFileSync(`/proc/${ent}/environ`, 'latin1').includes(`PODWISE_E2E_RUN=${mark}\0`)) out.push(Number(ent));
-    } catch { /* gone or not ours */ }
+    } catch {
+      /* gone or not ours */
+    }
   }
   return out;
 }
-const tryKill = (pid, sig) => { try { process.kill(pid, sig); return true; } catch { return false; } };
+const tryKill = (pid, sig) => {
+  try {
+    process.kill(pid, sig);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Stops everything the run started: closes the browser (at most 5 s), SIGTERMs the server's process group

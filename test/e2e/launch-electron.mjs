@@ -29,7 +29,8 @@ const workspace = path.join(tmp, 'workspace');
 fs.cpSync(path.resolve(opt.workspace || path.join(REPO, 'test/e2e/workspace')), workspace, { recursive: true });
 
 // Remember the suite's closing line ("e2e: N passed, N failed") to repeat it as the last line.
-let closing, buf = '';
+let closing,
+  buf = '';
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = (chunk, ...rest) => {
   buf += chunk.toString();

@@ -19,10 +19,7 @@ import { DEFAULT_SEED } from './support/properties.mjs';
 
 const seed = process.env.PODWISE_FUZZ_SEED ? Number(process.env.PODWISE_FUZZ_SEED) : DEFAULT_SEED;
 
-const BASES = [
-  { name: 'pod', text: podManifest(1, { envValue: '123456' }) },
-  ...seeds({ sets: ['examples'], maxBytes: 6 * 1024 }).slice(0, 6),
-];
+const BASES = [{ name: 'pod', text: podManifest(1, { envValue: '123456' }) }, ...seeds({ sets: ['examples'], maxBytes: 6 * 1024 }).slice(0, 6)];
 
 const position = fc.record({
   line: fc.oneof({ weight: 12, arbitrary: fc.nat({ max: 70 }) }, { weight: 1, arbitrary: fc.integer({ min: -3, max: 400 }) }, { weight: 1, arbitrary: fc.constant(null) }),

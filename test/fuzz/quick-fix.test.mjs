@@ -33,7 +33,10 @@ test('every fix offered on the corpus and the examples keeps the contract', () =
 });
 
 // The same files with CRLF and with CR-only line ends (fixtures: every third file, for time).
-for (const [name, eol] of [['CRLF', '\r\n'], ['CR-only', '\r']]) {
+for (const [name, eol] of [
+  ['CRLF', '\r\n'],
+  ['CR-only', '\r'],
+]) {
   test(`every fix offered on the corpus and the examples with ${name} line ends keeps the contract and the line ends`, () => {
     const files = seeds({ sets: corpusPresent ? ['fixtures', 'examples'] : ['examples'], maxBytes: 64 * 1024 }).filter((_, index) => index % 3 === 0 || !corpusPresent);
     const violations = [];

@@ -6,7 +6,10 @@ import { analyzeText, LineIndex } from '../../dist/server/engine.js';
 export function yaml(strings, ...values) {
   // Dedent the template's own text first, so interpolated values keep their exact indentation.
   const raw = strings.join('\u0000');
-  const lines = raw.replace(/^\n/, '').replace(/\n[ \t]*$/, '\n').split('\n');
+  const lines = raw
+    .replace(/^\n/, '')
+    .replace(/\n[ \t]*$/, '\n')
+    .split('\n');
   const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => line.match(/^ */)[0].length));
   let index = 0;
   return lines
@@ -63,7 +66,7 @@ export function assertFixClears(text, ruleId, { title, options, index = 0 } = {}
   const targets = before.filter((finding) => finding.ruleId === ruleId);
   assert.ok(targets.length > index, `expected a ${ruleId} finding; got ${before.map((f) => f.ruleId).join(', ') || 'none'}`);
   const target = targets[index];
-  const fix = title ? target.fixes.find((candidate) => candidate.title.includes(title)) : target.fixes.find((f) => f.preferred) ?? target.fixes[0];
+  const fix = title ? target.fixes.find((candidate) => candidate.title.includes(title)) : (target.fixes.find((f) => f.preferred) ?? target.fixes[0]);
   assert.ok(fix, `expected a fix${title ? ` titled "${title}"` : ''} on ${ruleId}; got ${target.fixes.map((f) => f.title).join(' | ') || 'none'}`);
   const fixed = applyEdits(text, fix.edits);
   const after = check(fixed, options);
@@ -71,7 +74,11 @@ export function assertFixClears(text, ruleId, { title, options, index = 0 } = {}
   assert.ok(!after.some(samePath), `${ruleId} still reported at ${JSON.stringify(target.path)} after "${fix.title}":\n${fixed}`);
   const errorsBefore = new Set(before.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${JSON.stringify(f.path)}`));
   const newErrors = after.filter((f) => f.severity === 'error' && !errorsBefore.has(`${f.ruleId} ${JSON.stringify(f.path)}`));
-  assert.deepEqual(newErrors.map((f) => `${f.ruleId}: ${f.message}`), [], `"${fix.title}" introduced errors:\n${fixed}`);
+  assert.deepEqual(
+    newErrors.map((f) => `${f.ruleId}: ${f.message}`),
+    [],
+    `"${fix.title}" introduced errors:\n${fixed}`,
+  );
   for (const comment of comments(text)) assert.ok(fixed.includes(comment), `comment lost by "${fix.title}": ${comment}\n${fixed}`);
   assertSameFixWithLineEnds(text, ruleId, { options, index }, fix, fixed);
   return fixed;

@@ -85,9 +85,7 @@ export class LspClient {
   }
 
   get folders() {
-    return (this.options.workspaceFolders ?? []).map((folder) =>
-      typeof folder === 'string' ? { uri: fileUri(folder), name: folder.split('/').pop() } : folder,
-    );
+    return (this.options.workspaceFolders ?? []).map((folder) => (typeof folder === 'string' ? { uri: fileUri(folder), name: folder.split('/').pop() } : folder));
   }
 
   async initialize() {
@@ -187,12 +185,18 @@ export class LspClient {
       }
       // Applied last-to-first, so each range still refers to the text it was computed on.
       const sorted = [...change.edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start));
-      versions[uri] = await this.change(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+      versions[uri] = await this.change(
+        uri,
+        sorted.map((e) => ({ range: e.range, text: e.newText })),
+      );
     }
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
       const document = this.documents.get(uri);
       const sorted = [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start));
-      versions[uri] = await this.change(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+      versions[uri] = await this.change(
+        uri,
+        sorted.map((e) => ({ range: e.range, text: e.newText })),
+      );
     }
     return versions;
   }
@@ -209,8 +213,7 @@ export class LspClient {
    * version), timeout (ms), since (index into this.publications: ignore older ones).
    */
   waitForDiagnostics(uri, predicate = () => true, { version, timeout = 10000, since } = {}) {
-    const accepts = (publication) =>
-      publication.uri === uri && (version === undefined || publication.version === version) && predicate(publication.diagnostics, publication);
+    const accepts = (publication) => publication.uri === uri && (version === undefined || publication.version === version) && predicate(publication.diagnostics, publication);
     if (since === undefined) {
       const latest = this.latest(uri);
       if (latest && accepts(latest)) return Promise.resolve(latest);

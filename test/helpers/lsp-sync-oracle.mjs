@@ -61,7 +61,8 @@ export function comparable(diagnostic) {
 export function badPositions(diagnostics) {
   const bad = [];
   const check = (where, position) => {
-    if (!Number.isInteger(position?.line) || !Number.isInteger(position?.character) || position.line < 0 || position.character < 0) bad.push(`${where}: ${JSON.stringify(position)}`);
+    if (!Number.isInteger(position?.line) || !Number.isInteger(position?.character) || position.line < 0 || position.character < 0)
+      bad.push(`${where}: ${JSON.stringify(position)}`);
   };
   for (const d of diagnostics) {
     check(`${d.code} start`, d.range.start);

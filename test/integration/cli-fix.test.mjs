@@ -77,7 +77,8 @@ function assertGoodFix(file, before, after) {
   const was = findings(before, file);
   const now = findings(after, file);
   const errorsBefore = errorCounts(was);
-  for (const [rule, count] of errorCounts(now)) assert.ok(count <= (errorsBefore.get(rule) ?? 0), `${file}: ${rule} errors went from ${errorsBefore.get(rule) ?? 0} to ${count}:\n${after}`);
+  for (const [rule, count] of errorCounts(now))
+    assert.ok(count <= (errorsBefore.get(rule) ?? 0), `${file}: ${rule} errors went from ${errorsBefore.get(rule) ?? 0} to ${count}:\n${after}`);
   const kept = comments(after);
   for (const [comment, count] of comments(before)) assert.ok((kept.get(comment) ?? 0) >= count, `${file}: comment lost: ${comment}\n${after}`);
   const parsedBefore = parseAllDocuments(before, { version: '1.1' });
@@ -168,9 +169,17 @@ describe('podwise fix on copies of examples/', () => {
       const left = findings(now, file);
       for (const finding of safe) {
         const same = left.filter((other) => other.ruleId === finding.ruleId && JSON.stringify(other.path) === JSON.stringify(finding.path));
-        assert.deepEqual(same.map((other) => other.message), [], `${file}: ${finding.ruleId} at ${JSON.stringify(finding.path)} is still there`);
+        assert.deepEqual(
+          same.map((other) => other.message),
+          [],
+          `${file}: ${finding.ruleId} at ${JSON.stringify(finding.path)} is still there`,
+        );
       }
-      assert.deepEqual(left.filter((finding) => finding.fixes.some((fix) => fix.safe)).map((finding) => finding.ruleId), [], `${file}: safe fixes left`);
+      assert.deepEqual(
+        left.filter((finding) => finding.fixes.some((fix) => fix.safe)).map((finding) => finding.ruleId),
+        [],
+        `${file}: safe fixes left`,
+      );
     }
     assert.ok(changed >= 4, `only ${changed} files changed`);
     assert.match(first.stdout, new RegExp(`^fixed ${fixable} problems in ${changed} files$`, 'm'));
@@ -222,7 +231,11 @@ describe('podwise fix: what it keeps and refuses', () => {
     assert.deepEqual([...wide.subarray(0, 2)], [0xff, 0xfe]);
     assert.equal(wide.subarray(2).toString('utf16le'), fixed);
     assert.equal(readFileSync(join(dir, 'bom.yaml'), 'utf8'), `\uFEFF${fixed}`);
-    assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left');
+    assert.deepEqual(
+      readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+      [],
+      'no temporary file left',
+    );
   });
 
   test('a fix that would add an error is not applied; the others are, and a note says so', () => {
@@ -263,7 +276,10 @@ describe('podwise fix --dry-run and stdin', () => {
     const result = podwise(['fix', '--dry-run', '--no-config', '.'], { cwd: dir });
     assert.equal(result.code, 1, result.stderr);
     assert.deepEqual(snapshot(dir), before, 'nothing written');
-    assert.deepEqual([...before.keys()].map((file) => statSync(join(dir, file)).mtimeMs), mtimes);
+    assert.deepEqual(
+      [...before.keys()].map((file) => statSync(join(dir, file)).mtimeMs),
+      mtimes,
+    );
     assert.match(result.stdout, /^--- a\/several\.yaml\n\+\+\+ b\/several\.yaml\n@@ -\d+,\d+ \+\d+,\d+ @@\n/m);
     assert.match(result.stderr, /would fix \d+ problems in \d+ files \(dry run: nothing written\)/);
     assert.doesNotMatch(result.stdout, /✖|problems/, 'the report is on stderr, stdout is the patch');
@@ -342,7 +358,18 @@ describe('unified diff generator', () => {
     return out.join('');
   }
 
-  const plain = { enabled: false, bold: (s) => s, dim: (s) => s, underline: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s, cyan: (s) => s, gray: (s) => s, severity: (_, s) => s };
+  const plain = {
+    enabled: false,
+    bold: (s) => s,
+    dim: (s) => s,
+    underline: (s) => s,
+    red: (s) => s,
+    yellow: (s) => s,
+    green: (s) => s,
+    cyan: (s) => s,
+    gray: (s) => s,
+    severity: (_, s) => s,
+  };
 
   test('random edits round-trip, with and without a final line end, LF and CRLF', () => {
     let seed = 42;

@@ -109,10 +109,16 @@ describe('text format: grouped by file', () => {
     const rows = lines.filter((line) => line.startsWith('  '));
     for (const row of rows) assert.match(row, ROW);
     const firstGroup = lines.slice(1, second - 1);
-    assert.ok(firstGroup.every((line) => ROW.test(line)), firstGroup.join('\n'));
+    assert.ok(
+      firstGroup.every((line) => ROW.test(line)),
+      firstGroup.join('\n'),
+    );
     // Rows are in line order.
     const starts = firstGroup.map((line) => Number(ROW.exec(line)[1]));
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
   });
 
   test('columns line up: line numbers right-aligned, severities and short messages padded', () => {
@@ -239,7 +245,10 @@ describe('what is reported', () => {
     assert.deepEqual(rules('--kubernetes-version', 'v1.31'), old);
     assert.ok(!rules('-k1.36').some((rule) => rule.startsWith('schema-')));
     const attached = podwise(['check', 'pod-resources.yaml', '-fjson', '-k1.31']);
-    assert.deepEqual(JSON.parse(attached.stdout).map((finding) => `${finding.rule}@${finding.range.start.line}`), old);
+    assert.deepEqual(
+      JSON.parse(attached.stdout).map((finding) => `${finding.rule}@${finding.range.start.line}`),
+      old,
+    );
     const bad = podwise(['check', 'pod-resources.yaml', '-k1.20']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Kubernetes version "1\.20" is not supported/);
@@ -248,7 +257,10 @@ describe('what is reported', () => {
   test('compact keeps the old one-line format, for problem matchers', () => {
     const { stdout, stderr } = podwise(['check', 'two-errors.yaml', '-q', '--format=compact']);
     assert.deepEqual(
-      stdout.trimEnd().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')),
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(' ').slice(0, 3).join(' ')),
       ['two-errors.yaml:9:28 error schema-type', 'two-errors.yaml:14:14 error schema-type'],
     );
     assert.match(stderr, /^podwise: 2 errors \(1 file checked\)\.$/m);

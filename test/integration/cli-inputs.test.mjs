@@ -69,7 +69,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 function endlessStdin(args, { cap = 64 * 1024 * 1024 } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: work, stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunk = Buffer.from('a: b\n'.repeat(64 * 1024 / 5));
+    const chunk = Buffer.from('a: b\n'.repeat((64 * 1024) / 5));
     let written = 0;
     let stdout = '';
     let stderr = '';
@@ -265,7 +265,14 @@ describe('encodings', () => {
     for (const [name, bytes] of Object.entries(variants)) write(`enc/${name}`, bytes);
     const results = Object.keys(variants).map((name) => {
       const { code, findings, stderr } = json(['check', `enc/${name}`], { cwd: work });
-      return { name, code, stderr, found: findings.map((finding) => `${finding.range.start.line}:${finding.range.start.character}-${finding.range.end.line}:${finding.range.end.character} ${finding.rule} ${finding.severity}`) };
+      return {
+        name,
+        code,
+        stderr,
+        found: findings.map(
+          (finding) => `${finding.range.start.line}:${finding.range.start.character}-${finding.range.end.line}:${finding.range.end.character} ${finding.rule} ${finding.severity}`,
+        ),
+      };
     });
     assert.ok(results[0].found.includes('10:13-10:17 schema-type error'), results[0].found.join('\n'));
     for (const result of results) {
@@ -318,8 +325,14 @@ spec:
     assert.doesNotMatch(stdout, RAW);
     assert.doesNotMatch(stderr, RAW);
     const lines = stdout.trimEnd().split('\n');
-    assert.ok(lines.every((line) => line.startsWith('esc/x\\x1b[31mred\\x07\\u202e.yaml:')), stdout);
-    assert.ok(lines.some((line) => line.includes('Container "\\x1b[31mdb\\x07\\u202e\\x9b"')), stdout);
+    assert.ok(
+      lines.every((line) => line.startsWith('esc/x\\x1b[31mred\\x07\\u202e.yaml:')),
+      stdout,
+    );
+    assert.ok(
+      lines.some((line) => line.includes('Container "\\x1b[31mdb\\x07\\u202e\\x9b"')),
+      stdout,
+    );
   });
 
   test('notes and failures on stderr are escaped too', () => {

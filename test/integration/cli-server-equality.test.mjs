@@ -29,10 +29,15 @@ function filesUnder(root, folder = root) {
   return found;
 }
 
-const key = (finding) => `${finding.range.start.line}:${finding.range.start.character}-${finding.range.end.line}:${finding.range.end.character} ${finding.severity} ${finding.rule} ${finding.message}`;
+const key = (finding) =>
+  `${finding.range.start.line}:${finding.range.start.character}-${finding.range.end.line}:${finding.range.end.character} ${finding.severity} ${finding.rule} ${finding.message}`;
 
 function cliFindings(root, args = []) {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'podwise.js'), 'check', '--format', 'json', ...args, '.'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'podwise.js'), 'check', '--format', 'json', ...args, '.'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   assert.ok(run.status === 0 || run.status === 1, `podwise check failed (${run.status}): ${run.stderr}`);
   const byFile = new Map();
   for (const finding of JSON.parse(run.stdout)) {
@@ -104,7 +109,10 @@ describe('CLI and language server agree', () => {
   test('examples/ (static Pods under examples/etc/kubernetes/manifests)', async () => {
     const { cli } = await assertSame(join(ROOT, 'examples'));
     const statics = cli.byFile.get('etc/kubernetes/manifests/001-static-web.yaml') ?? [];
-    assert.ok(statics.some((finding) => finding.includes('static-pod-prefer-daemonset')), 'static-Pod rules ran');
+    assert.ok(
+      statics.some((finding) => finding.includes('static-pod-prefer-daemonset')),
+      'static-Pod rules ran',
+    );
   });
 
   test('a tree with a Helm chart, a kustomization, an excluded file and a static Pod', async () => {
@@ -118,7 +126,10 @@ describe('CLI and language server agree', () => {
     assert.ok(cli.byFile.get('etc/kubernetes/manifests/static.yaml').some((finding) => finding.includes('static-pod-prefer-daemonset')));
     assert.ok(!cli.byFile.get('plain/pod.yaml').some((finding) => finding.includes('static-pod-')));
     // config-invalid: warning in the file applies to the file's own findings, in both.
-    assert.deepEqual(cli.byFile.get('.podwise.yaml').map((finding) => finding.split(' ').slice(1, 3).join(' ')), ['warning config-invalid']);
+    assert.deepEqual(
+      cli.byFile.get('.podwise.yaml').map((finding) => finding.split(' ').slice(1, 3).join(' ')),
+      ['warning config-invalid'],
+    );
     const helm = server.statuses.find((status) => status.uri.endsWith('chart/templates/plain-pod.yaml'));
     assert.equal(helm.state, 'excluded');
     assert.equal(helm.fileClass, 'helm-template', 'the status says why the file is not checked');
@@ -185,7 +196,10 @@ describe('settings problems and overrides are the same in both', () => {
       assert.equal(shown.length, 1, JSON.stringify(shown));
       assert.equal(shown[0].type, 2, 'a warning');
       assert.match(shown[0].message, /podwise\.rules\.schema-typ: Unknown rule id "schema-typ"\. Did you mean "schema-type"\?/);
-      assert.ok(client.logs.some((line) => /podwise\.exclude\.0: "\*\(a\)b" uses an extglob/.test(line)), client.logs.join('\n'));
+      assert.ok(
+        client.logs.some((line) => /podwise\.exclude\.0: "\*\(a\)b" uses an extglob/.test(line)),
+        client.logs.join('\n'),
+      );
       await client.setSettings({ exclude: ['/abs/**'] });
       const uri2 = fileUri(join(ROOT, 'examples', '002-nfs-pv.yaml'));
       await client.open(uri2, readFileSync(join(ROOT, 'examples', '002-nfs-pv.yaml'), 'utf8'));

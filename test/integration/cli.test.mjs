@@ -311,7 +311,10 @@ describe('settings', () => {
   test('--kubernetes-version picks the schema', () => {
     const old = json(['check', '--kubernetes-version', '1.31', 'versions/pod.yaml'], { cwd: work });
     assert.equal(old.code, 1);
-    assert.ok(old.findings.some((finding) => finding.rule === 'schema-unknown-field' && finding.range.start.line === 10), JSON.stringify(old.findings, null, 2));
+    assert.ok(
+      old.findings.some((finding) => finding.rule === 'schema-unknown-field' && finding.range.start.line === 10),
+      JSON.stringify(old.findings, null, 2),
+    );
     const current = json(['check', '--kubernetes-version=1.36', 'versions/pod.yaml'], { cwd: work });
     assert.ok(!current.findings.some((finding) => finding.rule.startsWith('schema-')), JSON.stringify(current.findings, null, 2));
   });
@@ -323,7 +326,10 @@ describe('settings', () => {
     assert.ok(!off.findings.some((finding) => finding.rule === 'schema-type'));
     const warning = json(['check', '--rule=schema-type=warning', 'plain/bad.yaml'], { cwd: work });
     assert.equal(warning.code, 0);
-    assert.deepEqual(loud(warning.findings).map((finding) => [finding.rule, finding.severity]), [['schema-type', 'warning']]);
+    assert.deepEqual(
+      loud(warning.findings).map((finding) => [finding.rule, finding.severity]),
+      [['schema-type', 'warning']],
+    );
   });
 
   test('the nearest .podwise.yaml is found walking up from the cwd', () => {
@@ -372,7 +378,8 @@ describe('settings', () => {
   test('static-Pod globs come from the config folder; --static-pod forces it', async () => {
     const engine = await import('../../dist/server/engine.js');
     if (!engine.isKnownRuleId('static-pod-kind')) return; // the static-Pod rules have not landed in this build
-    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector:\n    matchLabels: {app: d}\n  template:\n    metadata:\n      labels: {app: d}\n    spec:\n      containers:\n      - name: d\n        image: nginx:1.27\n';
+    const deployment =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector:\n    matchLabels: {app: d}\n  template:\n    metadata:\n      labels: {app: d}\n    spec:\n      containers:\n      - name: d\n        image: nginx:1.27\n';
     write('static/.podwise.yaml', 'staticPodPaths: ["nodes/**"]\n');
     write('static/nodes/d.yaml', deployment);
     write('static/etc/kubernetes/manifests/d.yaml', deployment);

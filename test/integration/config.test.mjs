@@ -113,7 +113,9 @@ describe('parseConfigFile', () => {
   });
 
   test('wrong types are reported where they are', () => {
-    const text = ['rules: [a]', 'exclude: 5', 'staticPodPaths:', '  - ok/**', '  - {a: 1}', 'inlayHints:', '  enabled: "yes"', '  colour: red', 'kubernetesVersion: [1]', ''].join('\n');
+    const text = ['rules: [a]', 'exclude: 5', 'staticPodPaths:', '  - ok/**', '  - {a: 1}', 'inlayHints:', '  enabled: "yes"', '  colour: red', 'kubernetesVersion: [1]', ''].join(
+      '\n',
+    );
     const found = placed(text, parseConfigFile(text).findings);
     const byLine = Object.fromEntries(found.map((f) => [f.start.line, f]));
     assert.match(byLine[0].message, /rules must be a mapping/);
@@ -130,7 +132,10 @@ describe('parseConfigFile', () => {
     const text = ['exclude:', '  - /etc/**', '  - ../other/**', '  - "!keep/../../x"', '  - C:\\stuff\\**', '  - fine/**', '  - ./also-fine/**', ''].join('\n');
     const { settings, findings } = parseConfigFile(text);
     const found = placed(text, findings);
-    assert.deepEqual(found.map((f) => f.start.line), [1, 2, 3, 4]);
+    assert.deepEqual(
+      found.map((f) => f.start.line),
+      [1, 2, 3, 4],
+    );
     assert.match(found[0].message, /absolute path/);
     assert.match(found[1].message, /leaves the workspace/);
     assert.deepEqual(settings.exclude, ['fine/**', './also-fine/**']);
@@ -160,7 +165,10 @@ describe('parseConfigFile', () => {
   test('a __proto__ key is an unknown setting, not a prototype; deep nesting costs nothing', () => {
     const text = '__proto__: { kubernetesVersion: "1.20" }\nrules:\n  __proto__: off\n';
     const { settings, findings } = parseConfigFile(text);
-    assert.deepEqual(findings.map((finding) => finding.path), [['__proto__'], ['rules', '__proto__']]);
+    assert.deepEqual(
+      findings.map((finding) => finding.path),
+      [['__proto__'], ['rules', '__proto__']],
+    );
     assert.equal(settings.kubernetesVersion, undefined);
     assert.equal(Object.getPrototypeOf(settings.rules), Object.prototype);
     const deep = `rules: ${'['.repeat(500)}${']'.repeat(500)}\n`;

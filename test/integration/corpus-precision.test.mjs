@@ -39,24 +39,98 @@ const REMOVED_API = 'a dated example: the API was removed before any version Pod
  * against the file and the Kubernetes API.
  */
 const TRUE_BUGS = [
-  ['argo-cd-live-objects/apiservice-v1beta1-false.yaml', 'api-version-removed', ['apiVersion'], `apiregistration.k8s.io/v1beta1 APIService, removed in 1.22: ${REMOVED_API} (a live object from an old cluster)`],
-  ['kubernetes-website/access/deployment-replicas-policy.yaml', 'api-version-removed', ['apiVersion'], 'admissionregistration.k8s.io/v1alpha1 ValidatingAdmissionPolicy: the alpha API is no longer served (v1 since 1.30); SOURCES.md notes it'],
-  ['kubernetes-website/access/validating-admission-policy-match-conditions.yaml', 'api-version-removed', ['apiVersion'], 'admissionregistration.k8s.io/v1alpha1 ValidatingAdmissionPolicy, as above (SOURCES.md notes it)'],
-  ['kubernetes-website/validatingadmissionpolicy/basic-example-binding.yaml', 'api-version-removed', ['apiVersion'], 'admissionregistration.k8s.io/v1alpha1 ValidatingAdmissionPolicyBinding, as above (SOURCES.md notes it)'],
-  ['kubernetes-website/validatingadmissionpolicy/typechecking.yaml', 'api-version-unknown', ['apiVersion'], 'admissionregistration.k8s.io/v1beta1 ValidatingAdmissionPolicy is gone from the 1.36 API (v1 since 1.30); an old version of the example', ['1.36']],
+  [
+    'argo-cd-live-objects/apiservice-v1beta1-false.yaml',
+    'api-version-removed',
+    ['apiVersion'],
+    `apiregistration.k8s.io/v1beta1 APIService, removed in 1.22: ${REMOVED_API} (a live object from an old cluster)`,
+  ],
+  [
+    'kubernetes-website/access/deployment-replicas-policy.yaml',
+    'api-version-removed',
+    ['apiVersion'],
+    'admissionregistration.k8s.io/v1alpha1 ValidatingAdmissionPolicy: the alpha API is no longer served (v1 since 1.30); SOURCES.md notes it',
+  ],
+  [
+    'kubernetes-website/access/validating-admission-policy-match-conditions.yaml',
+    'api-version-removed',
+    ['apiVersion'],
+    'admissionregistration.k8s.io/v1alpha1 ValidatingAdmissionPolicy, as above (SOURCES.md notes it)',
+  ],
+  [
+    'kubernetes-website/validatingadmissionpolicy/basic-example-binding.yaml',
+    'api-version-removed',
+    ['apiVersion'],
+    'admissionregistration.k8s.io/v1alpha1 ValidatingAdmissionPolicyBinding, as above (SOURCES.md notes it)',
+  ],
+  [
+    'kubernetes-website/validatingadmissionpolicy/typechecking.yaml',
+    'api-version-unknown',
+    ['apiVersion'],
+    'admissionregistration.k8s.io/v1beta1 ValidatingAdmissionPolicy is gone from the 1.36 API (v1 since 1.30); an old version of the example',
+    ['1.36'],
+  ],
   ['kubernetes-website/application/job/cronjob.yaml', 'api-version-removed', ['apiVersion'], `batch/v1beta1 CronJob, removed in 1.25: ${REMOVED_API} (SOURCES.md notes it)`],
-  ['kubernetes-website/policy/baseline-psp.yaml', 'api-version-removed', ['apiVersion'], `policy/v1beta1 PodSecurityPolicy, removed in 1.25 with no replacement API (SOURCES.md notes it)`],
+  [
+    'kubernetes-website/policy/baseline-psp.yaml',
+    'api-version-removed',
+    ['apiVersion'],
+    `policy/v1beta1 PodSecurityPolicy, removed in 1.25 with no replacement API (SOURCES.md notes it)`,
+  ],
   ['kubernetes-website/policy/restricted-psp.yaml', 'api-version-removed', ['apiVersion'], `policy/v1beta1 PodSecurityPolicy, removed in 1.25 (SOURCES.md notes it)`],
-  ['kubernetes-website/priority-and-fairness/health-for-strangers.yaml', 'api-version-removed', ['apiVersion'], `flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema, removed in 1.29 (SOURCES.md notes it)`],
-  ['kubernetes-website/storage/migrate-crd.yaml', 'api-version-unknown', ['apiVersion'], 'storagemigration.k8s.io/v1alpha1 StorageVersionMigration is gone from the 1.36 API (SOURCES.md notes the alpha group)', ['1.36']],
+  [
+    'kubernetes-website/priority-and-fairness/health-for-strangers.yaml',
+    'api-version-removed',
+    ['apiVersion'],
+    `flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema, removed in 1.29 (SOURCES.md notes it)`,
+  ],
+  [
+    'kubernetes-website/storage/migrate-crd.yaml',
+    'api-version-unknown',
+    ['apiVersion'],
+    'storagemigration.k8s.io/v1alpha1 StorageVersionMigration is gone from the 1.36 API (SOURCES.md notes the alpha group)',
+    ['1.36'],
+  ],
   ['kubernetes-website/storage/storage-version-migration.yaml', 'api-version-unknown', ['apiVersion'], 'storagemigration.k8s.io/v1alpha1, as above', ['1.36']],
-  ['kubernetes-website/controllers/job-success-policy-example.yaml', 'meta-name-invalid', ['metadata'], 'the Job has no metadata.name (nor generateName): "name or generateName is required" (SOURCES.md notes it)'],
-  ['kubernetes-website/controllers/job-success-policy-example.yaml', 'job-restart-policy', ['spec', 'template', 'spec'], 'no restartPolicy in the Job template: it defaults to Always, which a Job rejects (SOURCES.md notes it)'],
-  ['kubernetes-website/pods/probe/grpc-liveness.yaml', 'probe-handler-count', ['spec', 'containers', 0, 'livenessProbe'], 'the handler is spelled gRPC (the field is grpc): the API server drops the unknown field, and the probe is left without a handler (SOURCES.md notes the typo)'],
-  ['kubernetes-website/pods/storage/projected-clustertrustbundle.yaml', 'volume-mount-unknown-volume', ['spec', 'containers', 0, 'volumeMounts', 0, 'name'], 'the mount names "token-vol" but the volume is "root-certificates-vol" (SOURCES.md notes it)'],
-  ['kubernetes-website/dra/resourceclaim.yaml', 'api-version-unknown', ['apiVersion'], 'resource.k8s.io/v1 is GA in 1.34: a 1.33 cluster does not serve it (the example is written for 1.34+)', ['1.33']],
+  [
+    'kubernetes-website/controllers/job-success-policy-example.yaml',
+    'meta-name-invalid',
+    ['metadata'],
+    'the Job has no metadata.name (nor generateName): "name or generateName is required" (SOURCES.md notes it)',
+  ],
+  [
+    'kubernetes-website/controllers/job-success-policy-example.yaml',
+    'job-restart-policy',
+    ['spec', 'template', 'spec'],
+    'no restartPolicy in the Job template: it defaults to Always, which a Job rejects (SOURCES.md notes it)',
+  ],
+  [
+    'kubernetes-website/pods/probe/grpc-liveness.yaml',
+    'probe-handler-count',
+    ['spec', 'containers', 0, 'livenessProbe'],
+    'the handler is spelled gRPC (the field is grpc): the API server drops the unknown field, and the probe is left without a handler (SOURCES.md notes the typo)',
+  ],
+  [
+    'kubernetes-website/pods/storage/projected-clustertrustbundle.yaml',
+    'volume-mount-unknown-volume',
+    ['spec', 'containers', 0, 'volumeMounts', 0, 'name'],
+    'the mount names "token-vol" but the volume is "root-certificates-vol" (SOURCES.md notes it)',
+  ],
+  [
+    'kubernetes-website/dra/resourceclaim.yaml',
+    'api-version-unknown',
+    ['apiVersion'],
+    'resource.k8s.io/v1 is GA in 1.34: a 1.33 cluster does not serve it (the example is written for 1.34+)',
+    ['1.33'],
+  ],
   ['kubernetes-website/dra/resourceclaimtemplate.yaml', 'api-version-unknown', ['apiVersion'], 'resource.k8s.io/v1, as above', ['1.33']],
-  ['kubernetes-website/mutatingadmissionpolicy/json-patch-example.yaml', 'api-version-unknown', ['apiVersion'], 'admissionregistration.k8s.io/v1beta1 MutatingAdmissionPolicy arrived in 1.34: not served by 1.33', ['1.33']],
+  [
+    'kubernetes-website/mutatingadmissionpolicy/json-patch-example.yaml',
+    'api-version-unknown',
+    ['apiVersion'],
+    'admissionregistration.k8s.io/v1beta1 MutatingAdmissionPolicy arrived in 1.34: not served by 1.33',
+    ['1.33'],
+  ],
 ];
 
 const EXTENSIONS = /\.(ya?ml|json)$/i;
@@ -138,8 +212,14 @@ suiteUnless('corpus precision (valid/)', skip, () => {
         }
       }
       const findings = results.reduce((count, result) => count + result.findings.length, 0);
-      t.diagnostic(`valid/ at ${version}: ${results.length} files, ${findings} findings; ${errors} semantic errors, all ${seen.size} explained as true bugs in ${new Set([...seen].map((key) => key.split(' ')[0])).size} files`);
-      assert.deepEqual(unexpected, [], `error-severity findings on valid/ that are not known bugs of the files (a false error in Podwise, or add the file's bug to TRUE_BUGS with the reason):\n${unexpected.join('\n')}`);
+      t.diagnostic(
+        `valid/ at ${version}: ${results.length} files, ${findings} findings; ${errors} semantic errors, all ${seen.size} explained as true bugs in ${new Set([...seen].map((key) => key.split(' ')[0])).size} files`,
+      );
+      assert.deepEqual(
+        unexpected,
+        [],
+        `error-severity findings on valid/ that are not known bugs of the files (a false error in Podwise, or add the file's bug to TRUE_BUGS with the reason):\n${unexpected.join('\n')}`,
+      );
       const stale = [...known.keys()].filter((key) => !seen.has(key));
       assert.deepEqual(stale, [], 'TRUE_BUGS lists errors that are no longer reported: remove them');
     });

@@ -25,27 +25,97 @@ const skip = present ? false : `the corpus is not at ${CORPUS} (set PODWISE_CORP
  * Each one was checked against the file and the Kubernetes API of the versions we ship.
  */
 const KNOWN_BUGS_IN_VALID = [
-  ['argo-cd-live-objects/hpa-v2-degraded.yaml', 'schema-unknown-field', ['spec', 'targetCPUUtilizationPercentage'], 'autoscaling/v2 has no targetCPUUtilizationPercentage (an autoscaling/v1 field); hand-written health-check test data'],
+  [
+    'argo-cd-live-objects/hpa-v2-degraded.yaml',
+    'schema-unknown-field',
+    ['spec', 'targetCPUUtilizationPercentage'],
+    'autoscaling/v2 has no targetCPUUtilizationPercentage (an autoscaling/v1 field); hand-written health-check test data',
+  ],
   ['argo-cd-live-objects/hpa-v2-progressing.yaml', 'schema-unknown-field', ['spec', 'targetCPUUtilizationPercentage'], 'same autoscaling/v1 field in an autoscaling/v2 HPA'],
-  ['argo-cd-live-objects/ingress-unassigned.yaml', 'schema-required', ['spec', 'rules', 0, 'http', 'paths', 0, 'pathType'], 'networking.k8s.io/v1 requires pathType; the object is an extensions/v1beta1 Ingress relabelled as v1'],
-  ['argo-cd-live-objects/ingress-unassigned.yaml', 'schema-unknown-field', ['spec', 'rules', 0, 'http', 'paths', 0, 'backend', 'serviceName'], 'v1beta1 backend fields; v1 uses backend.service.name'],
-  ['argo-cd-live-objects/ingress-unassigned.yaml', 'schema-unknown-field', ['spec', 'rules', 0, 'http', 'paths', 0, 'backend', 'servicePort'], 'v1beta1 backend fields; v1 uses backend.service.port'],
-  ['kubernetes-website/access/admission-webhook-match-conditions.yaml', 'schema-required', ['webhooks', 0, 'admissionReviewVersions'], 'admissionregistration.k8s.io/v1 webhooks require admissionReviewVersions (and the example elides more)'],
-  ['kubernetes-website/access/admission-webhook-match-conditions.yaml', 'schema-format', ['webhooks', 0, 'clientConfig', 'caBundle'], 'caBundle "<omitted>" is a placeholder, not base64'],
+  [
+    'argo-cd-live-objects/ingress-unassigned.yaml',
+    'schema-required',
+    ['spec', 'rules', 0, 'http', 'paths', 0, 'pathType'],
+    'networking.k8s.io/v1 requires pathType; the object is an extensions/v1beta1 Ingress relabelled as v1',
+  ],
+  [
+    'argo-cd-live-objects/ingress-unassigned.yaml',
+    'schema-unknown-field',
+    ['spec', 'rules', 0, 'http', 'paths', 0, 'backend', 'serviceName'],
+    'v1beta1 backend fields; v1 uses backend.service.name',
+  ],
+  [
+    'argo-cd-live-objects/ingress-unassigned.yaml',
+    'schema-unknown-field',
+    ['spec', 'rules', 0, 'http', 'paths', 0, 'backend', 'servicePort'],
+    'v1beta1 backend fields; v1 uses backend.service.port',
+  ],
+  [
+    'kubernetes-website/access/admission-webhook-match-conditions.yaml',
+    'schema-required',
+    ['webhooks', 0, 'admissionReviewVersions'],
+    'admissionregistration.k8s.io/v1 webhooks require admissionReviewVersions (and the example elides more)',
+  ],
+  [
+    'kubernetes-website/access/admission-webhook-match-conditions.yaml',
+    'schema-format',
+    ['webhooks', 0, 'clientConfig', 'caBundle'],
+    'caBundle "<omitted>" is a placeholder, not base64',
+  ],
   ['kubernetes-website/access/admission-webhook-match-conditions.yaml', 'schema-required', ['webhooks', 1, 'admissionReviewVersions'], 'admissionReviewVersions missing, as above'],
   ['kubernetes-website/access/admission-webhook-match-conditions.yaml', 'schema-format', ['webhooks', 1, 'clientConfig', 'caBundle'], 'caBundle placeholder, as above'],
   ['kubernetes-website/access/audit-event-with-audit-annotation.yaml', 'yaml-syntax', [], 'a JSON-like fragment with "..." elisions: not parseable YAML (SOURCES.md notes it)'],
-  ['kubernetes-website/concepts/policy/limit-range/problematic-limit-range.yaml', 'schema-required', ['spec', 'limits', 0, 'type'], 'LimitRangeItem.type is required (the API server rejects an empty type); "type: Container" is missing'],
-  ['kubernetes-website/dra/resourceclaim.yaml', 'schema-unknown-field', ['spec', 'devices', 'requests', 0, 'exactly', 'selectors', 0, 'expression'], '"expression" is mis-indented as a sibling of "cel" instead of under it (SOURCES.md notes it)'],
-  ['kubernetes-website/pods/emptydir-volume-mode.yaml', 'schema-unknown-field', ['spec', 'volumes', 0, 'emptyDir', 'mode'], 'emptyDir.mode is in no Kubernetes API up to 1.36 (documented ahead of its release)'],
-  ['kubernetes-website/pods/inject/envars-file-container.yaml', 'yaml-syntax', [], 'invalid escape \\\' in a double-quoted string: every YAML parser rejects the file'],
+  [
+    'kubernetes-website/concepts/policy/limit-range/problematic-limit-range.yaml',
+    'schema-required',
+    ['spec', 'limits', 0, 'type'],
+    'LimitRangeItem.type is required (the API server rejects an empty type); "type: Container" is missing',
+  ],
+  [
+    'kubernetes-website/dra/resourceclaim.yaml',
+    'schema-unknown-field',
+    ['spec', 'devices', 'requests', 0, 'exactly', 'selectors', 0, 'expression'],
+    '"expression" is mis-indented as a sibling of "cel" instead of under it (SOURCES.md notes it)',
+  ],
+  [
+    'kubernetes-website/pods/emptydir-volume-mode.yaml',
+    'schema-unknown-field',
+    ['spec', 'volumes', 0, 'emptyDir', 'mode'],
+    'emptyDir.mode is in no Kubernetes API up to 1.36 (documented ahead of its release)',
+  ],
+  ['kubernetes-website/pods/inject/envars-file-container.yaml', 'yaml-syntax', [], "invalid escape \\' in a double-quoted string: every YAML parser rejects the file"],
   ['kubernetes-website/pods/inject/pod-multiple-secret-env-variable.yaml', 'yaml-syntax', [], 'a tab-indented duplicate env: key (SOURCES.md notes it)'],
   ['kubernetes-website/pods/inject/pod-multiple-secret-env-variable.yaml', 'schema-unknown-field', ['env'], 'the same tab-indented env: lands at the top level of the Pod'],
-  ['kubernetes-website/pods/pod-with-node-affinity.yaml', 'schema-type', ['spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'], 'a list of preference/weight items where the API needs a NodeSelector mapping (SOURCES.md notes it)'],
-  ['kubernetes-website/pods/probe/grpc-liveness.yaml', 'schema-unknown-field', ['spec', 'containers', 0, 'livenessProbe', 'gRPC'], 'the field is grpc; gRPC is a typo the API server rejects in strict mode'],
-  ['kubernetes-website/pods/restart-policy/restart-all-containers.yaml', 'schema-enum', ['spec', 'initContainers', 1, 'restartPolicyRules', 0, 'action'], 'RestartAllContainers is not an action in any API up to 1.36 (only Restart); documented ahead of its release'],
-  ['kubernetes-website/pods/restart-policy/restart-all-containers.yaml', 'schema-unknown-field', ['spec', 'initContainers', 1, 'restartPolicyRules', 0, 'onExit'], 'onExit is not in ContainerRestartRule up to 1.36 (the field is exitCodes); documented ahead of its release'],
-  ['kubernetes-website/pods/security/security-context-7.yaml', 'schema-unknown-field', ['spec', 'containers', 0, 'securityContext', 'cgroupOptions'], 'securityContext.cgroupOptions is in no Kubernetes API up to 1.36 (documented ahead of its release)'],
+  [
+    'kubernetes-website/pods/pod-with-node-affinity.yaml',
+    'schema-type',
+    ['spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'],
+    'a list of preference/weight items where the API needs a NodeSelector mapping (SOURCES.md notes it)',
+  ],
+  [
+    'kubernetes-website/pods/probe/grpc-liveness.yaml',
+    'schema-unknown-field',
+    ['spec', 'containers', 0, 'livenessProbe', 'gRPC'],
+    'the field is grpc; gRPC is a typo the API server rejects in strict mode',
+  ],
+  [
+    'kubernetes-website/pods/restart-policy/restart-all-containers.yaml',
+    'schema-enum',
+    ['spec', 'initContainers', 1, 'restartPolicyRules', 0, 'action'],
+    'RestartAllContainers is not an action in any API up to 1.36 (only Restart); documented ahead of its release',
+  ],
+  [
+    'kubernetes-website/pods/restart-policy/restart-all-containers.yaml',
+    'schema-unknown-field',
+    ['spec', 'initContainers', 1, 'restartPolicyRules', 0, 'onExit'],
+    'onExit is not in ContainerRestartRule up to 1.36 (the field is exitCodes); documented ahead of its release',
+  ],
+  [
+    'kubernetes-website/pods/security/security-context-7.yaml',
+    'schema-unknown-field',
+    ['spec', 'containers', 0, 'securityContext', 'cgroupOptions'],
+    'securityContext.cgroupOptions is in no Kubernetes API up to 1.36 (documented ahead of its release)',
+  ],
   ['kubernetes-website/secret/tls-auth-secret.yaml', 'schema-format', ['data', 'tls.crt'], 'REPLACE_WITH_BASE64_CERT placeholder is not base64 (SOURCES.md notes it)'],
   ['kubernetes-website/secret/tls-auth-secret.yaml', 'schema-format', ['data', 'tls.key'], 'REPLACE_WITH_BASE64_KEY placeholder is not base64'],
 ];
@@ -111,7 +181,9 @@ suiteUnless('corpus', skip, () => {
       if (infos.length > 1) problems.push(`${result.file}: ${infos.length} info findings:\n  ${infos.map((f) => describeFinding(result, f)).join('\n  ')}`);
     }
     const skipped = results.filter((result) => result.skipped).length;
-    t.diagnostic(`nonk8s: ${results.length} files (${skipped} Helm chart templates skipped), ${results.reduce((n, r) => n + r.documents.length, 0)} documents, ${results.reduce((n, r) => n + r.findings.length, 0)} findings`);
+    t.diagnostic(
+      `nonk8s: ${results.length} files (${skipped} Helm chart templates skipped), ${results.reduce((n, r) => n + r.documents.length, 0)} documents, ${results.reduce((n, r) => n + r.findings.length, 0)} findings`,
+    );
     assert.deepEqual(problems, [], `findings on non-Kubernetes YAML:\n${problems.join('\n')}`);
   });
 
@@ -129,9 +201,15 @@ suiteUnless('corpus', skip, () => {
     }
     const documents = results.reduce((n, r) => n + r.documents.length, 0);
     const errors = results.flatMap((result) => result.findings.filter((f) => f.severity === 'error' && !/^(schema|yaml)-/.test(f.ruleId)).map((f) => describeFinding(result, f)));
-    t.diagnostic(`valid: ${results.length} files, ${documents} documents, ${seen.size} known schema/YAML errors in ${new Set([...seen].map((key) => key.split(' ')[0])).size} files`);
+    t.diagnostic(
+      `valid: ${results.length} files, ${documents} documents, ${seen.size} known schema/YAML errors in ${new Set([...seen].map((key) => key.split(' ')[0])).size} files`,
+    );
     t.diagnostic(`valid: ${errors.length} other error-severity findings${errors.length ? `:\n${errors.join('\n')}` : ''}`);
-    assert.deepEqual(unexpected, [], `unexplained schema/YAML errors on valid/ (a bug in Podwise, or add the file's bug to KNOWN_BUGS_IN_VALID with the reason):\n${unexpected.join('\n')}`);
+    assert.deepEqual(
+      unexpected,
+      [],
+      `unexplained schema/YAML errors on valid/ (a bug in Podwise, or add the file's bug to KNOWN_BUGS_IN_VALID with the reason):\n${unexpected.join('\n')}`,
+    );
     const stale = [...known.keys()].filter((key) => !seen.has(key));
     assert.deepEqual(stale, [], 'KNOWN_BUGS_IN_VALID lists errors that are no longer reported: remove them');
   });

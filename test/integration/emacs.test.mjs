@@ -59,14 +59,25 @@ suiteUnless('Emacs eglot + podwise-language-server (docs/editors.md setup)', ema
           ...process.env,
           HOME: path.join(tmp, 'home'),
           PATH: `${binDir}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
-          PODWISE_EMACS_CONFIG: CONFIG, E2E_FILE: file, E2E_OUT: out, E2E_TIMEOUT: '20', ...env,
+          PODWISE_EMACS_CONFIG: CONFIG,
+          E2E_FILE: file,
+          E2E_OUT: out,
+          E2E_TIMEOUT: '20',
+          ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
-      child.stdout.on('data', (d) => { output += d; });
-      child.stderr.on('data', (d) => { output += d; });
-      const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`emacs did not finish within 90 s:\n${output}`)); }, 90000);
+      child.stdout.on('data', (d) => {
+        output += d;
+      });
+      child.stderr.on('data', (d) => {
+        output += d;
+      });
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`emacs did not finish within 90 s:\n${output}`));
+      }, 90000);
       child.on('exit', (code) => {
         clearTimeout(timer);
         if (!fs.existsSync(out)) return reject(new Error(`emacs exited ${code} without a report:\n${output.slice(-3000)}`));

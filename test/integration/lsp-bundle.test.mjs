@@ -35,7 +35,12 @@ test('LSP modules import vscode-languageserver values through protocol-values.ts
   for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts'))) {
     const source = readFileSync(join(dir, name), 'utf8');
     for (const match of source.matchAll(/^import (type )?\{([^}]*)\} from 'vscode-languageserver(?:\/node)?';/gm)) {
-      const values = match[1] ? [] : match[2].split(',').map((item) => item.trim()).filter((item) => item && !item.startsWith('type '));
+      const values = match[1]
+        ? []
+        : match[2]
+            .split(',')
+            .map((item) => item.trim())
+            .filter((item) => item && !item.startsWith('type '));
       if (values.length > 0 && !allowed.has(name)) offenders.push(`${name}: ${values.join(', ')}`);
     }
   }

@@ -17,7 +17,11 @@ function brokenPod(index) {
   return podManifest(index, { envValue: '123456', extraContainerYaml: TYPO_BLOCK }).replace(ORIGINAL_LIVENESS, '');
 }
 
-const comments = (text) => text.split('\n').filter((line) => /(^|\s)#/.test(line)).map((line) => line.slice(line.indexOf('#')).trim());
+const comments = (text) =>
+  text
+    .split('\n')
+    .filter((line) => /(^|\s)#/.test(line))
+    .map((line) => line.slice(line.indexOf('#')).trim());
 const errorsOf = (diagnostics) => diagnostics.filter((d) => d.severity === 1).map((d) => `${d.code}@${d.range.start.line}`);
 const byCode = (diagnostics, code) => diagnostics.filter((d) => d.code === code);
 
@@ -57,7 +61,11 @@ describe('language server: code actions', () => {
     assert.deepEqual(stillThere, [], `${gone.code} still reported after "${action.title}"`);
     const errorsBefore = new Set(before.filter((d) => d.severity === 1).map((d) => `${d.code}|${d.message}`));
     const newErrors = diagnostics.filter((d) => d.severity === 1 && !errorsBefore.has(`${d.code}|${d.message}`));
-    assert.deepEqual(newErrors.map((d) => `${d.code}: ${d.message}`), [], `"${action.title}" introduced errors:\n${after}`);
+    assert.deepEqual(
+      newErrors.map((d) => `${d.code}: ${d.message}`),
+      [],
+      `"${action.title}" introduced errors:\n${after}`,
+    );
     return diagnostics;
   }
 
@@ -107,7 +115,10 @@ describe('language server: code actions', () => {
     const { uri, diagnostics } = await openBroken(withComment);
     const unknown = byCode(diagnostics, 'schema-unknown-field')[0];
     const disable = (await client.codeAction(uri, unknown.range, [unknown])).find((a) => a.title === 'Disable schema-unknown-field for this line');
-    assert.deepEqual(disable.edit.documentChanges[0].edits.map((e) => e.newText), [', schema-unknown-field']);
+    assert.deepEqual(
+      disable.edit.documentChanges[0].edits.map((e) => e.newText),
+      [', schema-unknown-field'],
+    );
     await applyAndCheck(uri, disable, diagnostics, { gone: unknown });
     assert.ok(client.text(uri).includes('    # podwise-disable-next-line schema-type, schema-unknown-field\n    livenessprobe:'));
   });
@@ -181,7 +192,10 @@ describe('language server: code actions', () => {
     await client.open(uri, 'rules:\n  schema-type: of\n');
     const { diagnostics } = await client.waitForDiagnostics(uri, (d) => d.length > 0);
     const actions = await client.codeAction(uri, diagnostics[0].range, diagnostics);
-    assert.deepEqual(actions.map((a) => a.title), ['Change to "off"']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Change to "off"'],
+    );
     await client.applyWorkspaceEdit(actions[0].edit);
     await client.waitForDiagnostics(uri, (d) => d.length === 0, { version: client.version(uri) });
     await client.close(uri);

@@ -138,7 +138,10 @@ describe('language server: completion', () => {
   test('enum values, also right after the colon', async () => {
     const { list } = await completeIn(pod('    imagePullPolicy: ‸\n'), { triggerCharacter: ' ' });
     assert.deepEqual(labels(list).sort(), ['Always', 'IfNotPresent', 'Never']);
-    assert.ok(list.items.every((item) => item.kind === 12 && item.insertTextFormat === 1), 'plain Value items');
+    assert.ok(
+      list.items.every((item) => item.kind === 12 && item.insertTextFormat === 1),
+      'plain Value items',
+    );
     const restart = await completeIn(pod('', '  restartPolicy: ‸\n'));
     assert.deepEqual(labels(restart.list).sort(), ['Always', 'Never', 'OnFailure']);
 
@@ -185,7 +188,10 @@ describe('language server: completion', () => {
       // The client adds the line's own indentation (up to the dash); the server adds the dash.
       assert.equal(byLabel('livenessProbe').textEdit.newText, 'livenessProbe:\n    ');
       assert.equal(byLabel('livenessProbe').insertTextMode, undefined);
-      assert.ok(list.items.every((item) => !/\$\{?\d/.test(item.textEdit.newText)), 'no snippet syntax left');
+      assert.ok(
+        list.items.every((item) => !/\$\{?\d/.test(item.textEdit.newText)),
+        'no snippet syntax left',
+      );
     } finally {
       await plain.shutdown();
     }

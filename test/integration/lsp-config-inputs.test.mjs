@@ -37,7 +37,10 @@ function workspace(prepare) {
 /** Fails instead of waiting forever when the server does not answer. */
 function answered(promise, what, ms = 10_000) {
   let timer;
-  return Promise.race([promise.finally(() => clearTimeout(timer)), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)))]);
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms))),
+  ]);
 }
 
 async function checkPod(root, initializationOptions) {
@@ -60,9 +63,15 @@ describe('.podwise.yaml that is not a regular file', { skip: process.platform ==
       const root = workspace((config) => execFileSync('mkfifo', [config]));
       const { client, diagnostics, hover } = await checkPod(root, { workspaceTrusted: trusted });
       try {
-        assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'schema-type'), JSON.stringify(diagnostics.map((d) => d.code)));
+        assert.ok(
+          diagnostics.some((diagnostic) => diagnostic.code === 'schema-type'),
+          JSON.stringify(diagnostics.map((d) => d.code)),
+        );
         assert.notEqual(hover, undefined);
-        assert.ok(client.logs.some((line) => /ignoring .*\.podwise\.yaml: it is a FIFO \(named pipe\), not a regular file; the defaults apply/.test(line)), client.logs.join('\n'));
+        assert.ok(
+          client.logs.some((line) => /ignoring .*\.podwise\.yaml: it is a FIFO \(named pipe\), not a regular file; the defaults apply/.test(line)),
+          client.logs.join('\n'),
+        );
       } finally {
         await client.shutdown();
       }
@@ -75,7 +84,10 @@ describe('.podwise.yaml that is not a regular file', { skip: process.platform ==
     const { client, diagnostics } = await checkPod(root, {});
     try {
       assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'schema-type'));
-      assert.ok(client.logs.some((line) => /ignoring .*\.podwise\.yaml: it is 1\.0 MB and Podwise reads config files up to 1\.0 MB/.test(line)), client.logs.join('\n'));
+      assert.ok(
+        client.logs.some((line) => /ignoring .*\.podwise\.yaml: it is 1\.0 MB and Podwise reads config files up to 1\.0 MB/.test(line)),
+        client.logs.join('\n'),
+      );
     } finally {
       await client.shutdown();
     }

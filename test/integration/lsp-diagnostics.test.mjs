@@ -126,7 +126,10 @@ describe('language server: diagnostics', () => {
     }
     const final = await client.waitForDiagnostics(uri, undefined, { version });
     await client.idle();
-    const published = client.publications.slice(mark).filter((p) => p.uri === uri).map((p) => p.version);
+    const published = client.publications
+      .slice(mark)
+      .filter((p) => p.uri === uri)
+      .map((p) => p.version);
     assert.ok(published.length >= 1);
     for (let i = 1; i < published.length; i += 1) assert.ok(published[i] >= published[i - 1], `versions went backwards: ${published}`);
     assert.equal(published[published.length - 1], version);
@@ -146,7 +149,11 @@ describe('language server: diagnostics', () => {
       const { diagnostics } = await client.waitForDiagnostics(uri, undefined, { version: v2 });
       await client.idle();
       const published = client.publications.slice(mark).filter((p) => p.uri === uri);
-      assert.deepEqual(published.map((p) => p.version), [v2], 'only the current version is published');
+      assert.deepEqual(
+        published.map((p) => p.version),
+        [v2],
+        'only the current version is published',
+      );
       assert.deepEqual(codes(schema(diagnostics)), ['schema-type']);
     } finally {
       client.configurationDelay = 0;
@@ -162,7 +169,10 @@ describe('language server: diagnostics', () => {
     let mark = client.publications.length;
     await client.setSettings({ kubernetesVersion: '1.29' });
     ({ diagnostics } = await client.waitForDiagnostics(uri, (d) => schema(d).length > 0, { since: mark }));
-    assert.deepEqual(schema(diagnostics).map((d) => [d.code, d.range]), [['schema-unknown-field', rangeOf(text, 'hostnameOverride')]]);
+    assert.deepEqual(
+      schema(diagnostics).map((d) => [d.code, d.range]),
+      [['schema-unknown-field', rangeOf(text, 'hostnameOverride')]],
+    );
     assert.equal(client.statuses.filter((s) => s.uri === uri).at(-1).kubernetesVersion, '1.29');
     mark = client.publications.length;
     await client.setSettings({ kubernetesVersion: '1.29', rules: { 'schema-unknown-field': 'off' } });
@@ -217,7 +227,10 @@ describe('language server: diagnostics', () => {
     mark = client.publications.length;
     await client.open(configUri, 'kubernetesVersion: "1.29"\nrules:\n  schema-type: off\nrulez: {}\n');
     const configDiagnostics = await client.waitForDiagnostics(configUri, (d) => d.length > 0, { since: mark });
-    assert.deepEqual(configDiagnostics.diagnostics.map((d) => [d.code, d.range.start.line]), [['config-invalid', 3]]);
+    assert.deepEqual(
+      configDiagnostics.diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['config-invalid', 3]],
+    );
     ({ diagnostics } = await client.waitForDiagnostics(uri, (d) => codes(schema(d)).join() === 'schema-unknown-field', { since: mark }));
     assert.equal(client.statuses.filter((s) => s.uri === uri).at(-1).versionSource, 'config-file');
 
@@ -293,7 +306,7 @@ describe('language server: multi-root workspaces and trust', () => {
 
   const hostnamePod = podManifest(8).replace('spec:\n', 'spec:\n  hostnameOverride: web-8\n');
 
-  test("each workspace folder uses its own .podwise.yaml and its own editor settings", async () => {
+  test('each workspace folder uses its own .podwise.yaml and its own editor settings', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'podwise-multi-'));
     roots.push(parent);
     const a = join(parent, 'a');

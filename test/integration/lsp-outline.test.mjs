@@ -119,7 +119,10 @@ describe('language server: outline and folding', () => {
     const version = await client.replace(uri, 'name: web', 'name: storefront');
     await client.waitForDiagnostics(uri, undefined, { version });
     const symbols = await client.documentSymbol(uri);
-    assert.deepEqual(symbols[0].children.map((c) => c.name), ['migrate', 'proxy', 'storefront']);
+    assert.deepEqual(
+      symbols[0].children.map((c) => c.name),
+      ['migrate', 'proxy', 'storefront'],
+    );
   });
 
   test('folding: each document, each indented block, comment runs', async () => {
@@ -157,10 +160,17 @@ describe('language server: outline and folding', () => {
     const symbols = await client.documentSymbol(uri);
     assert.equal(symbols.length, 100);
     assert.equal(symbols[50].name, 'Pod/web-50');
-    assert.deepEqual(symbols[50].children.map((c) => c.name), ['app']);
+    assert.deepEqual(
+      symbols[50].children.map((c) => c.name),
+      ['app'],
+    );
     const folds = await client.foldingRange(uri);
     const documentStarts = text.split('\n').flatMap((line, index) => (line === '---' ? [index] : []));
-    for (const start of documentStarts) assert.ok(folds.some((f) => f.startLine === start), `fold at --- line ${start}`);
+    for (const start of documentStarts)
+      assert.ok(
+        folds.some((f) => f.startLine === start),
+        `fold at --- line ${start}`,
+      );
   });
 
   test('no symbols for non-Kubernetes YAML', async () => {

@@ -43,7 +43,10 @@ describe('published diagnostics per file', () => {
     client = await LspClient.start({ workspaceFolders: [workspace], settings: { kubernetesVersion: '1.36' } });
   });
   after(async () => {
-    assert.deepEqual(client.logs.filter((message) => / failed: /.test(message)), []);
+    assert.deepEqual(
+      client.logs.filter((message) => / failed: /.test(message)),
+      [],
+    );
     await client.shutdown();
   });
 
@@ -123,7 +126,10 @@ describe('an analysis over its time budget', () => {
     client = await LspClient.start({ workspaceFolders: [workspace], settings: { kubernetesVersion: '1.36' }, env: { PODWISE_ANALYSIS_BUDGET_MS: '0' } });
   });
   after(async () => {
-    assert.deepEqual(client.logs.filter((message) => / failed: /.test(message)), []);
+    assert.deepEqual(
+      client.logs.filter((message) => / failed: /.test(message)),
+      [],
+    );
     await client.shutdown();
   });
 

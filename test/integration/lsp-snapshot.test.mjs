@@ -79,7 +79,10 @@ describe('language server: one snapshot per version', () => {
     const values = await client.completion(uri, positionOf(FILE, FILE.indexOf('Sometimes')));
     assert.ok(values.items.some((item) => item.label === 'IfNotPresent'));
     const symbols = await client.documentSymbol(uri);
-    assert.deepEqual(symbols.map((symbol) => symbol.name), ['Pod/web', 'List', 'Deployment/api']);
+    assert.deepEqual(
+      symbols.map((symbol) => symbol.name),
+      ['Pod/web', 'List', 'Deployment/api'],
+    );
     assert.ok((await client.foldingRange(uri)).length > 3);
     assert.equal(await parses(), analysed, 'a feature parsed the file again');
 

@@ -17,7 +17,9 @@ import { LspClient, fileUri, podManifest } from '../helpers/lsp-client.mjs';
 import { RawDocument, badPositions, comparable, offsetOf } from '../helpers/lsp-sync-oracle.mjs';
 
 /** A Pod with findings on several lines (pull policy, a typo'd field, a numeric env value). */
-const POD = podManifest(1, { envValue: '123456' }).replace('    ports:\n', '    imagePullPolicy: Always\n    ports:\n').replace('      periodSeconds: 5\n', '      periodSeconds: 5\n      tymeoutSeconds: 2\n');
+const POD = podManifest(1, { envValue: '123456' })
+  .replace('    ports:\n', '    imagePullPolicy: Always\n    ports:\n')
+  .replace('      periodSeconds: 5\n', '      periodSeconds: 5\n      tymeoutSeconds: 2\n');
 
 describe('language server: text sync and fix freshness', () => {
   let workspace;
@@ -105,7 +107,10 @@ describe('language server: text sync and fix freshness', () => {
     const cr = POD.replace(/\n/g, '\r');
     const document = await RawDocument.open(client, nextUri(), cr);
     const diagnostics = await document.diagnostics();
-    assert.deepEqual(diagnostics.filter((d) => /^yaml-/.test(String(d.code))), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => /^yaml-/.test(String(d.code))),
+      [],
+    );
     const lf = await freshDiagnostics(POD);
     const placed = (list) => list.map((d) => `${d.code} ${JSON.stringify(d.range)} ${d.message}`);
     assert.deepEqual(placed(diagnostics), placed(lf));
@@ -154,7 +159,11 @@ describe('language server: text sync and fix freshness', () => {
           for (const edit of change.edits) {
             const ends = edit.newText.match(/\r\n|\r|\n/g) ?? [];
             if (ends.length > 0) multiLine += 1;
-            assert.deepEqual(ends.filter((end) => end !== eol), [], `"${action.title}" inserts ${JSON.stringify(edit.newText)}`);
+            assert.deepEqual(
+              ends.filter((end) => end !== eol),
+              [],
+              `"${action.title}" inserts ${JSON.stringify(edit.newText)}`,
+            );
           }
         }
       }
@@ -190,7 +199,10 @@ describe('language server: text sync and fix freshness', () => {
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: old } });
     await client.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'image-pull-policy-implicit'), { version: 1 });
     const again = await client.codeAction(uri, pullPolicy.range, [pullPolicy]);
-    assert.ok(again.some((action) => action.title === pullPolicy.data.fixes[0].title && action.edit), 'fixes offered for the same text');
+    assert.ok(
+      again.some((action) => action.title === pullPolicy.data.fixes[0].title && action.edit),
+      'fixes offered for the same text',
+    );
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 });

@@ -196,7 +196,9 @@ test('the language server over stdio: 2,000 keystrokes into a 100-document Helm 
     const late = await memory();
     const mb = (bytes) => bytes / (1024 * 1024);
     const growth = mb(late.heapUsed - early.heapUsed);
-    t.diagnostic(`server heap ${mb(early.heapUsed).toFixed(1)} → ${mb(late.heapUsed).toFixed(1)} MB over edits 200-${EDITS}; RSS ${mb(opened.rss).toFixed(0)} MB after opening, ${mb(late.rss).toFixed(0)} MB after ${EDITS} edits`);
+    t.diagnostic(
+      `server heap ${mb(early.heapUsed).toFixed(1)} → ${mb(late.heapUsed).toFixed(1)} MB over edits 200-${EDITS}; RSS ${mb(opened.rss).toFixed(0)} MB after opening, ${mb(late.rss).toFixed(0)} MB after ${EDITS} edits`,
+    );
     assert.ok(growth < MARGIN_MB, `server heap grew ${growth.toFixed(1)} MB`);
   } finally {
     await client.shutdown();

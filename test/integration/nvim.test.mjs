@@ -56,16 +56,28 @@ suiteUnless('Neovim + podwise-language-server (docs/editors.md setup)', nvim.ski
         env: {
           ...process.env,
           PATH: `${binDir}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
-          XDG_CONFIG_HOME: path.join(xdg, 'config'), XDG_DATA_HOME: path.join(xdg, 'data'),
-          XDG_STATE_HOME: path.join(xdg, 'state'), XDG_CACHE_HOME: path.join(xdg, 'cache'),
-          PODWISE_NVIM_CONFIG: CONFIG, E2E_OUT: out, E2E_TIMEOUT_MS: '20000', ...env,
+          XDG_CONFIG_HOME: path.join(xdg, 'config'),
+          XDG_DATA_HOME: path.join(xdg, 'data'),
+          XDG_STATE_HOME: path.join(xdg, 'state'),
+          XDG_CACHE_HOME: path.join(xdg, 'cache'),
+          PODWISE_NVIM_CONFIG: CONFIG,
+          E2E_OUT: out,
+          E2E_TIMEOUT_MS: '20000',
+          ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
-      child.stdout.on('data', (d) => { output += d; });
-      child.stderr.on('data', (d) => { output += d; });
-      const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`nvim did not finish within 60 s:\n${output}`)); }, 60000);
+      child.stdout.on('data', (d) => {
+        output += d;
+      });
+      child.stderr.on('data', (d) => {
+        output += d;
+      });
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`nvim did not finish within 60 s:\n${output}`));
+      }, 60000);
       child.on('exit', (code) => {
         clearTimeout(timer);
         if (!fs.existsSync(out)) return reject(new Error(`nvim exited ${code} without a report:\n${output}`));
@@ -91,7 +103,10 @@ suiteUnless('Neovim + podwise-language-server (docs/editors.md setup)', nvim.ski
     assert.ok(d, `probe-success-threshold in ${JSON.stringify(report.diagnostics.map((x) => x.code))}`);
     assert.deepEqual([d.lnum, d.col, d.end_lnum, d.end_col, d.severity, d.source], [60, 24, 60, 25, 1, 'podwise']);
     assert.match(d.message, /successThreshold: 3/);
-    assert.ok(report.diagnostics.some((x) => x.code === 'image-latest-tag'), 'image-latest-tag too');
+    assert.ok(
+      report.diagnostics.some((x) => x.code === 'image-latest-tag'),
+      'image-latest-tag too',
+    );
     assert.ok(!report.diagnostics.some((x) => x.code === 'resources-unset'), '.podwise.yaml (resources-unset: off) applies');
     // code actions, one applied through Neovim's own workspace-edit code
     assert.ok(report.code_actions.includes('Set successThreshold to 1'), JSON.stringify(report.code_actions));

@@ -34,10 +34,13 @@ const OUT_OF_SCOPE_KINDS = {
 };
 
 // Reasons shared by several cases.
-const API_REJECTS_JOB_ALWAYS = 'the API server rejects restartPolicy Always in a Job/CronJob template ("Unsupported value: \"Always\"": only OnFailure and Never); kube-linter\'s restart-policy is a style policy, not validation';
-const API_REJECTS_ONFAILURE = 'the API server rejects a Deployment/DaemonSet/ReplicaSet/ReplicationController template whose restartPolicy is not Always; kube-linter\'s policy allows OnFailure';
-const NEVER_IS_VALID = 'restartPolicy Never is valid (and usual for Jobs and one-shot Pods); kube-linter\'s restart-policy is a house policy (Always/OnFailure only)';
-const NOT_SERVICE_TARGETED = 'kube-score judges readiness only for Pods a Service targets and per Pod; probe-readiness-missing (off by default) is per container and independent of Services (rollout-missing-readiness is the Service-aware rule, for workloads)';
+const API_REJECTS_JOB_ALWAYS =
+  'the API server rejects restartPolicy Always in a Job/CronJob template ("Unsupported value: \"Always\"": only OnFailure and Never); kube-linter\'s restart-policy is a style policy, not validation';
+const API_REJECTS_ONFAILURE =
+  "the API server rejects a Deployment/DaemonSet/ReplicaSet/ReplicationController template whose restartPolicy is not Always; kube-linter's policy allows OnFailure";
+const NEVER_IS_VALID = "restartPolicy Never is valid (and usual for Jobs and one-shot Pods); kube-linter's restart-policy is a house policy (Always/OnFailure only)";
+const NOT_SERVICE_TARGETED =
+  'kube-score judges readiness only for Pods a Service targets and per Pod; probe-readiness-missing (off by default) is per container and independent of Services (rollout-missing-readiness is the Service-aware rule, for workloads)';
 const LIMITS_ONLY = 'requests default to limits when only limits are set (the Pod defaulter copies them), so nothing is missing; kube-score wants explicit requests';
 
 /**
@@ -72,13 +75,11 @@ const DISAGREEMENTS = {
     'tests/checks/restart-policy.yaml :: CronJob/fire-cronjob-never :: restart-policy': ['SEMANTICS', NEVER_IS_VALID],
   },
   'kube-score': {
-    'score/testdata/statefulset-host-antiaffinity-undefined-replicas.yaml :: StatefulSet/statefulset-host-antiaffinity-undefined-replicas :: statefulset-has-host-podantiaffinity': [
-      'SEMANTICS',
-      'replicas is omitted, so it defaults to 1: one Pod has nothing to be spread from. kube-score does not default replicas',
-    ],
+    'score/testdata/statefulset-host-antiaffinity-undefined-replicas.yaml :: StatefulSet/statefulset-host-antiaffinity-undefined-replicas :: statefulset-has-host-podantiaffinity':
+      ['SEMANTICS', 'replicas is omitted, so it defaults to 1: one Pod has nothing to be spread from. kube-score does not default replicas'],
     'score/testdata/statefulset-nested-ignores.yaml :: StatefulSet/trivy :: container-image-tag': [
       'SEMANTICS',
-      'kube-score skips the check because of its own kube-score/ignore annotation; Podwise honours podwise.io/disable, not other tools\' annotations',
+      "kube-score skips the check because of its own kube-score/ignore annotation; Podwise honours podwise.io/disable, not other tools' annotations",
     ],
     'score/testdata/service-not-target-deployment.yaml :: Deployment/deployment-test-1 :: deployment-replicas': [
       'SEMANTICS',
@@ -116,7 +117,7 @@ const DISAGREEMENTS = {
     ],
     'score/testdata/service-target-pod-different-namespace.yaml :: Service/my-service :: service-targets-pod': [
       'SEMANTICS',
-      'the only matching Pod is in another namespace; service-selector-no-match stays silent when the file has no Pods in the Service\'s namespace (they may be defined in another file), kube-score fires',
+      "the only matching Pod is in another namespace; service-selector-no-match stays silent when the file has no Pods in the Service's namespace (they may be defined in another file), kube-score fires",
     ],
     'score/testdata/service-target-deployment-different-namespace.yaml :: Service/my-service :: service-targets-pod': [
       'SEMANTICS',
@@ -128,7 +129,7 @@ const DISAGREEMENTS = {
     ],
     'score/testdata/cronjob-batchv1beta1.yaml :: CronJob/cronjob-test :: stable-version': [
       'VERSION',
-      'kube-score\'s default target is 1.18, before batch/v1 CronJob (1.21); at any version Podwise supports (1.29+) batch/v1beta1 CronJob is removed (1.25)',
+      "kube-score's default target is 1.18, before batch/v1 CronJob (1.21); at any version Podwise supports (1.29+) batch/v1beta1 CronJob is removed (1.25)",
     ],
   },
   polaris: {
@@ -167,7 +168,9 @@ const DELIBERATE = new Set(['PEER_BUG', 'SEMANTICS', 'VERSION', 'FIXTURE']);
 // ---------------------------------------------------------------------------------------------
 
 function readExpected(peer) {
-  const [header, ...lines] = readFileSync(join(FIXTURES, peer, 'EXPECTED.tsv'), 'utf8').split('\n').filter(Boolean);
+  const [header, ...lines] = readFileSync(join(FIXTURES, peer, 'EXPECTED.tsv'), 'utf8')
+    .split('\n')
+    .filter(Boolean);
   const columns = header.split('\t');
   return lines.map((line) => Object.fromEntries(line.split('\t').map((value, index) => [columns[index], value])));
 }
@@ -272,7 +275,14 @@ function comparableCases(peer) {
         const spec = podSpecOf(analysis.values[index]);
         for (const container of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]) {
           if (typeof container?.name !== 'string' || !container.name.startsWith('dont-fire')) continue;
-          derived.push({ ...fires[0], object, expected: 'does-not-fire', container: container.name, derived: true, detail: 'derived: dont-fire* container, not among the exactly counted reports' });
+          derived.push({
+            ...fires[0],
+            object,
+            expected: 'does-not-fire',
+            container: container.name,
+            derived: true,
+            detail: 'derived: dont-fire* container, not among the exactly counted reports',
+          });
         }
       }
     }
@@ -344,8 +354,13 @@ function percent(part, whole) {
 
 suiteUnless('peer agreement', skip, () => {
   test('the peer map names existing rules only', (t) => {
-    assert.deepEqual(mappedRuleIds().filter((id) => !isKnownRuleId(id)), [], 'peer-map.mjs refers to rule ids the engine does not have');
-    for (const peer of PEERS) t.diagnostic(`${peer}: ${Object.keys(PEER_MAP[peer]).length} checks mapped, ${Object.keys(UNMAPPED[peer]).length} near-misses left out (see peer-map.mjs UNMAPPED)`);
+    assert.deepEqual(
+      mappedRuleIds().filter((id) => !isKnownRuleId(id)),
+      [],
+      'peer-map.mjs refers to rule ids the engine does not have',
+    );
+    for (const peer of PEERS)
+      t.diagnostic(`${peer}: ${Object.keys(PEER_MAP[peer]).length} checks mapped, ${Object.keys(UNMAPPED[peer]).length} near-misses left out (see peer-map.mjs UNMAPPED)`);
   });
 
   for (const peer of PEERS) {
@@ -381,14 +396,22 @@ suiteUnless('peer agreement', skip, () => {
       }
       for (const result of disagreements.filter((candidate) => !listed[candidate.id])) {
         const rules = [...new Set(result.ours.map((finding) => finding.ruleId))].join(', ');
-        problems.push(`${result.id}: ${peer} ${result.peerFlags ? 'flags it' : 'does not flag it'}, Podwise ${result.weFlag ? `does (${rules})` : 'does not'} [${result.test}; ${result.detail}]`);
+        problems.push(
+          `${result.id}: ${peer} ${result.peerFlags ? 'flags it' : 'does not flag it'}, Podwise ${result.weFlag ? `does (${rules})` : 'does not'} [${result.test}; ${result.detail}]`,
+        );
       }
       for (const id of Object.keys(listed).filter((candidate) => !disagreements.some((result) => result.id === candidate))) {
         problems.push(`listed in DISAGREEMENTS but agrees now (or is no longer compared): remove it: ${id}`);
       }
       assert.equal(problems.length, 0, `peer agreement with ${peer}: ${problems.length} problem(s); fix the rule, or list the case with its reason:\n${problems.join('\n')}`);
-      assert.ok(compared.length >= FLOORS[peer].compared, `${peer}: only ${compared.length} cases compared (expected ≥ ${FLOORS[peer].compared}); did the mapping or EXPECTED.tsv change?`);
-      assert.ok(agree / compared.length >= FLOORS[peer].agreement, `${peer}: agreement ${percent(agree, compared.length)} fell below ${(100 * FLOORS[peer].agreement).toFixed(1)}%`);
+      assert.ok(
+        compared.length >= FLOORS[peer].compared,
+        `${peer}: only ${compared.length} cases compared (expected ≥ ${FLOORS[peer].compared}); did the mapping or EXPECTED.tsv change?`,
+      );
+      assert.ok(
+        agree / compared.length >= FLOORS[peer].agreement,
+        `${peer}: agreement ${percent(agree, compared.length)} fell below ${(100 * FLOORS[peer].agreement).toFixed(1)}%`,
+      );
     });
   }
 });

@@ -107,7 +107,10 @@ export const PEER_MAP = {
     'dangling-service': { rules: ['service-selector-no-match'] },
     'no-anti-affinity': { rules: ['no-anti-affinity'] },
     'minimum-three-replicas': { rules: ['deployment-single-replica'], note: 'kube-linter wants ≥ 3 replicas; we advise against exactly 1' },
-    'restart-policy': { rules: ['restart-policy-invalid', 'job-restart-policy'], note: 'kube-linter is a policy preference (Always/OnFailure); ours is what the API server rejects' },
+    'restart-policy': {
+      rules: ['restart-policy-invalid', 'job-restart-policy'],
+      note: 'kube-linter is a policy preference (Always/OnFailure); ours is what the API server rejects',
+    },
   },
   'kube-score': {
     'container-image-tag': { rules: ['image-latest-tag'] },
@@ -174,7 +177,8 @@ export const UNMAPPED = {
     'ssh-port': 'no Podwise rule',
   },
   'kube-score': {
-    'deployment-strategy': 'kube-score wants RollingUpdate for Service-targeted Deployments; our deployment-strategy-invalid checks what the API rejects (Recreate + rollingUpdate)',
+    'deployment-strategy':
+      'kube-score wants RollingUpdate for Service-targeted Deployments; our deployment-strategy-invalid checks what the API rejects (Recreate + rollingUpdate)',
   },
   polaris: {
     pullPolicyNotAlways: 'opposite advice: Polaris wants imagePullPolicy Always; we only say what an omitted policy defaults to',

@@ -80,14 +80,22 @@ test('only the first 2,000 documents are checked; one info on the first skipped 
 
 test('billion laughs, 10 levels, in every shape: refused fast without expanding anything', () => {
   const shapes = {
-    flow: () => ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...Array.from({ length: 10 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(',')}]`)],
+    flow: () => [
+      'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...Array.from({ length: 10 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(',')}]`),
+    ],
     block: () => ['a0: &a0', ...Array(10).fill('- lol'), ...Array.from({ length: 10 }, (_, i) => [`a${i + 1}: &a${i + 1}`, ...Array(10).fill(`- *a${i}`)]).flat()],
     merge: () => ['a0: &a0 {k: v}', ...Array.from({ length: 10 }, (_, i) => `a${i + 1}: &a${i + 1} {<<: [${Array(10).fill(`*a${i}`).join(', ')}], k${i + 1}: v}`)],
-    keys: () => ['a0: &a0 [x, y]', ...Array.from({ length: 10 }, (_, i) => `a${i + 1}: &a${i + 1} {${Array.from({ length: 10 }, (_, j) => `? [*a${i}, ${j}] : *a${i}`).join(', ')}}`)],
+    keys: () => [
+      'a0: &a0 [x, y]',
+      ...Array.from({ length: 10 }, (_, i) => `a${i + 1}: &a${i + 1} {${Array.from({ length: 10 }, (_, j) => `? [*a${i}, ${j}] : *a${i}`).join(', ')}}`),
+    ],
   };
   for (const [shape, lines] of Object.entries(shapes)) {
     for (const kubernetes of [true, false]) {
-      const body = lines().map((line) => `  ${line}`).join('\n');
+      const body = lines()
+        .map((line) => `  ${line}`)
+        .join('\n');
       const text = kubernetes ? `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\nx:\n${body}\ndata:\n  k: *a10\n` : `x:\n${body}\ny: *a10\n`;
       const result = timed(text, 1000);
       assert.equal(limits(result).length, 1, `${shape}: ${JSON.stringify(result.findings.map((f) => f.ruleId))}`);
@@ -100,7 +108,10 @@ test('linear alias reuse past the expansion budget is refused too (it used to ex
   const env = Array(1000).fill('{name: A, value: b}').join(', ');
   const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers:\n  - &c {name: a, image: b:1, env: [${env}]}\n${Array(999).fill('  - *c\n').join('')}`;
   const result = timed(text, 2000);
-  assert.deepEqual(result.findings.map((f) => f.ruleId), ['yaml-limit']);
+  assert.deepEqual(
+    result.findings.map((f) => f.ruleId),
+    ['yaml-limit'],
+  );
 });
 
 test('a chain of 20,000 anchors, each naming the previous one, is answered quickly', () => {
@@ -119,10 +130,16 @@ test('a few aliases that expand to a little are checked normally', () => {
 
 test('recursive and unresolved aliases are YAML errors (kubectl rejects them), not crashes', () => {
   const recursive = timed('apiVersion: v1\nkind: ConfigMap\nmetadata: &m {name: x, self: *m}\n');
-  assert.deepEqual(recursive.findings.map((f) => f.ruleId), ['yaml-syntax']);
+  assert.deepEqual(
+    recursive.findings.map((f) => f.ruleId),
+    ['yaml-syntax'],
+  );
   assert.match(recursive.findings[0].message, /alias \*m is inside the node its anchor names/);
   const unresolved = timed('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: *n}\n');
-  assert.deepEqual(unresolved.findings.map((f) => f.ruleId), ['yaml-syntax']);
+  assert.deepEqual(
+    unresolved.findings.map((f) => f.ruleId),
+    ['yaml-syntax'],
+  );
   assert.match(unresolved.findings[0].message, /alias \*n has no anchor &n before it/);
   assert.equal(timed('&a [*a]\n').findings[0].ruleId, 'yaml-syntax');
 });
@@ -138,7 +155,11 @@ test('10,000 levels of nesting of every kind: no stack overflow, one info', () =
   for (const [shape, value] of Object.entries(deep)) {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  k: ${value}\n`;
     const result = timed(text, 2000);
-    assert.deepEqual(result.findings.map((f) => f.ruleId), ['yaml-limit'], shape);
+    assert.deepEqual(
+      result.findings.map((f) => f.ruleId),
+      ['yaml-limit'],
+      shape,
+    );
     assert.match(result.findings[0].message, /nested more than 512 levels deep/);
     // The same text parses to the same answer however deep the caller's stack already is.
     const nested = (depth) => (depth === 0 ? analyzeText(text, OPTIONS) : nested(depth - 1));
@@ -151,7 +172,10 @@ test('10,000 levels of nesting of every kind: no stack overflow, one info', () =
   assert.match(limits(viaAliases)[0].message, /nested more than 512 levels deep once its aliases are expanded/);
   // Just under the limit is checked as usual.
   const fine = timed(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\ndata:\n  k: ${'['.repeat(500)}${']'.repeat(500)}\n`);
-  assert.deepEqual(fine.findings.map((f) => f.ruleId), ['schema-type']);
+  assert.deepEqual(
+    fine.findings.map((f) => f.ruleId),
+    ['schema-type'],
+  );
 });
 
 test('very long lines and values: answered quickly, messages cut at 2,000 characters', () => {
@@ -167,7 +191,10 @@ test('very long lines and values: answered quickly, messages cut at 2,000 charac
 test('20,000 keys in one mapping parse in linear time (yaml uniqueKeys was quadratic)', () => {
   const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: v`).join('\n')}\n  k7: again\n`;
   const result = timed(text, 3000);
-  assert.deepEqual(result.findings.map((f) => f.ruleId), ['yaml-duplicate-key']);
+  assert.deepEqual(
+    result.findings.map((f) => f.ruleId),
+    ['yaml-duplicate-key'],
+  );
   assert.equal(parseChunk({ text }).errors.length, 1);
 });
 

@@ -58,7 +58,9 @@ function expected(uri, text, settings) {
     staticPodManifest: false,
     filePath: new URL(uri).pathname,
   });
-  return result.findings.map((finding) => summarize({ range: { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) }, code: finding.ruleId, message: finding.message }));
+  return result.findings.map((finding) =>
+    summarize({ range: { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) }, code: finding.ruleId, message: finding.message }),
+  );
 }
 
 const summarize = (d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`;

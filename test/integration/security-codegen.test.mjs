@@ -19,8 +19,12 @@ const CORPUS = process.env.PODWISE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'
 const FORBIDDEN = [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /[^.\w]Function\s*\(\s*["'`]/, /\bvm\.run\w*\(/, /\brunIn(This|New)?Context\s*\(/, /require\(["'](node:)?vm["']\)/];
 
 const bundles = () => [
-  ...readdirSync(join(ROOT, 'dist', 'server')).filter((name) => name.endsWith('.js')).map((name) => join(ROOT, 'dist', 'server', name)),
-  ...readdirSync(join(ROOT, 'dist', 'validators')).filter((name) => name.endsWith('.js')).map((name) => join(ROOT, 'dist', 'validators', name)),
+  ...readdirSync(join(ROOT, 'dist', 'server'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => join(ROOT, 'dist', 'server', name)),
+  ...readdirSync(join(ROOT, 'dist', 'validators'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => join(ROOT, 'dist', 'validators', name)),
 ];
 
 function hits(file) {
@@ -62,7 +66,10 @@ test('the CLI runs with code generation from strings disallowed', () => {
     assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr.slice(-2000)}`);
     assert.doesNotMatch(run.stderr, /internal error|Code generation from strings disallowed/);
     const findings = JSON.parse(run.stdout);
-    assert.ok(findings.some((f) => String(f.rule).startsWith('schema-')), 'the schema validators ran');
+    assert.ok(
+      findings.some((f) => String(f.rule).startsWith('schema-')),
+      'the schema validators ran',
+    );
   }
 });
 
@@ -73,7 +80,10 @@ test('the language server runs with code generation from strings disallowed', { 
     const uri = fileUri(join(folder, 'pod.yaml'));
     await client.open(uri, podManifest(1).replace('periodSeconds: 5', 'periodSeconds: 5\n      succesThreshold: 1'));
     const diagnostics = await client.diagnosticsForCurrent(uri);
-    assert.ok(diagnostics.some((d) => d.code === 'schema-unknown-field'), JSON.stringify(diagnostics.map((d) => d.code)));
+    assert.ok(
+      diagnostics.some((d) => d.code === 'schema-unknown-field'),
+      JSON.stringify(diagnostics.map((d) => d.code)),
+    );
     await client.documentSymbol(uri);
   } finally {
     await client.shutdown();

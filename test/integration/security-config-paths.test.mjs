@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'bin', 'podwise.js');
 
-const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    livenessProbe:\n      httpGet: {path: /, port: 80}\n      successThreshold: 3\n';
+const POD =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    livenessProbe:\n      httpGet: {path: /, port: 80}\n      successThreshold: 3\n';
 
 const CONFIG = `# every glob but the last tries to reach outside this folder
 exclude:
@@ -50,7 +51,11 @@ function check(...args) {
 test('absolute, home and ".." globs are reported on the config file, one by one', () => {
   const { findings, status } = check('.');
   const config = findings.filter((f) => f.file === '.podwise.yaml');
-  assert.deepEqual(config.map((f) => f.rule), Array(7).fill('config-invalid'), JSON.stringify(config, null, 1));
+  assert.deepEqual(
+    config.map((f) => f.rule),
+    Array(7).fill('config-invalid'),
+    JSON.stringify(config, null, 1),
+  );
   assert.deepEqual(
     config.map((f) => f.range.start.line),
     [2, 3, 4, 5, 6, 9, 10],
@@ -68,7 +73,10 @@ test('the walk stays inside the workspace and the one valid glob applies', () =>
 test('a file outside the workspace is neither excluded nor made a static Pod by the config', () => {
   const { findings } = check('../outside/pod.yaml');
   const outside = findings.filter((f) => f.file.endsWith('outside/pod.yaml'));
-  assert.ok(outside.some((f) => f.rule === 'probe-success-threshold'), 'checked, not excluded by "../outside/**"');
+  assert.ok(
+    outside.some((f) => f.rule === 'probe-success-threshold'),
+    'checked, not excluded by "../outside/**"',
+  );
   assert.ok(!outside.some((f) => f.rule.startsWith('static-pod-')), 'not a static Pod by "../**" or "/tmp/**"');
   // The same file inside the workspace is checked normally (the config's own error aside).
   const inside = check('app/pod.yaml').findings.filter((f) => f.file === 'app/pod.yaml');

@@ -71,7 +71,14 @@ before(() => {
 
 after(() => rmSync(work, { recursive: true, force: true }));
 
-const recorded = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : []);
+const recorded = () =>
+  existsSync(logFile)
+    ? readFileSync(logFile, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
 const env = () => ({ ...process.env, PODWISE_NET_TRAP_LOG: logFile });
 
 function runCli(args, input) {
@@ -105,7 +112,11 @@ test('the CLI checks the examples and the corpus without any connection', () => 
   writeFileSync(logFile, '');
   const paths = [join(ROOT, 'examples'), ...['valid', 'fixtures', 'nonk8s', 'legacy'].map((folder) => join(CORPUS, folder)).filter(existsSync)];
   // The whole corpus once (text); the other formats over the examples.
-  for (const [format, inputs] of [['text', paths], ['json', paths.slice(0, 1)], ['sarif', paths.slice(0, 1)]]) {
+  for (const [format, inputs] of [
+    ['text', paths],
+    ['json', paths.slice(0, 1)],
+    ['sarif', paths.slice(0, 1)],
+  ]) {
     const run = runCli(['check', ...inputs, '--format', format]);
     assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr.slice(-2000)}`);
     assert.ok(run.stdout.length > 0);

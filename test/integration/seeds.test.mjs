@@ -19,18 +19,23 @@ before(() => {
   const result = spawnSync(process.execPath, [join(root, 'bin', 'podwise.js'), 'check', '--format', 'json', 'examples'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   assert.ok(result.status === 0 || result.status === 1, `podwise exited ${result.status}:\n${result.stderr}`);
   findings = JSON.parse(result.stdout);
-  listing = findings
-    .map((f) => `  ${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${f.message}`)
-    .join('\n');
+  listing = findings.map((f) => `  ${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${f.message}`).join('\n');
 });
 
 /** Findings on one example file (name relative to examples/). */
 const on = (file) => findings.filter((finding) => finding.file === `examples/${file}`);
-const show = (file) => `\nfindings on ${file}:\n${on(file).map((f) => `  ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${f.message}`).join('\n') || '  (none)'}\n\nall findings:\n${listing}`;
+const show = (file) =>
+  `\nfindings on ${file}:\n${
+    on(file)
+      .map((f) => `  ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${f.message}`)
+      .join('\n') || '  (none)'
+  }\n\nall findings:\n${listing}`;
 
 /** Asserts a finding of `rule` on `file`, optionally at a 1-based line and with a severity. */
 function must(file, rule, { line, severity, message, count } = {}) {
-  const matches = on(file).filter((finding) => finding.rule === rule && (line === undefined || finding.range.start.line + 1 === line) && (severity === undefined || finding.severity === severity));
+  const matches = on(file).filter(
+    (finding) => finding.rule === rule && (line === undefined || finding.range.start.line + 1 === line) && (severity === undefined || finding.severity === severity),
+  );
   assert.ok(matches.length > 0, `expected ${severity ?? ''} ${rule}${line ? ` at line ${line}` : ''} on ${file}${show(file)}`);
   if (count !== undefined) assert.equal(matches.length, count, `expected ${count} × ${rule} on ${file}${show(file)}`);
   if (message) for (const match of matches) assert.match(match.message, message, `${rule} on ${file}${show(file)}`);
@@ -77,7 +82,11 @@ describe('seed manifests (EXPECTATIONS.md)', () => {
   });
 
   test('000-mycron-static-pod.yaml (static): no errors, no warnings', () => {
-    assert.deepEqual(on(`${STATIC}000-mycron-static-pod.yaml`).filter((f) => f.severity === 'error' || f.severity === 'warning'), [], show(`${STATIC}000-mycron-static-pod.yaml`));
+    assert.deepEqual(
+      on(`${STATIC}000-mycron-static-pod.yaml`).filter((f) => f.severity === 'error' || f.severity === 'warning'),
+      [],
+      show(`${STATIC}000-mycron-static-pod.yaml`),
+    );
   });
 
   test('001-static-web-as-published.yaml: a handful of clear findings; the lost indentation said once', () => {
@@ -101,7 +110,11 @@ describe('seed manifests (EXPECTATIONS.md)', () => {
   });
 
   test('001-init-containers.yaml: no errors', () => {
-    assert.deepEqual(on('001-init-containers.yaml').filter((f) => f.severity === 'error'), [], show('001-init-containers.yaml'));
+    assert.deepEqual(
+      on('001-init-containers.yaml').filter((f) => f.severity === 'error'),
+      [],
+      show('001-init-containers.yaml'),
+    );
   });
 
   test('001-pod-test1-crashloop.yaml: echo exits under restartPolicy Always; untagged nginx', () => {
@@ -117,8 +130,16 @@ describe('seed manifests (EXPECTATIONS.md)', () => {
     const file = '001-tomcat-harbor.yaml';
     const [finding] = must(file, 'service-target-port-undeclared', { severity: 'warning', message: /8080/ });
     assert.ok(finding.range.start.line + 1 >= 32, `reported on the Service (targetPort, line 40)${show(file)}`);
-    assert.deepEqual(on(file).filter((f) => f.severity === 'error'), [], show(file));
-    assert.deepEqual(on(file).filter((f) => f.rule === 'image-latest-tag'), [], `the image 192.168.80.30/kgc-project/tomcat:v1 is tagged${show(file)}`);
+    assert.deepEqual(
+      on(file).filter((f) => f.severity === 'error'),
+      [],
+      show(file),
+    );
+    assert.deepEqual(
+      on(file).filter((f) => f.rule === 'image-latest-tag'),
+      [],
+      `the image 192.168.80.30/kgc-project/tomcat:v1 is tagged${show(file)}`,
+    );
   });
 
   test('002-nfs-pv.yaml: the Recycle reclaim policy is deprecated', () => {
@@ -129,7 +150,10 @@ describe('seed manifests (EXPECTATIONS.md)', () => {
     const file = '002-petset.yaml';
     must(file, 'api-version-removed', { severity: 'error', line: 18, message: /apps\/v1 StatefulSet/ });
     must(file, 'statefulset-zero-grace', { severity: 'warning', line: 32 });
-    assert.ok(!on(file).some((f) => f.severity === 'error' && /serviceName|headless/i.test(f.message)), `no error about serviceName: the headless Service is in the file${show(file)}`);
+    assert.ok(
+      !on(file).some((f) => f.severity === 'error' && /serviceName|headless/i.test(f.message)),
+      `no error about serviceName: the headless Service is in the file${show(file)}`,
+    );
   });
 
   test('002-petset.yaml: the quick fix converts the PetSet to an apps/v1 StatefulSet', () => {
@@ -143,7 +167,11 @@ describe('seed manifests (EXPECTATIONS.md)', () => {
     assert.doesNotMatch(fixed, /pod\.alpha\.kubernetes\.io\/initialized/);
     assert.match(fixed, /# A headless service to create DNS records/, 'comments survive');
     const after = analyzeText(fixed, { kubernetesVersion: '1.36' }).findings;
-    assert.deepEqual(after.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`), [], `the converted file has no errors:\n${fixed}`);
+    assert.deepEqual(
+      after.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+      `the converted file has no errors:\n${fixed}`,
+    );
     // Without its headless Service, the StatefulSet's serviceName points nowhere: a warning.
     const withoutService = fixed.slice(fixed.indexOf('\n---\n') + 5);
     const lonely = analyzeText(withoutService, { kubernetesVersion: '1.36' }).findings;
@@ -156,12 +184,20 @@ describe('seed manifests (EXPECTATIONS.md)', () => {
   test('003-nginx-pod.yaml: untagged nginx with IfNotPresent is still latest; nothing else loud', () => {
     const file = '003-nginx-pod.yaml';
     must(file, 'image-latest-tag', { line: 14, severity: 'warning' });
-    assert.deepEqual(on(file).filter((f) => (f.severity === 'error' || f.severity === 'warning') && f.rule !== 'image-latest-tag'), [], show(file));
+    assert.deepEqual(
+      on(file).filter((f) => (f.severity === 'error' || f.severity === 'warning') && f.rule !== 'image-latest-tag'),
+      [],
+      show(file),
+    );
   });
 
   test('003-probes-lifecycle.yaml: no errors; latest on nginx:latest and the untagged busybox', () => {
     const file = '003-probes-lifecycle.yaml';
-    assert.deepEqual(on(file).filter((f) => f.severity === 'error'), [], show(file));
+    assert.deepEqual(
+      on(file).filter((f) => f.severity === 'error'),
+      [],
+      show(file),
+    );
     must(file, 'image-latest-tag', { line: 20, severity: 'warning' });
     must(file, 'image-latest-tag', { line: 25, severity: 'warning' });
   });

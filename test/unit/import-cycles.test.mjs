@@ -234,7 +234,17 @@ test('no import cycles in server/src and client/src', () => {
   const stale = [...ALLOWED_CYCLES].filter((entry) => !allowed.some(({ cycle }) => show(cycle) === entry));
   assert.deepEqual(stale, [], 'allow-listed cycles that no longer exist: remove them from ALLOWED_CYCLES');
   const message = forbidden
-    .map(({ cycle, component }) => `  ${show(cycle)}${component.length > cycle.length ? `\n    (cycle group of ${component.length} files: ${component.map((file) => relative(ROOT, file)).sort().join(', ')})` : ''}`)
+    .map(
+      ({ cycle, component }) =>
+        `  ${show(cycle)}${
+          component.length > cycle.length
+            ? `\n    (cycle group of ${component.length} files: ${component
+                .map((file) => relative(ROOT, file))
+                .sort()
+                .join(', ')})`
+            : ''
+        }`,
+    )
     .join('\n');
   assert.equal(forbidden.length, 0, `import cycles:\n${message}`);
 });

@@ -86,7 +86,10 @@ test('every file under rules/ (other than index.ts) is a rule named after its id
 });
 
 test('index files exist only for the registry and the category folders', () => {
-  const indexes = tsFiles(RULES_DIR).filter((file) => file.endsWith(`${sep}index.ts`)).map((file) => posix(relative(RULES_DIR, file))).sort();
+  const indexes = tsFiles(RULES_DIR)
+    .filter((file) => file.endsWith(`${sep}index.ts`))
+    .map((file) => posix(relative(RULES_DIR, file)))
+    .sort();
   const categories = [...new Set(ALL_RULES.map((rule) => rule.meta.category))];
   assert.deepEqual(indexes, ['index.ts', ...categories.map((category) => `${category}/index.ts`)].sort());
 });

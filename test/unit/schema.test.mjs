@@ -52,7 +52,10 @@ test('unknown field far from any name: no suggestion, only removal', () => {
   const [f] = check(pod('frobnicate: true'));
   assert.equal(f.ruleId, 'schema-unknown-field');
   assert.doesNotMatch(f.message, /Did you mean/);
-  assert.deepEqual(f.fixes.map((fix) => fix.intents[0].op), ['delete']);
+  assert.deepEqual(
+    f.fixes.map((fix) => fix.intents[0].op),
+    ['delete'],
+  );
 });
 
 test('a misspelt required field is reported once, as the unknown field', () => {

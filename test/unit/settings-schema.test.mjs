@@ -37,7 +37,8 @@ describe('package.json contributes.configuration', () => {
   });
 
   test('splicing replaces only the configuration block', () => {
-    const text = '{\n  "name": "x \\u2014 y",\n  "contributes": {\n    "languages": [{ "configuration": "./keep.json" }],\n    "configuration": { "old": true },\n    "after": 1\n  }\n}\n';
+    const text =
+      '{\n  "name": "x \\u2014 y",\n  "contributes": {\n    "languages": [{ "configuration": "./keep.json" }],\n    "configuration": { "old": true },\n    "after": 1\n  }\n}\n';
     const spliced = spliceConfiguration(text, { title: 'T', properties: {} });
     assert.ok(spliced.includes('"x \\u2014 y"') && spliced.includes('"./keep.json"') && spliced.includes('"after": 1'));
     assert.deepEqual(JSON.parse(spliced).contributes.configuration, { title: 'T', properties: {} });
@@ -60,13 +61,28 @@ describe('normalizeSettings', () => {
   test('the same bad input gives the same problems as editor settings and as .podwise.yaml', () => {
     const editor = normalizeSettings('editor', BAD);
     const file = parseConfigFile(JSON.stringify(BAD, null, 2));
-    assert.deepEqual(shape(editor.problems), file.findings.map((finding) => ({ path: finding.path, message: finding.message })));
+    assert.deepEqual(
+      shape(editor.problems),
+      file.findings.map((finding) => ({ path: finding.path, message: finding.message })),
+    );
     assert.deepEqual(editor.settings, file.settings, 'and the same valid part applies');
     assert.deepEqual(editor.settings.rules, { 'image-latest-tag': 'off' });
     assert.deepEqual(editor.settings.exclude, ['fine/**']);
     assert.deepEqual(editor.settings.staticPodPaths, ['nodes/**']);
     const messages = editor.problems.map((problem) => problem.message).join('\n');
-    for (const expected of [/Kubernetes version "1\.22" is not supported/, /Unknown setting "rulez"\. Did you mean "rules"\?/, /Unknown rule id "schema-typ"\. Did you mean "schema-type"\?/, /"warn" is not a severity.*Did you mean "warning"/, /A rule takes one of error, warning, info, hint, off, not number 3/, /absolute path/, /leaves the workspace/, /"\*" wildcards/, /glob string, not number 5/, /inlayHints\.enabled must be true or false/, /Unknown inlayHints setting "colour"/]) {
+    for (const expected of [
+      /Kubernetes version "1\.22" is not supported/,
+      /Unknown setting "rulez"\. Did you mean "rules"\?/,
+      /Unknown rule id "schema-typ"\. Did you mean "schema-type"\?/,
+      /"warn" is not a severity.*Did you mean "warning"/,
+      /A rule takes one of error, warning, info, hint, off, not number 3/,
+      /absolute path/,
+      /leaves the workspace/,
+      /"\*" wildcards/,
+      /glob string, not number 5/,
+      /inlayHints\.enabled must be true or false/,
+      /Unknown inlayHints setting "colour"/,
+    ]) {
       assert.match(messages, expected);
     }
     assert.equal(editor.problems.length, 11);
@@ -95,7 +111,13 @@ describe('normalizeSettings', () => {
     const globs = Array.from({ length: 205 }, (_, i) => `d${i}/**`);
     const { settings, problems } = normalizeSettings('editor', { exclude: ['*(a)b', ...globs] });
     assert.equal(settings.exclude.length, 199);
-    assert.deepEqual(problems.map((problem) => problem.path), [['exclude', 200], ['exclude', 0]]);
+    assert.deepEqual(
+      problems.map((problem) => problem.path),
+      [
+        ['exclude', 200],
+        ['exclude', 0],
+      ],
+    );
   });
 
   test('the CLI reports an unknown --rule id and a bad version with the same words', () => {

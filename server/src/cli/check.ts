@@ -63,7 +63,7 @@ export const checkText: TextHandler = async (loaded) => placeFindings(loaded.nam
 export async function checkFiles(inputs: readonly InputFile[], options: CheckOptions, handle: TextHandler = checkText): Promise<CheckReport> {
   const report: CheckReport = { findings: [], filesChecked: 0, helmTemplatesSkipped: 0, failures: [] };
   for (const input of inputs) {
-    const name = input.stdin ? options.stdinFilename ?? STDIN_NAME : display(input.absolute as string, options.cwd);
+    const name = input.stdin ? (options.stdinFilename ?? STDIN_NAME) : display(input.absolute as string, options.cwd);
     try {
       const absolute = input.stdin ? (options.stdinFilename ? resolveLike(options.cwd, options.stdinFilename) : undefined) : input.absolute;
       const fileClass = classify(input, absolute, options);
@@ -85,7 +85,9 @@ export async function checkFiles(inputs: readonly InputFile[], options: CheckOpt
       report.filesChecked += 1;
       report.findings.push(...findings);
     } catch (error) {
-      report.failures.push(`${name}: ${input.stdin || isIoError(error) || error instanceof InputError ? ioMessage(error) : `internal error: ${(error as Error)?.message ?? String(error)}`}`);
+      report.failures.push(
+        `${name}: ${input.stdin || isIoError(error) || error instanceof InputError ? ioMessage(error) : `internal error: ${(error as Error)?.message ?? String(error)}`}`,
+      );
     }
   }
   return report;
@@ -99,13 +101,25 @@ export async function checkFiles(inputs: readonly InputFile[], options: CheckOpt
 function classify(input: InputFile, absolute: string | undefined, options: CheckOptions): FileClass {
   const relativePath = absolute !== undefined ? relativeTo(options.root, absolute) : undefined;
   if (input.stdin) {
-    const staticPod = classifyFile({ relativePath, absolutePath: absolute, settings: { exclude: [], staticPodPaths: options.settings.staticPodPaths }, forceStaticPod: options.staticPod });
+    const staticPod = classifyFile({
+      relativePath,
+      absolutePath: absolute,
+      settings: { exclude: [], staticPodPaths: options.settings.staticPodPaths },
+      forceStaticPod: options.staticPod,
+    });
     return staticPod === 'static-pod' ? 'static-pod' : 'manifest';
   }
   return classifyFile({ relativePath, absolutePath: absolute, settings: options.settings, probe: cliFileProbe, forceStaticPod: options.staticPod });
 }
 
-async function checkOne(input: InputFile, name: string, absolute: string | undefined, staticPod: boolean, options: CheckOptions, handle: TextHandler): Promise<CliFinding[] | undefined> {
+async function checkOne(
+  input: InputFile,
+  name: string,
+  absolute: string | undefined,
+  staticPod: boolean,
+  options: CheckOptions,
+  handle: TextHandler,
+): Promise<CliFinding[] | undefined> {
   const read = await readInput(input, absolute, options);
   if (read.kind === 'skip') return undefined;
   if (read.kind === 'too-large') return [tooLarge(name, read.size, options)].filter(isDefined);
@@ -120,7 +134,16 @@ async function checkOne(input: InputFile, name: string, absolute: string | undef
     // `podwise fix` must see every finding of what it rewrites, so only `check` has a budget.
     ...(options.timeLimitMs !== undefined && !options.inPlace ? { budgetMs: options.timeLimitMs, budgetNote: 'Run with --time-limit 0 to check everything.' } : {}),
   };
-  return handle({ name, text, encoding: decoded.encoding, replaced: decoded.replaced, bytes: read.bytes, absolute: input.stdin ? undefined : absolute, stdin: input.stdin === true, analyzeOptions });
+  return handle({
+    name,
+    text,
+    encoding: decoded.encoding,
+    replaced: decoded.replaced,
+    bytes: read.bytes,
+    absolute: input.stdin ? undefined : absolute,
+    stdin: input.stdin === true,
+    analyzeOptions,
+  });
 }
 
 type InputRead = { kind: 'read'; bytes: Buffer } | { kind: 'too-large'; size: number | undefined } | { kind: 'skip' };

@@ -39,7 +39,10 @@ export function fixText(original: string, options: AnalyzeOptions, minSeverity: 
   let fixed = 0;
   // Applies some of the selection's fixes to the current text; undefined when the guard says no.
   const attempt = (chosen: FixAllSelection['fixed']): Step | { refused: string } => {
-    const text = applyOffsetEdits(current.text, chosen.flatMap(({ fix }) => fix.edits));
+    const text = applyOffsetEdits(
+      current.text,
+      chosen.flatMap(({ fix }) => fix.edits),
+    );
     const findings = analyzer.analyze(text, options).findings;
     const errors = errorCounts(findings, guard.analyze(text, guardOptions).findings);
     const added = [...new Set([...errors].filter(([key, count]) => count > (current.errors.get(key) ?? 0)).map(([key]) => key.slice(key.indexOf(':') + 1)))].sort();

@@ -153,7 +153,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       reportOut(formatStylish(shown, colors, io.columns));
       if (noFiles) io.stderr('podwise: no YAML or JSON files found.\n');
       else {
-        const facts = { filesChecked: report.filesChecked, helmTemplatesSkipped: report.helmTemplatesSkipped, hidden: findings.length - shown.length, minSeverity: options.minSeverity };
+        const facts = {
+          filesChecked: report.filesChecked,
+          helmTemplatesSkipped: report.helmTemplatesSkipped,
+          hidden: findings.length - shown.length,
+          minSeverity: options.minSeverity,
+        };
         reportOut(stylishSummary(shown, facts, colors));
       }
   }

@@ -61,6 +61,9 @@ export const EDITOR_BUDGET_NOTE = 'They run with the next analysis (typing stays
 
 export function budgetMessage(elapsedMs: number, budgetMs: number, notChecked: number, total: number, firstLine: number | undefined, note = EDITOR_BUDGET_NOTE): string {
   const from = firstLine === undefined ? '' : ` (the first from line ${(firstLine + 1).toLocaleString('en-US')})`;
-  const skipped = notChecked > 0 ? `${notChecked.toLocaleString('en-US')} of the ${total.toLocaleString('en-US')} documents${from} and the checks across documents were` : 'the checks across documents were';
+  const skipped =
+    notChecked > 0
+      ? `${notChecked.toLocaleString('en-US')} of the ${total.toLocaleString('en-US')} documents${from} and the checks across documents were`
+      : 'the checks across documents were';
   return `Checking stopped after ${Math.round(elapsedMs).toLocaleString('en-US')} ms (the limit is ${budgetMs.toLocaleString('en-US')} ms per file): ${skipped} not run. ${note}`;
 }

@@ -148,7 +148,13 @@ export class FileAnalyzer {
       const { chunk, result } = documents[documentIndex];
       if (result) findings.push(...this.shifted.get(result, result.findings, chunk.start, documentIndex));
     }
-    if (runFileRules) findings.push(...runFileChecks(documents.flatMap(({ chunk, parsed, result }) => (parsed && result ? [{ chunk, parsed, result }] : [])), env));
+    if (runFileRules)
+      findings.push(
+        ...runFileChecks(
+          documents.flatMap(({ chunk, parsed, result }) => (parsed && result ? [{ chunk, parsed, result }] : [])),
+          env,
+        ),
+      );
     findings.push(...limitFindings);
     const unfinished = runFileRules ? undefined : { documents: notChecked.length };
     if (unfinished) findings.push(unfinishedFinding(budget, documents, notChecked, chunks.length));

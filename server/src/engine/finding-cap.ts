@@ -15,7 +15,10 @@ export function capFindings(findings: readonly Finding[], max: number, text: str
   if (findings.length <= max) return [...findings];
   const rank = (finding: Finding): number => SEVERITIES.indexOf(finding.severity);
   const byPriority = findings.map((finding, order) => ({ finding, order })).sort((a, b) => rank(a.finding) - rank(b.finding) || a.order - b.order);
-  const kept = byPriority.slice(0, max).sort((a, b) => a.order - b.order).map(({ finding }) => finding);
+  const kept = byPriority
+    .slice(0, max)
+    .sort((a, b) => a.order - b.order)
+    .map(({ finding }) => finding);
   const newline = text.indexOf('\n');
   const end = Math.min(newline === -1 ? text.length : newline, 200);
   const count = (n: number): string => n.toLocaleString('en-US');

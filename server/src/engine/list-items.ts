@@ -65,12 +65,22 @@ export function readList(list: ObjectContext): ListContents | undefined {
   for (const { index, item, apiVersion, kind } of listEntries(list.apiVersion, list.kind, list.object)) {
     const path: FieldPath = ['items', index];
     if (!item) {
-      findings.push({ ruleId: 'schema-type', path, target: 'value', message: `Item ${index} of this ${list.kind} is not an object: kubectl applies each item of a List as an object with apiVersion, kind and metadata.` });
+      findings.push({
+        ruleId: 'schema-type',
+        path,
+        target: 'value',
+        message: `Item ${index} of this ${list.kind} is not an object: kubectl applies each item of a List as an object with apiVersion, kind and metadata.`,
+      });
       continue;
     }
     if (!apiVersion || !kind) {
       const missing = [!apiVersion && 'apiVersion', !kind && 'kind'].filter(Boolean).join(' and ');
-      findings.push({ ruleId: 'schema-required', path, target: 'key', message: `Item ${index} of this ${list.kind} has no ${missing}: kubectl rejects it ("Object 'Kind' is missing" / "apiVersion not set"). Give every item its own apiVersion and kind.` });
+      findings.push({
+        ruleId: 'schema-required',
+        path,
+        target: 'key',
+        message: `Item ${index} of this ${list.kind} has no ${missing}: kubectl rejects it ("Object 'Kind' is missing" / "apiVersion not set"). Give every item its own apiVersion and kind.`,
+      });
       continue;
     }
     const metadata = item.metadata;
@@ -99,7 +109,13 @@ function wrapperFindings(list: ObjectContext): RuleFinding[] {
   for (const key of Object.keys(object)) {
     if (WRAPPER_FIELDS.has(key)) continue;
     // kubectl keeps the wrapper to itself and drops what it does not know: a warning, not an error.
-    findings.push({ ruleId: 'schema-unknown-field', severity: 'warning', path: [key], target: 'key', message: `Unknown field "${key}" in List: a List has only apiVersion, kind, metadata and items, and kubectl ignores anything else.` });
+    findings.push({
+      ruleId: 'schema-unknown-field',
+      severity: 'warning',
+      path: [key],
+      target: 'key',
+      message: `Unknown field "${key}" in List: a List has only apiVersion, kind, metadata and items, and kubectl ignores anything else.`,
+    });
   }
   const metadata = object.metadata;
   if (metadata !== undefined && metadata !== null && !isObject(metadata)) {
@@ -108,13 +124,25 @@ function wrapperFindings(list: ObjectContext): RuleFinding[] {
     const known = listMetaFields(list);
     for (const key of Object.keys(metadata)) {
       if (known.includes(key)) continue;
-      findings.push({ ruleId: 'schema-unknown-field', severity: 'warning', path: ['metadata', key], target: 'key', message: `Unknown field "${key}" in the metadata of a List (ListMeta has ${known.join(', ')}); kubectl ignores it. Names, labels and annotations belong on the items.` });
+      findings.push({
+        ruleId: 'schema-unknown-field',
+        severity: 'warning',
+        path: ['metadata', key],
+        target: 'key',
+        message: `Unknown field "${key}" in the metadata of a List (ListMeta has ${known.join(', ')}); kubectl ignores it. Names, labels and annotations belong on the items.`,
+      });
     }
   }
   const items = object.items;
   if (items === undefined || items === null) {
     // Without items kubectl reads the document as a single object of kind List, which no API serves.
-    findings.push({ ruleId: 'schema-required', path: ['kind'], target: 'value', message: 'This List has no items: kubectl reads it as one object of kind List, which no API serves ("no matches for kind List"). Add items: with the objects, or items: [] for an empty list.' });
+    findings.push({
+      ruleId: 'schema-required',
+      path: ['kind'],
+      target: 'value',
+      message:
+        'This List has no items: kubectl reads it as one object of kind List, which no API serves ("no matches for kind List"). Add items: with the objects, or items: [] for an empty list.',
+    });
   } else if (!Array.isArray(items)) {
     findings.push({ ruleId: 'schema-type', path: ['items'], target: 'value', message: 'The items of a List must be a sequence of objects (each with apiVersion and kind).' });
   }

@@ -293,7 +293,12 @@ function measureTree(document: Document.Parsed): TreeShape {
       shape.aliasErrors.push(
         source === undefined
           ? { code: 'UNRESOLVED_ALIAS', message: `The alias *${name} has no anchor &${name} before it; kubectl rejects it ("unknown anchor '${name}' referenced")`, start, end }
-          : { code: 'RECURSIVE_ALIAS', message: `The alias *${name} is inside the node its anchor names; kubectl rejects a recursive alias ("anchor '${name}' value contains itself")`, start, end },
+          : {
+              code: 'RECURSIVE_ALIAS',
+              message: `The alias *${name} is inside the node its anchor names; kubectl rejects a recursive alias ("anchor '${name}' value contains itself")`,
+              start,
+              end,
+            },
       );
       return leaf;
     }

@@ -20,7 +20,13 @@ export function yamlFindings(parsed: ParsedChunk): Finding[] {
   for (const duplicate of duplicates) {
     const key = parsed.text.slice(duplicate.start, duplicate.end).trim() || 'this key';
     findings.push(
-      make('yaml-duplicate-key', 'error', `Duplicate key "${key}": YAML allows a key once per mapping, and kubectl rejects the file ("mapping key already defined"). Remove or merge one of them.`, duplicate, parsed.text.length),
+      make(
+        'yaml-duplicate-key',
+        'error',
+        `Duplicate key "${key}": YAML allows a key once per mapping, and kubectl rejects the file ("mapping key already defined"). Remove or merge one of them.`,
+        duplicate,
+        parsed.text.length,
+      ),
     );
   }
   const flattened = flattenedLine(parsed.text);
@@ -45,7 +51,13 @@ export function yamlFindings(parsed: ParsedChunk): Finding[] {
   }
   if (parsed.valueError) {
     findings.push(
-      make('yaml-limit', 'info', `This document was not checked: it expands more aliases than Podwise follows (an "alias bomb" or a very large anchor reuse).`, parsed.valueError, parsed.text.length),
+      make(
+        'yaml-limit',
+        'info',
+        `This document was not checked: it expands more aliases than Podwise follows (an "alias bomb" or a very large anchor reuse).`,
+        parsed.valueError,
+        parsed.text.length,
+      ),
     );
   }
   return findings;
@@ -62,7 +74,10 @@ function make(ruleId: string, severity: Severity, message: string, problem: Yaml
 }
 
 function firstSentence(message: string): string {
-  const line = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  const line = message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
   return line.replace(/\.$/, '');
 }
 

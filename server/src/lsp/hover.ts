@@ -43,9 +43,7 @@ export async function provideHover(context: ServerContext, params: HoverParams):
 
 /** Findings whose range holds `offset` (end included, so a hover on the last character counts), narrowest first. */
 function findingsAt(findings: readonly Finding[], offset: number): Finding[] {
-  return findings
-    .filter((finding) => finding.range.start <= offset && offset <= finding.range.end)
-    .sort((a, b) => a.range.end - a.range.start - (b.range.end - b.range.start));
+  return findings.filter((finding) => finding.range.start <= offset && offset <= finding.range.end).sort((a, b) => a.range.end - a.range.start - (b.range.end - b.range.start));
 }
 
 function smallest(findings: readonly Finding[]): OffsetRange {

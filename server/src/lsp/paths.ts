@@ -32,7 +32,11 @@ export function relativeInside(folder: string, filePath: string): string | undef
 
 /** The path used for globs of a file outside every workspace folder: absolute, without the root. */
 export function globPathOutsideWorkspace(filePath: string): string {
-  return filePath.split(path.sep).join('/').replace(/^[A-Za-z]:/, '').replace(/^\/+/, '');
+  return filePath
+    .split(path.sep)
+    .join('/')
+    .replace(/^[A-Za-z]:/, '')
+    .replace(/^\/+/, '');
 }
 
 export function isConfigFile(uri: string): boolean {

@@ -167,7 +167,8 @@ export class ServerContext {
   analysisOf(state: DocState, document: TextDocument, docSettings: DocumentSettings): Analysis & { cost: number } {
     const last = state.last;
     const text = document.getText();
-    if (last && last.version === document.version && last.stamp === this.stamp && !last.snapshot.unfinished && !last.docSettings.excluded && last.snapshot.text === text) return last;
+    if (last && last.version === document.version && last.stamp === this.stamp && !last.snapshot.unfinished && !last.docSettings.excluded && last.snapshot.text === text)
+      return last;
     const started = performance.now();
     const snapshot = state.analyzer.snapshot(text, {
       kubernetesVersion: docSettings.settings.kubernetesVersion,

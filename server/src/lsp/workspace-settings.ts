@@ -169,7 +169,7 @@ export class WorkspaceSettings {
     const relativePath = filePath !== undefined && folder ? relativeInside(folder.path, filePath) : undefined;
     // One rule with the CLI: globs relative to the folder, static-Pod globs on the absolute path too.
     const fileClass: FileClass = classifyFile({ relativePath, absolutePath: filePath, settings, probe: this.probe });
-    const globPath = filePath === undefined ? undefined : relativePath ?? globPathOutsideWorkspace(filePath);
+    const globPath = filePath === undefined ? undefined : (relativePath ?? globPathOutsideWorkspace(filePath));
     return {
       settings,
       versionSource,
@@ -255,7 +255,9 @@ export class WorkspaceSettings {
       }
       if (read.kind === 'too-large') {
         const size = read.size === undefined ? `over ${formatMegabytes(MAX_CONFIG_FILE_BYTES)}` : formatMegabytes(read.size);
-        this.connection.console.warn(`podwise: ignoring ${pathToUri(file)}: it is ${size} and Podwise reads config files up to ${formatMegabytes(MAX_CONFIG_FILE_BYTES)}; the defaults apply.`);
+        this.connection.console.warn(
+          `podwise: ignoring ${pathToUri(file)}: it is ${size} and Podwise reads config files up to ${formatMegabytes(MAX_CONFIG_FILE_BYTES)}; the defaults apply.`,
+        );
         return undefined;
       }
       const { text } = decodeText(read.bytes);
@@ -284,7 +286,9 @@ export class WorkspaceSettings {
     if (this.shownProblems.has(key)) return;
     if (this.shownProblems.size >= MAX_SHOWN_PROBLEM_SETS) this.shownProblems.clear();
     this.shownProblems.add(key);
-    this.connection.console.warn(`podwise: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the editor settings (${scope}); those values are ignored:\n  ${lines.join('\n  ')}`);
+    this.connection.console.warn(
+      `podwise: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the editor settings (${scope}); those values are ignored:\n  ${lines.join('\n  ')}`,
+    );
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more: see the Podwise output)` : '';
     // A notification (window/showMessage), not a request: nothing waits for the user to close it.
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Podwise settings: ${lines[0]}${more}` });

@@ -58,8 +58,11 @@ for (const [file, expected] of Object.entries(EXPECTED)) {
     const { uri, doc } = await h.open(file);
     const key = (d) => `${h.codeOf(d)} ${h.severityOf(d)} ${h.fmtRange(d.range)}`;
     const matches = (d, want) => key(d) === want;
-    const diags = await h.waitForDiagnostics(uri, (ds) => expected.must.every(([want]) => ds.some((d) => matches(d, want))),
-      `diagnostics ${expected.must.map(([k]) => k).join('; ')}`);
+    const diags = await h.waitForDiagnostics(
+      uri,
+      (ds) => expected.must.every(([want]) => ds.some((d) => matches(d, want))),
+      `diagnostics ${expected.must.map(([k]) => k).join('; ')}`,
+    );
     for (const [want, text] of expected.must) {
       const d = diags.find((x) => matches(x, want));
       assert.strictEqual(doc.getText(d.range), text, `the range of ${want} covers the wrong text`);

@@ -31,15 +31,17 @@ test('liveness successThreshold: 3 → 1 (probe-success-threshold): diagnostic g
   assert.ok(titles.includes('Disable probe-success-threshold for this line'), `suppression offered: ${JSON.stringify(titles)}`);
   assert.ok(titles.includes('Show documentation for probe-success-threshold'), `docs offered: ${JSON.stringify(titles)}`);
   await h.applyAction(fix);
-  const expected = before.replace('      successThreshold: 3 # [comment says: ready after 2 successes]',
-    '      successThreshold: 1 # [comment says: ready after 2 successes]');
+  const expected = before.replace('      successThreshold: 3 # [comment says: ready after 2 successes]', '      successThreshold: 1 # [comment says: ready after 2 successes]');
   assert.notStrictEqual(expected, before, 'fixture line not found');
   assert.strictEqual(doc.getText(), expected, 'the fix changed exactly the value');
   assert.deepStrictEqual(h.comments(doc.getText()), h.comments(before), 'comments kept');
   const after = await h.waitForDiagnostics(uri, h.lacks('probe-success-threshold'), 'probe-success-threshold to go away');
   assert.deepStrictEqual(after.filter((d) => h.severityOf(d) === 'error').map(h.fmtDiag), [], 'no errors left');
   // the rest of the advice is still there (the file was re-validated, not cleared)
-  assert.ok(after.some((d) => h.codeOf(d) === 'image-latest-tag'), 'image-latest-tag still reported');
+  assert.ok(
+    after.some((d) => h.codeOf(d) === 'image-latest-tag'),
+    'image-latest-tag still reported',
+  );
 });
 
 test('PetSet → apps/v1 StatefulSet conversion (api-version-removed): converted with a selector, Service and comments untouched', async () => {
@@ -60,7 +62,10 @@ test('PetSet → apps/v1 StatefulSet conversion (api-version-removed): converted
   const after = await h.waitForDiagnostics(uri, h.lacks('api-version-removed'), 'api-version-removed to go away');
   assert.deepStrictEqual(after.filter((d) => h.severityOf(d) === 'error').map(h.fmtDiag), [], 'no errors after the conversion');
   // The zero grace period is now judged as a StatefulSet's
-  assert.ok(after.some((d) => h.codeOf(d) === 'statefulset-zero-grace'), 'statefulset-zero-grace still reported on the StatefulSet');
+  assert.ok(
+    after.some((d) => h.codeOf(d) === 'statefulset-zero-grace'),
+    'statefulset-zero-grace still reported on the StatefulSet',
+  );
 });
 
 test('static Pod env value 123456 → "123456" (schema-type): quoted in place, saved file as expected', async () => {
@@ -80,10 +85,19 @@ test('"Disable <rule> for this line" inserts a podwise-disable-next-line comment
   const { uri, doc, actions } = await fixesFor('crashloop.yaml', 'container-command-exits');
   const before = doc.getText();
   await h.applyAction(pick(actions, 'Disable container-command-exits for this line'));
-  const added = doc.getText().split('\n').filter((l) => !before.split('\n').includes(l));
-  assert.deepStrictEqual(added.map((l) => l.trim()), ['# podwise-disable-next-line container-command-exits']);
+  const added = doc
+    .getText()
+    .split('\n')
+    .filter((l) => !before.split('\n').includes(l));
+  assert.deepStrictEqual(
+    added.map((l) => l.trim()),
+    ['# podwise-disable-next-line container-command-exits'],
+  );
   const after = await h.waitForDiagnostics(uri, h.lacks('container-command-exits'), 'container-command-exits to go away');
-  assert.ok(after.some((d) => h.codeOf(d) === 'image-latest-tag'), 'other findings stay');
+  assert.ok(
+    after.some((d) => h.codeOf(d) === 'image-latest-tag'),
+    'other findings stay',
+  );
   // revert: back to the original text (the .podwise.yaml test uses this file)
   await vscode.commands.executeCommand('workbench.action.files.revert');
   assert.strictEqual(doc.getText(), before, 'revert restored the file');

@@ -62,28 +62,31 @@ test('snippet "Pod" (prefix pod) inserts the expected manifest, which has no err
   const { doc, editor } = await untitled();
   const since = h.publishCount(doc.uri);
   await insertByName(editor, 'Pod');
-  assert.strictEqual(doc.getText(), [
-    'apiVersion: v1',
-    'kind: Pod',
-    'metadata:',
-    '  name: web',
-    '  labels:',
-    '    app: web',
-    'spec:',
-    '  containers:',
-    '    - name: web',
-    '      image: nginx:1.27',
-    '      ports:',
-    '        - name: http',
-    '          containerPort: 80',
-    '      resources:',
-    '        requests:',
-    '          cpu: 100m',
-    '          memory: 128Mi',
-    '        limits:',
-    '          memory: 128Mi',
-    '',
-  ].join('\n'));
+  assert.strictEqual(
+    doc.getText(),
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web',
+      '  labels:',
+      '    app: web',
+      'spec:',
+      '  containers:',
+      '    - name: web',
+      '      image: nginx:1.27',
+      '      ports:',
+      '        - name: http',
+      '          containerPort: 80',
+      '      resources:',
+      '        requests:',
+      '          cpu: 100m',
+      '          memory: 128Mi',
+      '        limits:',
+      '          memory: 128Mi',
+      '',
+    ].join('\n'),
+  );
   assert.strictEqual(loadSnippets().Pod.prefix, 'pod');
   const diags = await settledDiagnostics(doc, since);
   assert.deepStrictEqual(diags.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning).map(h.fmtDiag), []);

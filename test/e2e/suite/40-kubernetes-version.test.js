@@ -24,8 +24,11 @@ test('podwise.kubernetesVersion 1.36 → 1.32 → 1.33 re-validates the open fil
   const docVersion = doc.version;
 
   await h.setSetting('kubernetesVersion', '1.32');
-  const at132 = await h.waitForDiagnostics(uri, (ds) => h.has('lifecycle-sleep-range')(ds) && h.has('schema-unknown-field')(ds),
-    'lifecycle-sleep-range and schema-unknown-field at 1.32');
+  const at132 = await h.waitForDiagnostics(
+    uri,
+    (ds) => h.has('lifecycle-sleep-range')(ds) && h.has('schema-unknown-field')(ds),
+    'lifecycle-sleep-range and schema-unknown-field at 1.32',
+  );
   const sleep = h.single(at132, 'lifecycle-sleep-range');
   assert.strictEqual(h.fmtRange(sleep.range), '16:21-16:22');
   assert.strictEqual(doc.getText(sleep.range), '0');

@@ -25,7 +25,10 @@ test('.podwise.yaml changed on disk (rules: {image-latest-tag: off}) takes effec
   assert.match(original, /^rules:\n {2}resources-unset: off\n/m, 'fixture .podwise.yaml');
   await writeConfig(original.replace(/^rules:\n/m, 'rules:\n  image-latest-tag: off\n'));
   const diags = await h.waitForDiagnostics(uri, h.lacks('image-latest-tag'), 'image-latest-tag gone after the .podwise.yaml change');
-  assert.ok(diags.some((d) => h.codeOf(d) === 'container-command-exits'), 'the other findings stay');
+  assert.ok(
+    diags.some((d) => h.codeOf(d) === 'container-command-exits'),
+    'the other findings stay',
+  );
   await writeConfig(original);
   await h.waitForDiagnostics(uri, h.has('image-latest-tag'), 'image-latest-tag back after restoring .podwise.yaml');
 });
@@ -44,8 +47,10 @@ test('.podwise.yaml edited in an editor applies live before saving; its own mist
   await h.waitForDiagnostics(manifest.uri, h.lacks('image-latest-tag'), 'image-latest-tag gone while .podwise.yaml is unsaved');
   // the unknown rule id is reported on .podwise.yaml itself
   const configDiags = await h.waitForDiagnostics(config.uri, (ds) => ds.length > 0, 'a diagnostic on the unknown rule id');
-  assert.ok(configDiags.some((d) => config.doc.getText(d.range).includes('no-such-rule')),
-    `a diagnostic on no-such-rule: ${configDiags.map((d) => `${h.fmtDiag(d)} ${config.doc.getText(d.range)}`).join(', ')}`);
+  assert.ok(
+    configDiags.some((d) => config.doc.getText(d.range).includes('no-such-rule')),
+    `a diagnostic on no-such-rule: ${configDiags.map((d) => `${h.fmtDiag(d)} ${config.doc.getText(d.range)}`).join(', ')}`,
+  );
   // revert the editor: the file on disk applies again
   await vscode.window.showTextDocument(config.doc);
   await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -10,8 +10,12 @@ function test(name, fn, opts = {}) {
 }
 test.skip = (name, fn, opts = {}) => test(name, fn, { ...opts, skip: true });
 /** Run once before the first / after the last test of the file that registers it. */
-function before(fn) { registry.before.push({ fn, file: registry.file }); }
-function after(fn) { registry.after.push({ fn, file: registry.file }); }
+function before(fn) {
+  registry.before.push({ fn, file: registry.file });
+}
+function after(fn) {
+  registry.after.push({ fn, file: registry.file });
+}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -23,7 +27,9 @@ async function waitFor(fn, { timeout = 20000, interval = 100, what = 'condition'
     try {
       const v = await fn();
       if (v) return v;
-    } catch (e) { lastErr = e; }
+    } catch (e) {
+      lastErr = e;
+    }
     if (Date.now() > end) {
       throw new Error(`timed out after ${timeout} ms waiting for ${what}${lastErr ? ` (last error: ${lastErr.message})` : ''}`);
     }

@@ -21,15 +21,24 @@ function withTimeout(promise, ms, name) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`test "${name}" timed out after ${ms} ms`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`test "${name}" timed out after ${ms} ms`)), ms);
+    }),
   ]).finally(() => clearTimeout(timer));
 }
 
-const fmtErr = (e) => (e && e.stack ? e.stack : String(e)).split('\n').map((l) => `      ${l}`).join('\n');
+const fmtErr = (e) =>
+  (e && e.stack ? e.stack : String(e))
+    .split('\n')
+    .map((l) => `      ${l}`)
+    .join('\n');
 
 exports.run = async function run() {
   const t0 = Date.now();
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const f of files) {
     registry.file = f;
     require(path.join(__dirname, f));
@@ -37,7 +46,9 @@ exports.run = async function run() {
   registry.file = undefined;
   const match = grepFilter();
   const defaultTimeout = Number(process.env.PODWISE_E2E_TEST_TIMEOUT) || 30000;
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0,
+    failed = 0,
+    skipped = 0;
   const failures = [];
 
   for (const file of files) {
@@ -48,7 +59,12 @@ exports.run = async function run() {
     console.log(`e2e: ${file}`);
     let hookError;
     for (const h of registry.before.filter((x) => x.file === file)) {
-      try { await withTimeout(Promise.resolve().then(h.fn), defaultTimeout, `before (${file})`); } catch (e) { hookError = e; break; }
+      try {
+        await withTimeout(Promise.resolve().then(h.fn), defaultTimeout, `before (${file})`);
+      } catch (e) {
+        hookError = e;
+        break;
+      }
     }
     for (const t of runnable) {
       const start = Date.now();
@@ -64,7 +80,9 @@ exports.run = async function run() {
       }
     }
     for (const h of registry.after.filter((x) => x.file === file)) {
-      try { await withTimeout(Promise.resolve().then(h.fn), defaultTimeout, `after (${file})`); } catch (e) {
+      try {
+        await withTimeout(Promise.resolve().then(h.fn), defaultTimeout, `after (${file})`);
+      } catch (e) {
         failed++;
         failures.push({ name: `after hook (${file})`, file, e });
         console.log(`  ✘ after hook (${file})\n${fmtErr(e)}`);
@@ -75,7 +93,10 @@ exports.run = async function run() {
     console.log('e2e: failures:');
     failures.forEach((f, i) => console.log(`  ${i + 1}) ${f.file} › ${f.name}: ${f.e && f.e.message ? f.e.message.split('\n')[0] : f.e}`));
   }
-  if (passed + failed === 0) { failed++; console.log('  ✘ no test ran (check PODWISE_E2E_GREP and the *.test.js files)'); }
+  if (passed + failed === 0) {
+    failed++;
+    console.log('  ✘ no test ran (check PODWISE_E2E_GREP and the *.test.js files)');
+  }
   console.log(`e2e: finished in ${Date.now() - t0} ms`);
   console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   if (failed) throw new Error(`${failed} e2e test(s) failed`);

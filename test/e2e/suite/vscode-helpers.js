@@ -32,7 +32,9 @@ function wsUri(relative) {
 
 /** Our diagnostics on uri, sorted by position. */
 function podwiseDiagnostics(uri) {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE)
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === SOURCE)
     .sort((a, b) => a.range.start.compareTo(b.range.start));
 }
 
@@ -57,17 +59,23 @@ async function open(relative) {
 async function waitForDiagnostics(uri, predicate, what, timeout = DIAG_TIMEOUT) {
   let last = [];
   try {
-    return await waitFor(() => {
-      last = podwiseDiagnostics(uri);
-      return predicate(last) ? last : undefined;
-    }, { timeout, what: `${what} on ${vscode.workspace.asRelativePath(uri)}` });
+    return await waitFor(
+      () => {
+        last = podwiseDiagnostics(uri);
+        return predicate(last) ? last : undefined;
+      },
+      { timeout, what: `${what} on ${vscode.workspace.asRelativePath(uri)}` },
+    );
   } catch (e) {
     e.message += `\n        diagnostics now: ${last.length ? last.map(fmtDiag).join(', ') : '(none)'}`;
     throw e;
   }
 }
 
-const has = (code, extra = () => true) => (diags) => diags.some((d) => codeOf(d) === code && extra(d));
+const has =
+  (code, extra = () => true) =>
+  (diags) =>
+    diags.some((d) => codeOf(d) === code && extra(d));
 const lacks = (code) => (diags) => !diags.some((d) => codeOf(d) === code);
 
 /** Waits until the server published for uri after `sinceCount` publications (see open()). */
@@ -97,7 +105,10 @@ async function applyAction(action) {
 
 /** Comment texts (from `#` to the end of the line) in a YAML text, in order. */
 function comments(text) {
-  return text.split('\n').filter((l) => /(^|\s)#/.test(l)).map((l) => l.slice(l.search(/(^|\s)#/)).trim());
+  return text
+    .split('\n')
+    .filter((l) => /(^|\s)#/.test(l))
+    .map((l) => l.slice(l.search(/(^|\s)#/)).trim());
 }
 
 /** Sets podwise.<key> in the workspace settings (undefined removes it). */
@@ -106,6 +117,24 @@ async function setSetting(key, value) {
 }
 
 module.exports = {
-  EXT_ID, SOURCE, activate, open, wsUri, podwiseDiagnostics, waitForDiagnostics, waitForPublish, publishCount,
-  has, lacks, single, codeOf, severityOf, fmtRange, fmtDiag, quickFixes, applyAction, comments, setSetting,
+  EXT_ID,
+  SOURCE,
+  activate,
+  open,
+  wsUri,
+  podwiseDiagnostics,
+  waitForDiagnostics,
+  waitForPublish,
+  publishCount,
+  has,
+  lacks,
+  single,
+  codeOf,
+  severityOf,
+  fmtRange,
+  fmtDiag,
+  quickFixes,
+  applyAction,
+  comments,
+  setSetting,
 };

@@ -9,18 +9,137 @@ import { seeds } from './corpus.mjs';
  * booleans, octal, sexagesimal, floats or null), plus tags and indicators that change a value.
  */
 export const YAML11_TRAPS = [
-  'yes', 'no', 'on', 'off', 'y', 'n', 'Y', 'N', 'YES', 'No', 'On', 'OFF', 'true', 'False', 'TRUE', 'nO',
-  '0777', '0o777', '0x1F', '0b1010', '08', '09', '00', '-0', '+12', '0.', '.5', '1_000', '1_000_000', '0b1_0',
-  '1:30', '12:30:00', '190:20:30', '-1:00', '1e3', '1.0e+3', '6.8523015e+5', '685_230.15',
-  '.inf', '-.inf', '+.INF', '.NaN', '.nan', '~', 'null', 'Null', 'NULL', '""', "''",
-  '2001-12-14', '2001-12-14t21:59:43.10-05:00', '2002-12-14 21:59:43.10 -5',
-  '!!binary aGVsbG8=', '!!str 1', '!!int "1"', '!!float 1', '!!bool yes', '!!null ""', '!!timestamp 2001-12-14', '!!set {a, b}', '!!omap [a: 1]',
-  '<<', '=', '"\\x00"', '"\\uD800"', '"\\U0001F600"', '|', '>-', '|+', '>2', '- a', '? a', '&a', '*a', '!', '%', '@', '`', '{', '[', '}', ']',
-  '"a: b"', 'a: b', 'a #b', '#', ':', '-', '---', '...',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  'Y',
+  'N',
+  'YES',
+  'No',
+  'On',
+  'OFF',
+  'true',
+  'False',
+  'TRUE',
+  'nO',
+  '0777',
+  '0o777',
+  '0x1F',
+  '0b1010',
+  '08',
+  '09',
+  '00',
+  '-0',
+  '+12',
+  '0.',
+  '.5',
+  '1_000',
+  '1_000_000',
+  '0b1_0',
+  '1:30',
+  '12:30:00',
+  '190:20:30',
+  '-1:00',
+  '1e3',
+  '1.0e+3',
+  '6.8523015e+5',
+  '685_230.15',
+  '.inf',
+  '-.inf',
+  '+.INF',
+  '.NaN',
+  '.nan',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  '""',
+  "''",
+  '2001-12-14',
+  '2001-12-14t21:59:43.10-05:00',
+  '2002-12-14 21:59:43.10 -5',
+  '!!binary aGVsbG8=',
+  '!!str 1',
+  '!!int "1"',
+  '!!float 1',
+  '!!bool yes',
+  '!!null ""',
+  '!!timestamp 2001-12-14',
+  '!!set {a, b}',
+  '!!omap [a: 1]',
+  '<<',
+  '=',
+  '"\\x00"',
+  '"\\uD800"',
+  '"\\U0001F600"',
+  '|',
+  '>-',
+  '|+',
+  '>2',
+  '- a',
+  '? a',
+  '&a',
+  '*a',
+  '!',
+  '%',
+  '@',
+  '`',
+  '{',
+  '[',
+  '}',
+  ']',
+  '"a: b"',
+  'a: b',
+  'a #b',
+  '#',
+  ':',
+  '-',
+  '---',
+  '...',
 ];
 
 /** Characters that matter to YAML, plus a few that break naive code (NUL, BOM, lone surrogates). */
-const CHARS = [' ', ' ', '\n', '\n', '\t', ':', '-', '#', '[', ']', '{', '}', ',', '"', "'", '&', '*', '!', '|', '>', '?', '%', '@', '`', '\\', 'a', '0', '\r', '\u0000', '\ufeff', '\ud800', '\udc00', '\u2028', '\u00a0', 'é', '😀'];
+const CHARS = [
+  ' ',
+  ' ',
+  '\n',
+  '\n',
+  '\t',
+  ':',
+  '-',
+  '#',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '?',
+  '%',
+  '@',
+  '`',
+  '\\',
+  'a',
+  '0',
+  '\r',
+  '\u0000',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  '\u2028',
+  '\u00a0',
+  'é',
+  '😀',
+];
 
 const SEED_MAX_BYTES = 16 * 1024;
 
@@ -39,7 +158,15 @@ export const mutationArb = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('truncate'), at: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('indent'), line: fc.nat(), count: fc.integer({ min: 1, max: 8 }), delta: fc.integer({ min: -4, max: 4 }) }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('trap'), line: fc.nat(), value: fc.constantFrom(...YAML11_TRAPS) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('nest'), line: fc.nat(), depth: fc.integer({ min: 1, max: 700 }), style: fc.constantFrom('flow-seq', 'flow-map', 'block-seq', 'block-map') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('nest'),
+      line: fc.nat(),
+      depth: fc.integer({ min: 1, max: 700 }),
+      style: fc.constantFrom('flow-seq', 'flow-map', 'block-seq', 'block-map'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('marker'), line: fc.nat(), marker: fc.constantFrom('---', '...', '--- |', '--- # c', '%YAML 1.1', '---\n---') }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('alias'), line: fc.nat(), target: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('tabs'), line: fc.nat() }) },
@@ -154,7 +281,10 @@ export function seedArb() {
   const one = fc.nat({ max: list.length - 1 }).map((i) => list[i]);
   return fc.oneof(
     { weight: 4, arbitrary: one },
-    { weight: 1, arbitrary: fc.array(one, { minLength: 2, maxLength: 3 }).map((parts) => ({ name: parts.map((p) => p.name).join(' + '), text: parts.map((p) => p.text).join('\n---\n') })) },
+    {
+      weight: 1,
+      arbitrary: fc.array(one, { minLength: 2, maxLength: 3 }).map((parts) => ({ name: parts.map((p) => p.name).join(' + '), text: parts.map((p) => p.text).join('\n---\n') })),
+    },
   );
 }
 
@@ -243,13 +373,23 @@ export const aliasBombArb = fc
     const lines = [];
     if (style === 'flow') {
       lines.push(`a0: &a0 [${Array(fanout).fill('"lol"').join(', ')}]`);
-      for (let i = 1; i <= levels; i += 1) lines.push(`a${i}: &a${i} [${Array(fanout).fill(`*a${i - 1}`).join(', ')}]`);
+      for (let i = 1; i <= levels; i += 1)
+        lines.push(
+          `a${i}: &a${i} [${Array(fanout)
+            .fill(`*a${i - 1}`)
+            .join(', ')}]`,
+        );
     } else if (style === 'block') {
       lines.push('a0: &a0', ...Array(fanout).fill('- lol'));
       for (let i = 1; i <= levels; i += 1) lines.push(`a${i}: &a${i}`, ...Array(fanout).fill(`- *a${i - 1}`));
     } else if (style === 'merge') {
       lines.push('a0: &a0 {k: v}');
-      for (let i = 1; i <= levels; i += 1) lines.push(`a${i}: &a${i} {<<: [${Array(fanout).fill(`*a${i - 1}`).join(', ')}], k${i}: v}`);
+      for (let i = 1; i <= levels; i += 1)
+        lines.push(
+          `a${i}: &a${i} {<<: [${Array(fanout)
+            .fill(`*a${i - 1}`)
+            .join(', ')}], k${i}: v}`,
+        );
     } else if (style === 'key') {
       lines.push('a0: &a0 [x, y]');
       for (let i = 1; i <= levels; i += 1) lines.push(`a${i}: &a${i} {${Array.from({ length: fanout }, (_, j) => `? [*a${i - 1}, ${j}] : *a${i - 1}`).join(', ')}}`);
@@ -274,19 +414,17 @@ export const junkArb = fc.oneof(
 );
 
 /** Deep nesting of every shape, around the nesting limit and well past it. */
-export const deepArb = fc
-  .record({ depth: fc.integer({ min: 100, max: 10_000 }), style: fc.constantFrom('[', '{', '- ', 'map', '[{', 'unclosed') })
-  .map(({ depth, style }) => {
-    const shapes = {
-      '[': () => `${'['.repeat(depth)}${']'.repeat(depth)}`,
-      '{': () => `${'{a: '.repeat(depth)}x${'}'.repeat(depth)}`,
-      '- ': () => `${'- '.repeat(depth)}x`,
-      map: () => Array.from({ length: Math.min(depth, 3000) }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' x',
-      '[{': () => `${'[{a: '.repeat(depth >> 1)}x${'}]'.repeat(depth >> 1)}`,
-      unclosed: () => '['.repeat(depth),
-    };
-    return { kind: 'deep', name: `nesting ${style} x${depth}`, text: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  k: ${shapes[style]()}\n` };
-  });
+export const deepArb = fc.record({ depth: fc.integer({ min: 100, max: 10_000 }), style: fc.constantFrom('[', '{', '- ', 'map', '[{', 'unclosed') }).map(({ depth, style }) => {
+  const shapes = {
+    '[': () => `${'['.repeat(depth)}${']'.repeat(depth)}`,
+    '{': () => `${'{a: '.repeat(depth)}x${'}'.repeat(depth)}`,
+    '- ': () => `${'- '.repeat(depth)}x`,
+    map: () => Array.from({ length: Math.min(depth, 3000) }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' x',
+    '[{': () => `${'[{a: '.repeat(depth >> 1)}x${'}]'.repeat(depth >> 1)}`,
+    unclosed: () => '['.repeat(depth),
+  };
+  return { kind: 'deep', name: `nesting ${style} x${depth}`, text: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  k: ${shapes[style]()}\n` };
+});
 
 /** Any engine input, mostly mutated real manifests. */
 export function inputArb() {
@@ -304,7 +442,10 @@ export function editSequenceArb({ maxSteps = 6 } = {}) {
   return fc
     .record({
       seed: seedArb(),
-      steps: fc.array(fc.record({ mutations: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), options: fc.option(optionsArb, { freq: 4 }) }), { minLength: 1, maxLength: maxSteps }),
+      steps: fc.array(fc.record({ mutations: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), options: fc.option(optionsArb, { freq: 4 }) }), {
+        minLength: 1,
+        maxLength: maxSteps,
+      }),
     })
     .map(({ seed, steps }) => {
       let text = seed.text;

@@ -13,8 +13,7 @@ export const TIME_BOUND_MS = 2000;
 
 export const DEFAULT_OPTIONS = { kubernetesVersion: '1.36' };
 
-const inside = (range, length) =>
-  range && Number.isInteger(range.start) && Number.isInteger(range.end) && range.start >= 0 && range.start <= range.end && range.end <= length;
+const inside = (range, length) => range && Number.isInteger(range.start) && Number.isInteger(range.end) && range.start >= 0 && range.start <= range.end && range.end <= length;
 
 /** The invariants of one analysis result of `text`. */
 export function resultProblems(text, result) {
@@ -203,7 +202,10 @@ export function fixViolations(text, options = DEFAULT_OPTIONS, { maxFixes = Infi
   const originalComments = comments(view(text));
   const syntaxBefore = syntaxErrorCodes(view(text));
   const targetsBefore = countBy(before, findingKey);
-  const errorsBefore = countBy(before.filter((f) => f.severity === 'error'), (f) => f.ruleId);
+  const errorsBefore = countBy(
+    before.filter((f) => f.severity === 'error'),
+    (f) => f.ruleId,
+  );
   let tried = 0;
   for (const finding of before) {
     for (const fix of finding.fixes) {
@@ -239,7 +241,10 @@ export function fixViolations(text, options = DEFAULT_OPTIONS, { maxFixes = Infi
       const key = findingKey(finding);
       const targetsAfter = after.filter((f) => findingKey(f) === key).length;
       if (targetsAfter >= (targetsBefore.get(key) ?? 0)) report(`the finding is still reported (${targetsAfter} on that path)`);
-      const errorsAfter = countBy(after.filter((f) => f.severity === 'error'), (f) => f.ruleId);
+      const errorsAfter = countBy(
+        after.filter((f) => f.severity === 'error'),
+        (f) => f.ruleId,
+      );
       for (const [ruleId, count] of errorsAfter) {
         if (count > (errorsBefore.get(ruleId) ?? 0)) {
           const sample = after.find((f) => f.severity === 'error' && f.ruleId === ruleId);

@@ -6,8 +6,7 @@ export const KNOWN_FIX_VIOLATIONS = [
   {
     ruleId: /^api-version-(removed|unknown)$/,
     problem: /^new error /,
-    reason:
-      'reveals: an apiVersion/kind no version serves is not schema-checked; moving it to a served one checks the whole object for the first time',
+    reason: 'reveals: an apiVersion/kind no version serves is not schema-checked; moving it to a served one checks the whole object for the first time',
   },
   {
     ruleId: /^schema-unknown-field$/,
@@ -32,7 +31,5 @@ export const KNOWN_FIX_VIOLATIONS = [
 ];
 
 export function isKnownFixViolation(violation) {
-  return KNOWN_FIX_VIOLATIONS.some(
-    (known) => known.ruleId.test(violation.ruleId) && (!known.title || known.title.test(violation.title)) && known.problem.test(violation.problem),
-  );
+  return KNOWN_FIX_VIOLATIONS.some((known) => known.ruleId.test(violation.ruleId) && (!known.title || known.title.test(violation.title)) && known.problem.test(violation.problem));
 }

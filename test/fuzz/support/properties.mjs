@@ -25,59 +25,83 @@ const fail = (input, problems) => {
 export const PROPERTIES = {
   /** Any input: no throw, no hang, findings and fix edits inside the text, deterministic. */
   engine: () =>
-    fc.property(inputArb(), optionsArb, counted((input, options) => {
-      const { problems } = analyzeChecked(input.text, options);
-      if (problems.length > 0) fail(input, problems);
-    })),
+    fc.property(
+      inputArb(),
+      optionsArb,
+      counted((input, options) => {
+        const { problems } = analyzeChecked(input.text, options);
+        if (problems.length > 0) fail(input, problems);
+      }),
+    ),
   /** The same, weighted towards the hostile shapes. */
   hostile: () =>
-    fc.property(fc.oneof(aliasBombArb, deepArb, junkArb, trapManifestArb), optionsArb, counted((input, options) => {
-      const { problems } = analyzeChecked(input.text, options);
-      if (problems.length > 0) fail(input, problems);
-    })),
+    fc.property(
+      fc.oneof(aliasBombArb, deepArb, junkArb, trapManifestArb),
+      optionsArb,
+      counted((input, options) => {
+        const { problems } = analyzeChecked(input.text, options);
+        if (problems.length > 0) fail(input, problems);
+      }),
+    ),
   /** A FileAnalyzer fed successive edits (and option changes) equals a fresh analysis each time. */
   incremental: () =>
-    fc.property(editSequenceArb(), counted((sequence) => {
-      const problems = incrementalProblems(sequence.sequence);
-      if (problems.length > 0) fail({ kind: 'edit sequence', name: sequence.name }, problems);
-    })),
+    fc.property(
+      editSequenceArb(),
+      counted((sequence) => {
+        const problems = incrementalProblems(sequence.sequence);
+        if (problems.length > 0) fail({ kind: 'edit sequence', name: sequence.name }, problems);
+      }),
+    ),
   /**
    * The parser's own duplicate-key check (one pass, parse.ts) finds what `yaml`'s quadratic
    * `uniqueKeys` finds, document by document (documents without other syntax errors).
    */
   duplicateKeys: () =>
-    fc.property(mutatedSeedArb(), counted((input) => {
-      const problems = [];
-      for (const chunk of splitDocuments(input.text)) {
-        const parsed = parseChunk(chunk);
-        if (parsed.limit) continue; // beyond the nesting limit: not checked at all
-        const byOffset = (a, b) => a - b;
-        const ours = parsed.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => e.start).sort(byOffset);
-        if (ours.length === 0 && !chunk.text.includes(':')) continue;
-        const theirErrors = parseAllDocuments(chunk.text, { version: '1.1', uniqueKeys: true, prettyErrors: false }).flatMap((d) => d.errors);
-        // In a document with syntax errors the two recover differently; compare clean ones.
-        if (theirErrors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
-        const theirs = theirErrors
-          .filter((e) => e.code === 'DUPLICATE_KEY')
-          .map((e) => e.pos[0])
-          .sort(byOffset);
-        // A document that `yaml` splits further (a stray `---` inside a flow) is not comparable.
-        if (parseAllDocuments(chunk.text).length !== 1) continue;
-        // `yaml` places the error where the key's properties end, which can be before white space
-        // or next to an empty key; parse.ts places it on the key itself. Same line is the same key.
-        const lineOf = (offset) => chunk.text.slice(0, offset).split(/\r\n|\r|\n/).length;
-        const near = (start, other) => lineOf(start) === lineOf(other) || (other <= start && /^\s*$/.test(chunk.text.slice(other, start)));
-        const same = ours.length === theirs.length && ours.every((start, i) => near(start, theirs[i]));
-        if (!same) problems.push(`document at ${chunk.start}: duplicate keys at ${JSON.stringify(ours)}, yaml uniqueKeys at ${JSON.stringify(theirs)}`);
-      }
-      if (problems.length > 0) fail(input, problems);
-    })),
+    fc.property(
+      mutatedSeedArb(),
+      counted((input) => {
+        const problems = [];
+        for (const chunk of splitDocuments(input.text)) {
+          const parsed = parseChunk(chunk);
+          if (parsed.limit) continue; // beyond the nesting limit: not checked at all
+          const byOffset = (a, b) => a - b;
+          const ours = parsed.errors
+            .filter((e) => e.code === 'DUPLICATE_KEY')
+            .map((e) => e.start)
+            .sort(byOffset);
+          if (ours.length === 0 && !chunk.text.includes(':')) continue;
+          const theirErrors = parseAllDocuments(chunk.text, { version: '1.1', uniqueKeys: true, prettyErrors: false }).flatMap((d) => d.errors);
+          // In a document with syntax errors the two recover differently; compare clean ones.
+          if (theirErrors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
+          const theirs = theirErrors
+            .filter((e) => e.code === 'DUPLICATE_KEY')
+            .map((e) => e.pos[0])
+            .sort(byOffset);
+          // A document that `yaml` splits further (a stray `---` inside a flow) is not comparable.
+          if (parseAllDocuments(chunk.text).length !== 1) continue;
+          // `yaml` places the error where the key's properties end, which can be before white space
+          // or next to an empty key; parse.ts places it on the key itself. Same line is the same key.
+          const lineOf = (offset) => chunk.text.slice(0, offset).split(/\r\n|\r|\n/).length;
+          const near = (start, other) => lineOf(start) === lineOf(other) || (other <= start && /^\s*$/.test(chunk.text.slice(other, start)));
+          const same = ours.length === theirs.length && ours.every((start, i) => near(start, theirs[i]));
+          if (!same) problems.push(`document at ${chunk.start}: duplicate keys at ${JSON.stringify(ours)}, yaml uniqueKeys at ${JSON.stringify(theirs)}`);
+        }
+        if (problems.length > 0) fail(input, problems);
+      }),
+    ),
   /** Every offered fix on a mutated manifest keeps the quick-fix contract (check.mjs). */
   quickFix: () =>
-    fc.property(mutatedSeedArb({ maxMutations: 3 }), counted((input) => {
-      const violations = fixViolations(input.text).filter((v) => !isKnownFixViolation(v));
-      if (violations.length > 0) fail(input, violations.map((v) => `${v.ruleId} "${v.title}" at ${JSON.stringify(v.path)}: ${v.problem}\n${v.diff}`));
-    })),
+    fc.property(
+      mutatedSeedArb({ maxMutations: 3 }),
+      counted((input) => {
+        const violations = fixViolations(input.text).filter((v) => !isKnownFixViolation(v));
+        if (violations.length > 0)
+          fail(
+            input,
+            violations.map((v) => `${v.ruleId} "${v.title}" at ${JSON.stringify(v.path)}: ${v.problem}\n${v.diff}`),
+          );
+      }),
+    ),
 };
 
 export const DEFAULT_SEED = 20_260_601;

@@ -48,7 +48,10 @@ test('without a budget the clock is never read and the analysis is complete', ()
 
 test('over budget: the checked documents, one yaml-limit info on the first unchecked document, then the rest', () => {
   const full = analyzeText(TEXT, OPTIONS);
-  assert.ok(full.findings.some((f) => f.ruleId === 'service-selector-no-match' || f.ruleId === 'service-target-port-undeclared'), 'the file has cross-document findings');
+  assert.ok(
+    full.findings.some((f) => f.ruleId === 'service-selector-no-match' || f.ruleId === 'service-target-port-undeclared'),
+    'the file has cross-document findings',
+  );
   const analyzer = new FileAnalyzer();
   // Each reading of the clock is 40 ms later; the budget is 200 ms.
   let readings = 0;
@@ -63,7 +66,10 @@ test('over budget: the checked documents, one yaml-limit info on the first unche
   const firstUnchecked = first.documents[21 - first.unfinished.documents];
   assert.equal(notes[0].range.start, firstUnchecked.start, 'on the first unchecked document');
   assert.equal(TEXT.slice(notes[0].range.start, notes[0].range.end), TEXT.slice(firstUnchecked.start).split('\n')[0]);
-  assert.ok(first.findings.every((f) => f.ruleId === 'yaml-limit' || f.range.start < firstUnchecked.start), 'nothing reported from unchecked documents');
+  assert.ok(
+    first.findings.every((f) => f.ruleId === 'yaml-limit' || f.range.start < firstUnchecked.start),
+    'nothing reported from unchecked documents',
+  );
   assert.match(notes[0].message, /\d+ of the 21 documents/);
   // Everything else it reports is what the full analysis reports, and none of the file rules ran.
   const fullSet = new Set(summarize(full.findings));
@@ -80,7 +86,10 @@ test('a budget of 0 still makes progress: one document per call, then the file c
   const analyzer = new FileAnalyzer();
   const results = untilFinished(analyzer, TEXT, { ...OPTIONS, budgetMs: 0, clock: () => 0 });
   assert.equal(results.length, 22, '21 documents, then the checks across documents');
-  assert.deepEqual(results.map((r) => r.unfinished?.documents ?? 0), [20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0]);
+  assert.deepEqual(
+    results.map((r) => r.unfinished?.documents ?? 0),
+    [20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0],
+  );
   assert.deepEqual(summarize(results.at(-1).findings), summarize(analyzeText(TEXT, OPTIONS).findings));
 });
 
@@ -90,7 +99,10 @@ test('work done stays cached: after an edit only the edited document is checked 
   const edited = TEXT.replace('name: web-7\n', 'name: web-seven\n');
   // Budget 0: the edited document is checked (first work of the call), then the file checks wait.
   const results = untilFinished(analyzer, edited, { ...OPTIONS, budgetMs: 0, clock: () => 0 });
-  assert.deepEqual(results.map((r) => r.unfinished?.documents ?? 0), [0, 0]);
+  assert.deepEqual(
+    results.map((r) => r.unfinished?.documents ?? 0),
+    [0, 0],
+  );
   assert.deepEqual(summarize(results.at(-1).findings), summarize(analyzeText(edited, OPTIONS).findings));
 });
 
@@ -116,5 +128,8 @@ test('the budget info follows the yaml-limit setting', () => {
   assert.ok(off.unfinished, 'still unfinished');
   assert.ok(!off.findings.some((f) => f.ruleId === 'yaml-limit'));
   const hint = new FileAnalyzer().analyze(podManifest(1) + '---\n' + podManifest(2), { ...options, rules: { 'yaml-limit': 'hint' } });
-  assert.deepEqual(hint.findings.filter((f) => f.ruleId === 'yaml-limit').map((f) => f.severity), ['hint']);
+  assert.deepEqual(
+    hint.findings.filter((f) => f.ruleId === 'yaml-limit').map((f) => f.severity),
+    ['hint'],
+  );
 });

@@ -69,15 +69,27 @@ test('a rule finding on a path replaces the generic schema finding on the same p
           httpGet: {path: /, port: 8443, scheme: https}
   `;
   const atScheme = check(text).filter((f) => f.path.at(-1) === 'scheme');
-  assert.deepEqual(atScheme.map((f) => f.ruleId), ['probe-http-scheme']);
+  assert.deepEqual(
+    atScheme.map((f) => f.ruleId),
+    ['probe-http-scheme'],
+  );
 });
 
 test('a rule finding replaces a schema finding on the same path only when at least as severe', () => {
   const at = (ruleId, severity, path) => ({ ruleId, severity, path, message: '', documentIndex: 0, range: { start: 0, end: 1 }, fixes: [] });
   const schemaError = at('schema-type', 'error', ['spec', 'x']);
-  assert.deepEqual(preferRuleFindings([schemaError, at('some-rule', 'info', ['spec', 'x'])]).map((f) => f.ruleId), ['schema-type', 'some-rule']);
-  assert.deepEqual(preferRuleFindings([schemaError, at('some-rule', 'error', ['spec', 'x'])]).map((f) => f.ruleId), ['some-rule']);
-  assert.deepEqual(preferRuleFindings([schemaError, at('some-rule', 'error', ['spec', 'y'])]).map((f) => f.ruleId), ['schema-type', 'some-rule']);
+  assert.deepEqual(
+    preferRuleFindings([schemaError, at('some-rule', 'info', ['spec', 'x'])]).map((f) => f.ruleId),
+    ['schema-type', 'some-rule'],
+  );
+  assert.deepEqual(
+    preferRuleFindings([schemaError, at('some-rule', 'error', ['spec', 'x'])]).map((f) => f.ruleId),
+    ['some-rule'],
+  );
+  assert.deepEqual(
+    preferRuleFindings([schemaError, at('some-rule', 'error', ['spec', 'y'])]).map((f) => f.ruleId),
+    ['schema-type', 'some-rule'],
+  );
 });
 
 test('turning a rule off brings back the schema error it had replaced', () => {
@@ -95,7 +107,10 @@ test('turning a rule off brings back the schema error it had replaced', () => {
           - name: web
             image: nginx:1.27
   `;
-  const ids = (options) => check(text, options).filter((f) => f.severity === 'error').map((f) => f.ruleId);
+  const ids = (options) =>
+    check(text, options)
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.ruleId);
   assert.deepEqual(ids(), ['workload-selector-missing']);
   assert.deepEqual(ids({ rules: { 'workload-selector-missing': 'off' } }), ['schema-required']);
 });

@@ -5,9 +5,15 @@ import { splitDocuments } from '../../../dist/server/engine.js';
 test('splits a stream on --- markers and keeps exact offsets', () => {
   const text = 'a: 1\n---\nb: 2\n--- # comment\nc: 3\n';
   const chunks = splitDocuments(text);
-  assert.deepEqual(chunks.map((c) => c.text), ['a: 1\n', '---\nb: 2\n', '--- # comment\nc: 3\n']);
+  assert.deepEqual(
+    chunks.map((c) => c.text),
+    ['a: 1\n', '---\nb: 2\n', '--- # comment\nc: 3\n'],
+  );
   for (const chunk of chunks) assert.equal(text.slice(chunk.start, chunk.start + chunk.text.length), chunk.text);
-  assert.deepEqual(chunks.map((c) => c.startLine), [0, 1, 3]);
+  assert.deepEqual(
+    chunks.map((c) => c.startLine),
+    [0, 1, 3],
+  );
 });
 
 test('leading comments and a first --- stay in the first document', () => {
@@ -27,9 +33,15 @@ test('a trailing comment block joins the last document', () => {
 
 test('CRLF line endings split the same way', () => {
   const chunks = splitDocuments('a: 1\r\n---\r\nb: 2\r\n');
-  assert.deepEqual(chunks.map((c) => c.text), ['a: 1\r\n', '---\r\nb: 2\r\n']);
+  assert.deepEqual(
+    chunks.map((c) => c.text),
+    ['a: 1\r\n', '---\r\nb: 2\r\n'],
+  );
 });
 
 test('empty text is one empty document', () => {
-  assert.deepEqual(splitDocuments('').map((c) => c.text), ['']);
+  assert.deepEqual(
+    splitDocuments('').map((c) => c.text),
+    [''],
+  );
 });

@@ -84,13 +84,18 @@ test('set on a missing field inserts it', () => {
 
 test('overlapping intents make the fix unavailable instead of corrupting the text', () => {
   const parsed = parseChunk({ text: probe });
-  const fix = resolveFix(parsed.document, probe, {
-    title: 't',
-    intents: [
-      { op: 'delete', path: ['containers', 0, 'livenessProbe'] },
-      { op: 'set', path: ['containers', 0, 'livenessProbe', 'periodSeconds'], value: 10 },
-    ],
-  }, 0);
+  const fix = resolveFix(
+    parsed.document,
+    probe,
+    {
+      title: 't',
+      intents: [
+        { op: 'delete', path: ['containers', 0, 'livenessProbe'] },
+        { op: 'set', path: ['containers', 0, 'livenessProbe', 'periodSeconds'], value: 10 },
+      ],
+    },
+    0,
+  );
   assert.equal(fix, undefined);
 });
 

@@ -51,11 +51,16 @@ function applyChecked(text, finding, fix, eol) {
   const fixed = applyEdits(text, fix.edits);
   assert.equal(foreignLineEnd(fixed, eol), undefined, `"${fix.title}" left a foreign line end:\n${JSON.stringify(fixed)}`);
   const after = check(fixed);
-  const same = (f) => f.ruleId === finding.ruleId && f.documentIndex === finding.documentIndex && JSON.stringify(f.path) === JSON.stringify(finding.path) && f.message === finding.message;
+  const same = (f) =>
+    f.ruleId === finding.ruleId && f.documentIndex === finding.documentIndex && JSON.stringify(f.path) === JSON.stringify(finding.path) && f.message === finding.message;
   assert.ok(after.filter(same).length < before.filter(same).length, `${finding.ruleId} still reported after "${fix.title}":\n${fixed}`);
   const errorsBefore = new Set(before.filter((f) => f.severity === 'error').map((f) => f.ruleId));
   const newErrors = after.filter((f) => f.severity === 'error' && !errorsBefore.has(f.ruleId));
-  assert.deepEqual(newErrors.map((f) => `${f.ruleId}: ${f.message}`), [], `"${fix.title}" introduced errors:\n${JSON.stringify(fixed)}`);
+  assert.deepEqual(
+    newErrors.map((f) => `${f.ruleId}: ${f.message}`),
+    [],
+    `"${fix.title}" introduced errors:\n${JSON.stringify(fixed)}`,
+  );
   // A comment may go only with its line, in a pure deletion (the quick-fix contract, test/fuzz).
   const deletedWithItsLine = (comment) => fix.edits.some((edit) => edit.newText === '' && edit.range.start <= comment.codeStart && edit.range.end >= comment.end);
   for (const comment of comments(text)) {
@@ -120,7 +125,10 @@ test('a CR-only file reads as the same YAML as its LF form: same findings, on th
     return check(text).map((f) => `${f.ruleId} ${JSON.stringify(lines.rangeOf(f.range))} ${f.message} [${f.fixes.map((x) => x.title).join('|')}]`);
   };
   const crFindings = check(cr);
-  assert.deepEqual(crFindings.filter((f) => /^yaml-(flattened|syntax)$/.test(f.ruleId)), []);
+  assert.deepEqual(
+    crFindings.filter((f) => /^yaml-(flattened|syntax)$/.test(f.ruleId)),
+    [],
+  );
   assert.deepEqual(place(cr), place(lf));
   // Every range ends inside its line (not past the line end into the next).
   const lines = new LineIndex(cr);
@@ -174,7 +182,11 @@ test('deleting the only key of a list item keeps the item and every comment, val
           x # after the value
       - operator: Exists
   `;
-  for (const [convert, eol] of [[(t) => t, '\n'], [toCrlf, '\r\n'], [toCr, '\r']]) {
+  for (const [convert, eol] of [
+    [(t) => t, '\n'],
+    [toCrlf, '\r\n'],
+    [toCr, '\r'],
+  ]) {
     const source = convert(text);
     const finding = check(source).find((f) => f.ruleId === 'schema-unknown-field');
     assert.ok(finding, 'schema-unknown-field on bogus');
@@ -199,7 +211,11 @@ test('deleting the only key of a mapping under a key keeps the comments of the d
         imagePullPolicy: Always
         resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}
   `;
-  for (const [convert, eol] of [[(t) => t, '\n'], [toCrlf, '\r\n'], [toCr, '\r']]) {
+  for (const [convert, eol] of [
+    [(t) => t, '\n'],
+    [toCrlf, '\r\n'],
+    [toCr, '\r'],
+  ]) {
     const source = convert(text);
     const finding = check(source).find((f) => f.ruleId === 'schema-unknown-field');
     const fix = finding.fixes.find((f) => f.title.startsWith('Remove'));
@@ -212,19 +228,22 @@ test('LineIndex counts \\n, \\r\\n and a lone \\r as line ends, as LSP does', ()
   const text = 'a\rbc\r\nd\ne\r';
   const lines = new LineIndex(text);
   assert.equal(lines.lineCount, 5);
-  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((offset) => lines.positionAt(offset)), [
-    { line: 0, character: 0 },
-    { line: 0, character: 1 },
-    { line: 1, character: 0 },
-    { line: 1, character: 1 },
-    { line: 1, character: 2 },
-    { line: 1, character: 2 }, // between \r and \n: the end of the line's content
-    { line: 2, character: 0 },
-    { line: 2, character: 1 },
-    { line: 3, character: 0 },
-    { line: 3, character: 1 },
-    { line: 4, character: 0 },
-  ]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((offset) => lines.positionAt(offset)),
+    [
+      { line: 0, character: 0 },
+      { line: 0, character: 1 },
+      { line: 1, character: 0 },
+      { line: 1, character: 1 },
+      { line: 1, character: 2 },
+      { line: 1, character: 2 }, // between \r and \n: the end of the line's content
+      { line: 2, character: 0 },
+      { line: 2, character: 1 },
+      { line: 3, character: 0 },
+      { line: 3, character: 1 },
+      { line: 4, character: 0 },
+    ],
+  );
   assert.equal(lines.offsetAt({ line: 1, character: 99 }), 4, 'past the content: its end, not inside \\r\\n');
   assert.equal(lines.offsetAt({ line: 9, character: 0 }), text.length);
   assert.equal(lines.offsetAt({ line: -1, character: 5 }), 0);

@@ -65,7 +65,10 @@ test('internal-error can be turned off like any rule, but not silently by the en
 
 test('the fuzz invariants flag a crashing rule, so the engine property fails on it', () => {
   const { problems } = analyzeChecked(POD, { kubernetesVersion: '1.36', extraRules: [crashing] });
-  assert.ok(problems.some((problem) => /a rule crashed/.test(problem)), problems.join('\n'));
+  assert.ok(
+    problems.some((problem) => /a rule crashed/.test(problem)),
+    problems.join('\n'),
+  );
   const details = fc.check(
     fc.property(mutatedSeedArb(), (input) => {
       const result = analyzeChecked(input.text, { kubernetesVersion: '1.36', extraRules: [crashing] });

@@ -84,8 +84,15 @@ test('a good List: no findings on the wrapper or its items', () => {
   const text = LIST.replace('                successThreshold: 3\n', '');
   assert.ok(!text.includes('successThreshold'));
   const findings = check(text);
-  assert.deepEqual(findings.filter((f) => f.path[0] !== 'items').map((f) => `${f.ruleId} ${JSON.stringify(f.path)}: ${f.message}`), [], 'nothing on the wrapper');
-  assert.deepEqual(findings.filter((f) => f.ruleId.startsWith('schema-') || f.ruleId.startsWith('yaml-')).map((f) => f.message), []);
+  assert.deepEqual(
+    findings.filter((f) => f.path[0] !== 'items').map((f) => `${f.ruleId} ${JSON.stringify(f.path)}: ${f.message}`),
+    [],
+    'nothing on the wrapper',
+  );
+  assert.deepEqual(
+    findings.filter((f) => f.ruleId.startsWith('schema-') || f.ruleId.startsWith('yaml-')).map((f) => f.message),
+    [],
+  );
   // And the same Deployment as a document of its own gets the same rule ids: nothing lost, nothing added.
   const alone = DEPLOYMENT.replace('      successThreshold: 3\n', '');
   const ids = (findings) => findings.map((f) => f.ruleId).sort();
@@ -156,7 +163,10 @@ test('multi-document file: a List between two documents keeps document indexes r
   assert.equal(finding.documentIndex, 1);
   assert.equal(finding.path[0], 'items');
   const { documents } = analyzeText(text, { kubernetesVersion: '1.36' });
-  assert.deepEqual(documents.map((d) => d.objectKind), ['Service', 'List', 'Service']);
+  assert.deepEqual(
+    documents.map((d) => d.objectKind),
+    ['Service', 'List', 'Service'],
+  );
 });
 
 test('the wrapper is checked for what it has: no unknown-kind error, unknown fields warned, items required', () => {
@@ -178,7 +188,7 @@ test('items that are not objects, or lack apiVersion/kind, are errors on the ite
   ]);
 });
 
-test('a typed list (PodList) is flattened too; items without apiVersion/kind take the list\'s', () => {
+test("a typed list (PodList) is flattened too; items without apiVersion/kind take the list's", () => {
   const text = yaml`
     apiVersion: v1
     kind: PodList
@@ -204,10 +214,16 @@ test('outline: a List shows each item as an object, its containers underneath', 
   const text = `${LIST}${asItem(SERVICE('web'))}`;
   const [list] = documentSymbols(text);
   assert.equal(list.name, 'List');
-  assert.deepEqual(list.children.map((child) => child.name), ['Deployment/web', 'Service/web']);
+  assert.deepEqual(
+    list.children.map((child) => child.name),
+    ['Deployment/web', 'Service/web'],
+  );
   const [deployment, service] = list.children;
   assert.equal(text.slice(deployment.selectionRange.start, deployment.selectionRange.end), 'web');
-  assert.deepEqual(deployment.children.map((child) => child.name), ['web']);
+  assert.deepEqual(
+    deployment.children.map((child) => child.name),
+    ['web'],
+  );
   assert.ok(deployment.range.end <= service.range.start, 'items do not overlap');
   assert.ok(text.slice(service.range.start, service.range.end).startsWith('apiVersion: v1\n    kind: Service'));
 });

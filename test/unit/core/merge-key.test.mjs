@@ -21,7 +21,11 @@ function run(body) {
 
 function assertRejected(body, offending) {
   const { text, findings } = run(body);
-  assert.deepEqual(findings.filter((f) => f.ruleId === 'yaml-limit'), [], `no yaml-limit for ${JSON.stringify(body)}`);
+  assert.deepEqual(
+    findings.filter((f) => f.ruleId === 'yaml-limit'),
+    [],
+    `no yaml-limit for ${JSON.stringify(body)}`,
+  );
   const errors = findings.filter((f) => f.ruleId === 'yaml-syntax');
   assert.equal(errors.length, 1, `one yaml-syntax for ${JSON.stringify(body)}; got ${findings.map((f) => f.ruleId).join(', ')}`);
   assert.equal(errors[0].severity, 'error');
@@ -31,7 +35,11 @@ function assertRejected(body, offending) {
 
 function assertMerged(body) {
   const { findings } = run(body);
-  assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), [], `no finding for ${JSON.stringify(body)}`);
+  assert.deepEqual(
+    findings.map((f) => `${f.ruleId}: ${f.message}`),
+    [],
+    `no finding for ${JSON.stringify(body)}`,
+  );
 }
 
 test('<<: 1 is a YAML error on the value, not an alias limit', () => {
@@ -77,7 +85,10 @@ test('valid merges keep working: a mapping, aliases to mappings, a list of them'
     data:
       <<: [*labels, {b: "2"}]
   `;
-  assert.deepEqual(check(anchored).map((f) => f.ruleId), []);
+  assert.deepEqual(
+    check(anchored).map((f) => f.ruleId),
+    [],
+  );
   // The alias names an anchor defined earlier in the same merge list.
   assertMerged('data:\n  <<: [&one {a: "1"}, *one]\n');
 });
@@ -107,12 +118,23 @@ test('a quoted "<<" is an ordinary key (go-yaml merges only a plain <<)', () => 
 test('a bad merge in one document leaves the others checked', () => {
   const text = `${HEAD}data:\n  <<: 1\n---\n${HEAD}data:\n  ok: yes\n`;
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => [f.ruleId, f.documentIndex]).sort(), [['schema-type', 1], ['yaml-syntax', 0]]);
+  assert.deepEqual(findings.map((f) => [f.ruleId, f.documentIndex]).sort(), [
+    ['schema-type', 1],
+    ['yaml-syntax', 0],
+  ]);
 });
 
 test('a real alias bomb is still a yaml-limit info', () => {
   const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-  for (let i = 1; i < 9; i += 1) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+  for (let i = 1; i < 9; i += 1)
+    lines.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`,
+    );
   const findings = check(`${lines.join('\n')}\n`);
-  assert.deepEqual(findings.map((f) => [f.ruleId, f.severity]), [['yaml-limit', 'info']]);
+  assert.deepEqual(
+    findings.map((f) => [f.ruleId, f.severity]),
+    [['yaml-limit', 'info']],
+  );
 });

@@ -142,23 +142,29 @@ test('the globs real projects write are accepted and still match', () => {
 test('a catastrophic glob from editor settings matches nothing, at once (was: 25 s for a 40-character name)', () => {
   // Editor settings have no place to report a problem: the glob is ignored, the others still apply.
   const exclude = ['**/*a*a*a*a*a*a*a*a*a*a*ab', 'other/**'];
-  assert.equal(within('isExcluded', () => isExcluded('a'.repeat(40), { exclude })), false);
+  assert.equal(
+    within('isExcluded', () => isExcluded('a'.repeat(40), { exclude })),
+    false,
+  );
   assert.equal(isExcluded('other/a.yaml', { exclude }), true);
 });
 
 test('an extglob from editor settings matches nothing, at once (was: over 40 s for a 600-character name)', () => {
   const staticPodPaths = ['*(a)*(a)*(a)*(a)b'];
-  assert.equal(within('isStaticPodPath', () => isStaticPodPath('a'.repeat(600), { staticPodPaths })), false);
+  assert.equal(
+    within('isStaticPodPath', () => isStaticPodPath('a'.repeat(600), { staticPodPaths })),
+    false,
+  );
 });
 
 test('paths no file system has (too long, too deep, a name too long) match no glob, quickly', () => {
   const globs = ['**', '**/*a*b', '**/a/**/b'];
-  const paths = [
-    `${'d/'.repeat(MAX_PATH_LENGTH / 2)}a.yaml`,
-    `${'d/'.repeat(MAX_PATH_DEPTH)}a.yaml`,
-    `d/${'a'.repeat(MAX_PATH_SEGMENT_LENGTH + 1)}.yaml`,
-  ];
-  for (const path of paths) assert.equal(within(`matchesGlobs ${path.length}`, () => matchesGlobs(path, globs)), false);
+  const paths = [`${'d/'.repeat(MAX_PATH_LENGTH / 2)}a.yaml`, `${'d/'.repeat(MAX_PATH_DEPTH)}a.yaml`, `d/${'a'.repeat(MAX_PATH_SEGMENT_LENGTH + 1)}.yaml`];
+  for (const path of paths)
+    assert.equal(
+      within(`matchesGlobs ${path.length}`, () => matchesGlobs(path, globs)),
+      false,
+    );
   // At the limits, the worst accepted globs stay cheap on the worst accepted paths.
   const deep = `${'a/'.repeat(MAX_PATH_DEPTH - 2)}${'a'.repeat(MAX_PATH_SEGMENT_LENGTH)}`;
   const worst = Array.from({ length: MAX_GLOBS }, (_, i) => (i % 2 === 0 ? `**/a/**/a*c${i}` : `**/*a*a${i}`));

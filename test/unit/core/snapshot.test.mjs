@@ -100,7 +100,10 @@ describe('snapshot: one model per version', () => {
     assert.deepEqual(kinds(0), ['Pod']);
     assert.deepEqual(kinds(1), ['List', 'Service', 'ConfigMap']);
     assert.deepEqual(kinds(2), ['Deployment']);
-    assert.deepEqual(snapshot.document(2).podSpecs.map((spec) => spec.specPath), [['spec', 'template', 'spec']]);
+    assert.deepEqual(
+      snapshot.document(2).podSpecs.map((spec) => spec.specPath),
+      [['spec', 'template', 'spec']],
+    );
     assert.ok(snapshot.document(0).checked);
     assert.equal(snapshot.document(3), undefined);
   });
@@ -126,7 +129,10 @@ describe('snapshot: one model per version', () => {
     const policy = completeAt(snapshot, at('Sometimes'), '1.36');
     assert.ok(policy.some((item) => item.label === 'IfNotPresent'));
     const keys = completeAt(typed, withEmptyLine.indexOf('Sometimes\n') + 'Sometimes\n    '.length, '1.36');
-    assert.ok(keys.some((item) => item.label === 'livenessProbe (httpGet)'), 'probe snippets come from the container of the snapshot parse');
+    assert.ok(
+      keys.some((item) => item.label === 'livenessProbe (httpGet)'),
+      'probe snippets come from the container of the snapshot parse',
+    );
 
     const symbols = snapshot.symbols();
     const folding = snapshot.folding();
@@ -137,8 +143,14 @@ describe('snapshot: one model per version', () => {
     assert.deepEqual(hoverAt(snapshot, at('readinessProbe', 2), { version: '1.36' }), hoverAt(TEXT, at('readinessProbe', 2), { version: '1.36' }));
     assert.deepEqual(hints, inlayHints(TEXT));
     assert.deepEqual(symbols, documentSymbols(TEXT));
-    assert.deepEqual(symbols.map((symbol) => symbol.name), ['Pod/web', 'List', 'Deployment/api']);
-    assert.deepEqual(symbols[1].children.map((symbol) => symbol.name), ['Service/web', 'ConfigMap/settings']);
+    assert.deepEqual(
+      symbols.map((symbol) => symbol.name),
+      ['Pod/web', 'List', 'Deployment/api'],
+    );
+    assert.deepEqual(
+      symbols[1].children.map((symbol) => symbol.name),
+      ['Service/web', 'ConfigMap/settings'],
+    );
     assert.deepEqual(folding, foldingSpans(TEXT));
   });
 
@@ -163,7 +175,10 @@ describe('snapshot: one model per version', () => {
     const graceHints = inlayHints(snapshot).filter((hint) => hint.label === 'grace 30s');
     assert.equal(graceHints.length, 1, 'only the Deployment (the Pod parse says 45 s)');
     const keys = completeAt(snapshot, text.indexOf('Sometimes\n') + 'Sometimes\n    '.length, '1.36');
-    assert.ok(keys.some((item) => item.detail === 'livenessProbe block, port marked-port'), keys.map((item) => item.detail).join(', '));
+    assert.ok(
+      keys.some((item) => item.detail === 'livenessProbe block, port marked-port'),
+      keys.map((item) => item.detail).join(', '),
+    );
   });
 
   it('computes the outline, folding, line index and identity once', () => {
@@ -220,19 +235,28 @@ describe('snapshot: one model per version', () => {
     assert.equal(snapshot.chunks.length, 3);
     const enumFinding = snapshot.findings.find((finding) => finding.ruleId === 'schema-enum');
     assert.equal(text.slice(enumFinding.range.start, enumFinding.range.end), 'Sometimes');
-    assert.deepEqual(snapshot.symbols().map((symbol) => symbol.name), ['Pod/web', 'List', 'Deployment/api']);
+    assert.deepEqual(
+      snapshot.symbols().map((symbol) => symbol.name),
+      ['Pod/web', 'List', 'Deployment/api'],
+    );
   });
 
   it('of a text alone: no findings, features still work (an excluded file)', () => {
     const snapshot = FileSnapshot.of(TEXT);
     assert.deepEqual(snapshot.findings, []);
-    assert.deepEqual(snapshot.symbols().map((symbol) => symbol.name), ['Pod/web', 'List', 'Deployment/api']);
+    assert.deepEqual(
+      snapshot.symbols().map((symbol) => symbol.name),
+      ['Pod/web', 'List', 'Deployment/api'],
+    );
   });
 });
 
 describe('snapshot: features have no other way to parse', () => {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-  const files = (dir) => readdirSync(join(root, dir)).filter((name) => name.endsWith('.ts')).map((name) => join(root, dir, name));
+  const files = (dir) =>
+    readdirSync(join(root, dir))
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => join(root, dir, name));
   // The one feature that parses itself: completion of a half-typed key parses the document with
   // the key blanked (editor/cursor.ts, parseWithBlank). The outline's one-shot form defaults to
   // the parser (documentSymbols(text)); snapshots pass their own.

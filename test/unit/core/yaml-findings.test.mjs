@@ -31,12 +31,18 @@ const ERRORS_AT_THE_END = ['a: [1, 2', 'a: "x', 'a: {b: 1', '[', 'apiVersion: v1
 test('a syntax error at the very end of the text gets a range inside the text', () => {
   for (const text of ERRORS_AT_THE_END) {
     const parsed = parseChunk({ text });
-    assert.ok(parsed.errors.some((error) => error.end > text.length), `precondition: yaml reports past the end of ${JSON.stringify(text)}`);
+    assert.ok(
+      parsed.errors.some((error) => error.end > text.length),
+      `precondition: yaml reports past the end of ${JSON.stringify(text)}`,
+    );
     const findings = yamlFindings(parsed);
     const syntax = findings.find((finding) => finding.ruleId === 'yaml-syntax');
     assert.ok(syntax, `a yaml-syntax finding for ${JSON.stringify(text)}`);
     for (const finding of findings) {
-      assert.ok(finding.range.start >= 0 && finding.range.start <= finding.range.end && finding.range.end <= text.length, `${finding.ruleId} ${JSON.stringify(finding.range)} inside ${text.length}`);
+      assert.ok(
+        finding.range.start >= 0 && finding.range.start <= finding.range.end && finding.range.end <= text.length,
+        `${finding.ruleId} ${JSON.stringify(finding.range)} inside ${text.length}`,
+      );
     }
     assert.equal(syntax.range.end, text.length);
   }

@@ -173,7 +173,9 @@ describe('completion: values', () => {
   });
 
   it('container names where a container is named', () => {
-    const env = complete(POD(`    env:\n      - name: LIMIT\n        valueFrom:\n          resourceFieldRef:\n            resource: limits.memory\n            containerName: ‸\n`)).items;
+    const env = complete(
+      POD(`    env:\n      - name: LIMIT\n        valueFrom:\n          resourceFieldRef:\n            resource: limits.memory\n            containerName: ‸\n`),
+    ).items;
     assert.deepEqual(labels(env), ['web']);
     const annotation = complete(yaml`
       apiVersion: apps/v1
@@ -236,6 +238,9 @@ describe('completion: robustness', () => {
     for (const sample of samples) assert.ok(Array.isArray(complete(sample).items));
     const text = POD('    livenessProbe:\n        httpGet:\n          port: http\n');
     for (let offset = 0; offset <= text.length; offset += 1) assert.ok(Array.isArray(completeAt(text, offset, '1.36')));
-    assert.deepEqual(completeAt('', 0, '1.36').map((item) => item.label), ['apiVersion', 'kind', 'metadata', 'spec']);
+    assert.deepEqual(
+      completeAt('', 0, '1.36').map((item) => item.label),
+      ['apiVersion', 'kind', 'metadata', 'spec'],
+    );
   });
 });

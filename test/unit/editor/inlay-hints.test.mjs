@@ -5,7 +5,14 @@ import { inlayHints } from '../../../dist/server/engine.js';
 import { yaml } from '../../helpers/engine.mjs';
 
 /** Each hint as `text before it ⟨label⟩`, with the 20 characters before the hint's offset. */
-const show = (text, hints) => hints.map((hint) => `${text.slice(Math.max(0, hint.offset - 20), hint.offset).split('\n').pop()}⟨${hint.label}⟩`);
+const show = (text, hints) =>
+  hints.map(
+    (hint) =>
+      `${text
+        .slice(Math.max(0, hint.offset - 20), hint.offset)
+        .split('\n')
+        .pop()}⟨${hint.label}⟩`,
+  );
 
 const POD = yaml`
   apiVersion: v1
@@ -94,7 +101,10 @@ describe('inlay hints', () => {
   it('filters by range', () => {
     const all = inlayHints(POD);
     const range = { start: POD.indexOf('livenessProbe'), end: POD.indexOf('readinessProbe') };
-    assert.deepEqual(inlayHints(POD, range).map((hint) => hint.label), ['timeout 1s · failure 3 · success 1']);
+    assert.deepEqual(
+      inlayHints(POD, range).map((hint) => hint.label),
+      ['timeout 1s · failure 3 · success 1'],
+    );
     assert.equal(inlayHints(POD, { start: 0, end: POD.length }).length, all.length);
   });
 

@@ -122,7 +122,10 @@ function manifestFor(prefix, expanded) {
   const place = FRAGMENTS[prefix];
   if (!place) return expanded;
   const fragment = expanded.replace(/\n+$/, '');
-  return CONTAINER_HOST.replace('@@CONTAINER@@\n', place === 'container' ? `${indent(fragment, 6)}\n` : '').replace('@@SPEC@@\n', place === 'spec' ? `${indent(fragment, 2)}\n` : '');
+  return CONTAINER_HOST.replace('@@CONTAINER@@\n', place === 'container' ? `${indent(fragment, 6)}\n` : '').replace(
+    '@@SPEC@@\n',
+    place === 'spec' ? `${indent(fragment, 2)}\n` : '',
+  );
 }
 
 describe('snippets', () => {
@@ -134,7 +137,23 @@ describe('snippets', () => {
 
   it('cover what the issue asks for', () => {
     const prefixes = Object.values(snippets).map((snippet) => snippet.prefix);
-    for (const wanted of ['pod', 'pod-probes', 'static-pod', 'init-container', 'sidecar', 'pod-prestop', 'prestop', 'statefulset', 'deployment-zero-downtime', 'job', 'cronjob', 'probe-http', 'probe-tcp', 'probe-exec', 'probe-grpc']) {
+    for (const wanted of [
+      'pod',
+      'pod-probes',
+      'static-pod',
+      'init-container',
+      'sidecar',
+      'pod-prestop',
+      'prestop',
+      'statefulset',
+      'deployment-zero-downtime',
+      'job',
+      'cronjob',
+      'probe-http',
+      'probe-tcp',
+      'probe-exec',
+      'probe-grpc',
+    ]) {
       assert.ok(prefixes.includes(wanted), `no snippet with prefix ${wanted}`);
     }
     assert.equal(new Set(prefixes).size, prefixes.length, 'duplicate prefixes');
@@ -181,7 +200,10 @@ describe('snippets', () => {
           `snippet "${name}" expands to:\n${manifest}`,
         );
         const kinds = result.documents.map((document) => document.kind);
-        assert.ok(kinds.every((kind) => kind === 'kubernetes'), `every document should be a Kubernetes object, got ${kinds}`);
+        assert.ok(
+          kinds.every((kind) => kind === 'kubernetes'),
+          `every document should be a Kubernetes object, got ${kinds}`,
+        );
       });
     });
   }

@@ -24,7 +24,10 @@ test('seed 002-petset: the conversion fix leaves no error at all in that documen
   assert.match(fixed, /replicas: 2\n  selector:\n    matchLabels:\n      app: nginx\n  template:/);
   assert.doesNotMatch(fixed, /pod\.alpha\.kubernetes\.io\/initialized/);
   const errors = check(fixed).filter((finding) => finding.documentIndex === 1 && finding.severity === 'error');
-  assert.deepEqual(errors.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+  assert.deepEqual(
+    errors.map((finding) => `${finding.ruleId}: ${finding.message}`),
+    [],
+  );
   // The other annotation-related rule is satisfied too, and the Service document is untouched.
   assert.deepEqual(findingsOf(fixed, 'deprecated-pod-annotation'), []);
   assert.ok(fixed.startsWith(PETSET.slice(0, PETSET.indexOf('---'))));
@@ -54,7 +57,10 @@ test('extensions/v1beta1 Deployment: moves to apps/v1 and synthesizes the select
   assert.match(finding.message, /Use apps\/v1 Deployment/);
   const fixed = assertFixClears(text, ID, { title: 'Move to apps/v1' });
   assert.match(fixed, /replicas: 3\n  selector:\n    matchLabels:\n      app: web\n/);
-  assert.deepEqual(check(fixed).filter((f) => f.severity === 'error'), []);
+  assert.deepEqual(
+    check(fixed).filter((f) => f.severity === 'error'),
+    [],
+  );
 });
 
 test('an existing selector is kept; a template without labels gets no fix', () => {
@@ -123,8 +129,14 @@ test('Ingress extensions/v1beta1: backend fields and pathType are rewritten for 
   `;
   const fixed = assertFixClears(text, ID, { title: 'Move to networking.k8s.io/v1' });
   assert.match(fixed, /defaultBackend:\n    service:\n      name: fallback\n      port:\n        number: 80/);
-  assert.match(fixed, /- path: \/api\n        pathType: ImplementationSpecific\n        backend:\n          service:\n            name: api\n            port:\n              name: http/);
-  assert.deepEqual(check(fixed).filter((f) => f.severity === 'error'), []);
+  assert.match(
+    fixed,
+    /- path: \/api\n        pathType: ImplementationSpecific\n        backend:\n          service:\n            name: api\n            port:\n              name: http/,
+  );
+  assert.deepEqual(
+    check(fixed).filter((f) => f.severity === 'error'),
+    [],
+  );
 });
 
 test('PodSecurityPolicy has no replacement and no fix', () => {

@@ -65,13 +65,21 @@ test('a spec without containers gets exactly one error, this one (the schema-req
           hostIPC: true
   `;
   const errors = check(text).filter((finding) => finding.severity === 'error');
-  assert.deepEqual(errors.map((finding) => finding.ruleId), [ID]);
+  assert.deepEqual(
+    errors.map((finding) => finding.ruleId),
+    [ID],
+  );
   assert.deepEqual(errors[0].path, ['spec', 'template', 'spec', 'containers']);
   assert.equal(textOf(text, errors[0]), 'spec');
   assert.match(errors[0].message, /containers is missing.*"spec\.template\.spec\.containers: Required value"/);
   // Removing hostIPC (the host-namespace-sharing fix) leaves an empty spec: still this one error.
   const fixed = assertFixClears(text, 'host-namespace-sharing', { title: 'Remove hostIPC' });
-  assert.deepEqual(check(fixed).filter((finding) => finding.severity === 'error').map((finding) => finding.ruleId), [ID]);
+  assert.deepEqual(
+    check(fixed)
+      .filter((finding) => finding.severity === 'error')
+      .map((finding) => finding.ruleId),
+    [ID],
+  );
 });
 
 test('a Pod spec with a null containers list is reported once, here', () => {
@@ -85,7 +93,10 @@ test('a Pod spec with a null containers list is reported once, here', () => {
       restartPolicy: Always
   `;
   const errors = check(text).filter((finding) => finding.severity === 'error');
-  assert.deepEqual(errors.map((finding) => finding.ruleId), [ID]);
+  assert.deepEqual(
+    errors.map((finding) => finding.ruleId),
+    [ID],
+  );
   assert.match(errors[0].message, /containers is null/);
   assert.equal(textOf(text, errors[0]), 'containers');
 });

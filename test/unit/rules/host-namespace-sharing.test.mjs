@@ -21,13 +21,19 @@ test('hostNetwork and hostPID are warnings on the keys', () => {
   const findings = findingsOf(bad, ID);
   assert.equal(findings.length, 2);
   assert.ok(findings.every((f) => f.severity === 'warning'));
-  assert.deepEqual(findings.map((f) => textOf(bad, f)), ['hostNetwork', 'hostPID']);
+  assert.deepEqual(
+    findings.map((f) => textOf(bad, f)),
+    ['hostNetwork', 'hostPID'],
+  );
 });
 
 test('static Pods in kube-system: hostNetwork is only an info (seed 004)', () => {
   const text = bad.replace('name: web # pod', 'name: web # pod\n  namespace: kube-system');
   const findings = findingsOf(text, ID, { staticPod: true });
-  assert.deepEqual(findings.map((f) => f.severity), ['info', 'warning']);
+  assert.deepEqual(
+    findings.map((f) => f.severity),
+    ['info', 'warning'],
+  );
   assert.equal(findingsOf(text, ID)[0].severity, 'warning', 'not a static Pod: still a warning');
 });
 

@@ -49,7 +49,10 @@ test('every forbidden field is reported (lifecycle, liveness, startup)', () => {
       - name: app
         image: app:1.0
   `;
-  assert.deepEqual(findingsOf(text, ID).map((f) => textOf(text, f)), ['lifecycle', 'livenessProbe', 'startupProbe']);
+  assert.deepEqual(
+    findingsOf(text, ID).map((f) => textOf(text, f)),
+    ['lifecycle', 'livenessProbe', 'startupProbe'],
+  );
 });
 
 test('a native sidecar (restartPolicy: Always) may have probes', () => {

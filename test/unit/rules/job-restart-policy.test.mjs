@@ -56,10 +56,15 @@ test('an explicit Always in a CronJob (multi-document)', () => {
 });
 
 test('with a podFailurePolicy only Never is accepted', () => {
-  const text = missing.replace('spec:\n  template:', 'spec:\n  podFailurePolicy:\n    rules: []\n  template:').replace('    spec:\n      containers', '    spec:\n      restartPolicy: OnFailure\n      containers');
+  const text = missing
+    .replace('spec:\n  template:', 'spec:\n  podFailurePolicy:\n    rules: []\n  template:')
+    .replace('    spec:\n      containers', '    spec:\n      restartPolicy: OnFailure\n      containers');
   const [finding] = findingsOf(text, ID);
   assert.match(finding.message, /only "Never" is supported when podFailurePolicy is specified/);
-  assert.deepEqual(finding.fixes.map((f) => f.title), ['Set restartPolicy: Never']);
+  assert.deepEqual(
+    finding.fixes.map((f) => f.title),
+    ['Set restartPolicy: Never'],
+  );
 });
 
 test('Never and OnFailure are fine', () => {

@@ -44,7 +44,10 @@ test('a tcpSocket postStart is an error: the container crash-loops', () => {
 test('a tcpSocket preStop is an error: no drain time', () => {
   const [finding] = findingsOf(preStop, ID);
   assert.match(finding.message, /no drain time/);
-  assert.deepEqual(finding.fixes.map((f) => f.title), ['Replace with sleep: {seconds: 5}', 'Replace with exec sleep 5', 'Remove the preStop hook']);
+  assert.deepEqual(
+    finding.fixes.map((f) => f.title),
+    ['Replace with sleep: {seconds: 5}', 'Replace with exec sleep 5', 'Remove the preStop hook'],
+  );
 });
 
 test('other handlers are fine', () => {
@@ -85,7 +88,10 @@ test('multi-document StatefulSet template', () => {
 
 test('version: 1.29 offers exec sleep instead of the sleep action', () => {
   const [finding] = findingsOf(preStop, ID, { version: '1.29' });
-  assert.deepEqual(finding.fixes.map((f) => f.title), ['Replace with exec sleep 5', 'Remove the preStop hook']);
+  assert.deepEqual(
+    finding.fixes.map((f) => f.title),
+    ['Replace with exec sleep 5', 'Remove the preStop hook'],
+  );
   assertFixClears(preStop, ID, { title: 'Replace with exec sleep 5', options: { version: '1.29' } });
 });
 

@@ -75,5 +75,8 @@ test('fix: a startup probe with the same handler and budget replaces the delay',
   assert.match(fixed, /startupProbe:\n\s+httpGet:\n\s+path: \/healthz\n\s+port: 8080\n\s+periodSeconds: 10\n\s+failureThreshold: 15\n/);
   assert.doesNotMatch(fixed, /initialDelaySeconds/);
   assert.match(fixed, /livenessProbe:/);
-  assert.deepEqual(check(fixed).filter((f) => f.ruleId === 'liveness-initial-delay-with-startup'), []);
+  assert.deepEqual(
+    check(fixed).filter((f) => f.ruleId === 'liveness-initial-delay-with-startup'),
+    [],
+  );
 });

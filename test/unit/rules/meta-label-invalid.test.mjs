@@ -70,7 +70,10 @@ test('template labels, selectors and nodeSelector are checked (multi-document)',
   const findings = findingsOf(text, ID);
   assert.equal(findings.length, 4);
   assert.ok(findings.every((f) => f.documentIndex === 1));
-  assert.deepEqual(findings.map((f) => lineOf(text, f)), [11, 14, 14, 16]);
+  assert.deepEqual(
+    findings.map((f) => lineOf(text, f)),
+    [11, 14, 14, 16],
+  );
 });
 
 test('valid labels are fine', () => {

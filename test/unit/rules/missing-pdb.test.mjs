@@ -68,7 +68,9 @@ test('matchExpressions are evaluated: a PDB whose expressions exclude the Pods d
 test('an empty selector covers every Pod of the namespace in policy/v1, none in policy/v1beta1; namespaces must agree', () => {
   assert.deepEqual(findingsOf(text + budget('    {}\n'), ID, on), []);
   assert.equal(findingsOf(text + budget('    {}\n', 'policy/v1beta1'), ID, on).length, 1);
-  const elsewhere = text.replace('  name: web\nspec:', '  name: web\n  namespace: shop\nspec:') + budget('    matchLabels: {app: web}\n').replace('  name: web\nspec:', '  name: web\n  namespace: ops\nspec:');
+  const elsewhere =
+    text.replace('  name: web\nspec:', '  name: web\n  namespace: shop\nspec:') +
+    budget('    matchLabels: {app: web}\n').replace('  name: web\nspec:', '  name: web\n  namespace: ops\nspec:');
   assert.equal(findingsOf(elsewhere, ID, on).length, 1);
 });
 
@@ -79,7 +81,8 @@ test('StatefulSet: the same matching', () => {
 });
 
 test('a HorizontalPodAutoscaler that may run several replicas makes the workload multi-replica', () => {
-  const hpa = (max) => `---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 1\n  maxReplicas: ${max}\n`;
+  const hpa = (max) =>
+    `---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 1\n  maxReplicas: ${max}\n`;
   const scaled = text.replace('  replicas: 2\n', '') + hpa(5);
   const [finding] = findingsOf(scaled, ID, on);
   assert.equal(textOf(scaled, finding), 'spec');

@@ -42,7 +42,10 @@ test('3 replicas without spreading: a hint on replicas (multi-document)', () => 
 });
 
 test('topologySpreadConstraints or a single replica are fine', () => {
-  const spread = text.replace('      containers:', '      topologySpreadConstraints:\n      - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}\n      containers:');
+  const spread = text.replace(
+    '      containers:',
+    '      topologySpreadConstraints:\n      - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}\n      containers:',
+  );
   assert.deepEqual(findingsOf(spread, ID, on), []);
   assert.deepEqual(findingsOf(text.replace('replicas: 3', 'replicas: 1'), ID, on), []);
 });
@@ -55,7 +58,8 @@ test('topologySpreadConstraints or a single replica are fine', () => {
 const withAffinity = (affinity, namespace = 'shop') =>
   text.replace('  name: web\nspec:', `  name: web\n${namespace ? `  namespace: ${namespace}\n` : ''}spec:`).replace('      containers:', `${affinity}      containers:`);
 
-const preferred = (term) => `      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 100\n            podAffinityTerm:\n${term}`;
+const preferred = (term) =>
+  `      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 100\n            podAffinityTerm:\n${term}`;
 const required = (term) => `      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          -${term.slice(11)}`;
 const term = (lines) => lines.map((line) => `              ${line}\n`).join('');
 
@@ -83,7 +87,12 @@ test('podAntiAffinity: {} and terms without topologyKey or labelSelector spread 
 });
 
 test('matchExpressions are evaluated in full; mismatchLabelKeys on an own label excludes the siblings', () => {
-  const expression = (operator, values) => withAffinity(required(term(['labelSelector:', '  matchExpressions:', `  - {key: app, operator: ${operator}${values ? `, values: [${values}]` : ''}}`, 'topologyKey: kubernetes.io/hostname'])));
+  const expression = (operator, values) =>
+    withAffinity(
+      required(
+        term(['labelSelector:', '  matchExpressions:', `  - {key: app, operator: ${operator}${values ? `, values: [${values}]` : ''}}`, 'topologyKey: kubernetes.io/hostname']),
+      ),
+    );
   assert.deepEqual(findingsOf(expression('In', 'web, api'), ID, on), []);
   assert.deepEqual(findingsOf(expression('Exists'), ID, on), []);
   assert.match(findingsOf(expression('NotIn', 'web'), ID, on)[0].message, /selects app notin \(web\)/);
@@ -92,13 +101,13 @@ test('matchExpressions are evaluated in full; mismatchLabelKeys on an own label 
   assert.match(findingsOf(mismatch, ID, on)[0].message, /mismatchLabelKeys/);
 });
 
-test('the term must look at the workload\'s namespace', () => {
+test("the term must look at the workload's namespace", () => {
   const scoped = (lines, namespace) => withAffinity(required(term(['labelSelector:', '  matchLabels: {app: web}', 'topologyKey: kubernetes.io/hostname', ...lines])), namespace);
   const other = scoped(['namespaces: [payments]']);
   const [finding] = findingsOf(other, ID, on);
   assert.match(finding.message, /only looks at Pods in namespaces payments, and the Pods are in shop/);
   assert.deepEqual(findingsOf(scoped(['namespaces: [payments, shop]']), ID, on), []);
-  assert.deepEqual(findingsOf(scoped([]), ID, on), [], 'no namespaces: the Pod\'s own');
+  assert.deepEqual(findingsOf(scoped([]), ID, on), [], "no namespaces: the Pod's own");
   assert.deepEqual(findingsOf(scoped(['namespaceSelector: {}']), ID, on), [], 'empty namespaceSelector: every namespace');
   const byName = (name) => scoped(['namespaceSelector:', `  matchLabels: {kubernetes.io/metadata.name: ${name}}`]);
   assert.equal(findingsOf(byName('payments'), ID, on).length, 1);
@@ -114,7 +123,11 @@ test('one applying term among several is enough; topologySpreadConstraints must 
       term(['labelSelector: {matchLabels: {app: web}}', 'topologyKey: topology.kubernetes.io/zone']),
   );
   assert.deepEqual(findingsOf(both, ID, on), []);
-  const spread = (selector) => text.replace('      containers:', `      topologySpreadConstraints:\n      - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway${selector}}\n      containers:`);
+  const spread = (selector) =>
+    text.replace(
+      '      containers:',
+      `      topologySpreadConstraints:\n      - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway${selector}}\n      containers:`,
+    );
   const [finding] = findingsOf(spread(', labelSelector: {matchLabels: {app: api}}'), ID, on);
   assert.equal(textOf(spread(', labelSelector: {matchLabels: {app: api}}'), finding), 'topologySpreadConstraints');
   assert.match(finding.message, /a constraint selects app=api/);

@@ -122,7 +122,10 @@ const namedInSecond = yaml`
 test('fix: a named duplicate is kept; the unnamed declaration is removed instead', () => {
   const [finding] = findingsOf(namedInSecond, ID);
   assert.deepEqual(finding.path, ['spec', 'containers', 1, 'ports', 0, 'containerPort']);
-  assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Remove the unnamed declaration at containers[0].ports[0]']);
+  assert.deepEqual(
+    finding.fixes.map((fix) => fix.title),
+    ['Remove the unnamed declaration at containers[0].ports[0]'],
+  );
   const fixed = assertFixClears(namedInSecond, ID);
   assert.match(fixed, /name: metrics/);
   assert.deepEqual(findingsOf(fixed, 'probe-named-port-undeclared'), []);

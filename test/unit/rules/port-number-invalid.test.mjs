@@ -42,7 +42,10 @@ test('boundaries: 0 and 65536 are rejected, 1 and 65535 accepted, hostPort 0 mea
         - containerPort: 8080
           hostPort: 65536
   `;
-  assert.deepEqual(findingsOf(text, ID).map((f) => textOf(text, f)), ['0', '65536']);
+  assert.deepEqual(
+    findingsOf(text, ID).map((f) => textOf(text, f)),
+    ['0', '65536'],
+  );
 });
 
 test('protocol is case-sensitive (safe upper-case fix)', () => {

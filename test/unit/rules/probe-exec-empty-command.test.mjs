@@ -23,10 +23,13 @@ const bad = yaml`
 
 test('an empty command in a probe and a missing one in a hook are errors', () => {
   const findings = findingsOf(bad, ID);
-  assert.deepEqual(findings.map((f) => [f.severity, textOf(bad, f)]), [
-    ['error', 'command'],
-    ['error', 'exec'],
-  ]);
+  assert.deepEqual(
+    findings.map((f) => [f.severity, textOf(bad, f)]),
+    [
+      ['error', 'command'],
+      ['error', 'exec'],
+    ],
+  );
   assert.match(findings[0].message, /livenessProbe of container "web"/);
   assert.match(findings[1].message, /preStop hook of container "web"/);
   assert.ok(findings.every((f) => /exec\.command: Required value/.test(f.message)));

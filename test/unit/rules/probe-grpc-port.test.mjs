@@ -48,7 +48,10 @@ test('quoted and out-of-range numbers; valid numbers pass', () => {
           grpc: {port: 9090, service: health}
   `;
   const findings = findingsOf(text, ID);
-  assert.deepEqual(findings.map((f) => textOf(text, f)), ['"9090"', '0']);
+  assert.deepEqual(
+    findings.map((f) => textOf(text, f)),
+    ['"9090"', '0'],
+  );
   assert.match(findings[1].message, /between 1 and 65535/);
 });
 

@@ -44,13 +44,15 @@ test('a probe without a handler is an error on the probe key', () => {
 
 test('every handler after the first is reported, in API order', () => {
   const findings = findingsOf(double, ID);
-  assert.deepEqual(findings.map((f) => textOf(double, f)), ['tcpSocket', 'grpc']);
+  assert.deepEqual(
+    findings.map((f) => textOf(double, f)),
+    ['tcpSocket', 'grpc'],
+  );
   assert.ok(findings.every((f) => f.severity === 'error' && /may not specify more than 1 handler type/.test(f.message)));
-  assert.deepEqual(findings[0].fixes.map((f) => f.title), [
-    'Keep only httpGet (remove tcpSocket, grpc)',
-    'Keep only tcpSocket (remove httpGet, grpc)',
-    'Keep only grpc (remove httpGet, tcpSocket)',
-  ]);
+  assert.deepEqual(
+    findings[0].fixes.map((f) => f.title),
+    ['Keep only httpGet (remove tcpSocket, grpc)', 'Keep only tcpSocket (remove httpGet, grpc)', 'Keep only grpc (remove httpGet, tcpSocket)'],
+  );
 });
 
 test('one handler is fine; a null handler does not count', () => {

@@ -48,7 +48,10 @@ test('hooks are checked; an unknown scheme offers both values', () => {
   `;
   const [finding] = findingsOf(text, ID);
   assert.equal(textOf(text, finding), 'ftp');
-  assert.deepEqual(finding.fixes.map((f) => f.title), ['Use HTTP', 'Use HTTPS']);
+  assert.deepEqual(
+    finding.fixes.map((f) => f.title),
+    ['Use HTTP', 'Use HTTPS'],
+  );
   assertFixClears(text, ID, { title: 'Use HTTP' });
 });
 

@@ -44,10 +44,13 @@ test('an explicit 0 is an info saying what the default is; initialDelaySeconds: 
           failureThreshold: 0
   `;
   const findings = findingsOf(text, ID);
-  assert.deepEqual(findings.map((f) => [f.severity, f.path.at(-1), textOf(text, f)]), [
-    ['info', 'timeoutSeconds', '0'],
-    ['info', 'failureThreshold', '0'],
-  ]);
+  assert.deepEqual(
+    findings.map((f) => [f.severity, f.path.at(-1), textOf(text, f)]),
+    [
+      ['info', 'timeoutSeconds', '0'],
+      ['info', 'failureThreshold', '0'],
+    ],
+  );
   assert.match(findings[0].message, /means 1 s/);
   assert.match(findings[1].message, /means 3/);
 });
@@ -113,7 +116,10 @@ test('no "drop the minus" fix that would make liveness successThreshold invalid'
           successThreshold: -2
   `;
   const [finding] = findingsOf(text, ID);
-  assert.deepEqual(finding.fixes.map((f) => f.title), ['Remove successThreshold (defaults to 1)']);
+  assert.deepEqual(
+    finding.fixes.map((f) => f.title),
+    ['Remove successThreshold (defaults to 1)'],
+  );
   assertFixClears(text, ID);
 });
 

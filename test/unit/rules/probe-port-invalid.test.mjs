@@ -71,7 +71,10 @@ test('out-of-range numbers, long names and hyphen rules; hooks are checked too',
             httpGet: {port: 0}
   `;
   const findings = findingsOf(text, ID);
-  assert.deepEqual(findings.map((f) => textOf(text, f)), ['70000', 'a-very-long-port-name', '-http', '0']);
+  assert.deepEqual(
+    findings.map((f) => textOf(text, f)),
+    ['70000', 'a-very-long-port-name', '-http', '0'],
+  );
   assert.match(findings[0].message, /between 1 and 65535/);
   assert.match(findings[1].message, /no more than 15 characters/);
   assert.match(findings[2].message, /must not begin or end with a hyphen/);

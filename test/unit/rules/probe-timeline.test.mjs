@@ -5,10 +5,13 @@ import { probeTimeline } from '../../../dist/server/engine.js';
 
 test('an empty liveness probe gets every default, named as defaulted', () => {
   const timeline = probeTimeline({ httpGet: { port: 80 } }, 'livenessProbe');
-  assert.deepEqual(
-    Object.fromEntries(Object.entries(timeline.fields).map(([k, v]) => [k, [v.value, v.defaulted]])),
-    { initialDelaySeconds: [0, true], timeoutSeconds: [1, true], periodSeconds: [10, true], successThreshold: [1, true], failureThreshold: [3, true] },
-  );
+  assert.deepEqual(Object.fromEntries(Object.entries(timeline.fields).map(([k, v]) => [k, [v.value, v.defaulted]])), {
+    initialDelaySeconds: [0, true],
+    timeoutSeconds: [1, true],
+    periodSeconds: [10, true],
+    successThreshold: [1, true],
+    failureThreshold: [3, true],
+  });
   assert.equal(timeline.outcome, 'restart');
   assert.equal(timeline.firstCheckSeconds, 0);
   assert.equal(timeline.failureWindowSeconds, 30);

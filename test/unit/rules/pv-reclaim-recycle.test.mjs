@@ -44,6 +44,12 @@ test('a source that can never be recycled says so', () => {
 test('seed 002-nfs-pv: both PersistentVolumes warn, each in its document', () => {
   const text = readFileSync('/work/shared/seeds/manifests/002-nfs-pv.yaml', 'utf8');
   const findings = findingsOf(text, ID);
-  assert.deepEqual(findings.map((finding) => finding.documentIndex), [0, 1]);
-  assert.deepEqual(findings.map((finding) => lineOf(text, finding)), [10, 25]);
+  assert.deepEqual(
+    findings.map((finding) => finding.documentIndex),
+    [0, 1],
+  );
+  assert.deepEqual(
+    findings.map((finding) => lineOf(text, finding)),
+    [10, 25],
+  );
 });

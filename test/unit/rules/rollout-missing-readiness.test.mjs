@@ -158,5 +158,8 @@ test('fix: a readinessProbe modelled on the livenessProbe, with readiness timing
       ports: [{port: 80, targetPort: 8080}]
   `;
   const fixed = assertFixClears(text, 'rollout-missing-readiness', { title: 'modelled on the livenessProbe' });
-  assert.match(fixed, /periodSeconds: 20\n {8}readinessProbe:\n {10}httpGet:\n {12}path: \/healthz\n {12}port: 8080\n {10}periodSeconds: 5\n {10}failureThreshold: 3\n {8}resources: \{\}/);
+  assert.match(
+    fixed,
+    /periodSeconds: 20\n {8}readinessProbe:\n {10}httpGet:\n {12}path: \/healthz\n {12}port: 8080\n {10}periodSeconds: 5\n {10}failureThreshold: 3\n {8}resources: \{\}/,
+  );
 });

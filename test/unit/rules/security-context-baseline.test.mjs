@@ -79,7 +79,10 @@ test('Deployment template in a multi-document file', () => {
 
 test('fix: add a restricted securityContext', () => {
   const fixed = assertFixClears(none, ID, { options: on });
-  assert.match(fixed, /securityContext:\n {10}allowPrivilegeEscalation: false\n {10}runAsNonRoot: true\n {10}readOnlyRootFilesystem: true\n {10}capabilities:\n {12}drop:\n {14}- ALL\n/);
+  assert.match(
+    fixed,
+    /securityContext:\n {10}allowPrivilegeEscalation: false\n {10}runAsNonRoot: true\n {10}readOnlyRootFilesystem: true\n {10}capabilities:\n {12}drop:\n {14}- ALL\n/,
+  );
 });
 
 // Wording (kube-score pod-security-context-all-good): say what is known about the user.
@@ -106,7 +109,7 @@ test('a non-zero runAsUser without runAsNonRoot: "does not set runAsNonRoot", no
   assert.match(findingsOf(userPod('{}', '{}'), ID, on)[0].message, /may run as root/);
 });
 
-test('the container\'s runAsNonRoot overrides the Pod\'s', () => {
+test("the container's runAsNonRoot overrides the Pod's", () => {
   assert.match(findingsOf(userPod('{runAsNonRoot: true}', '{runAsNonRoot: false}'), ID, on)[0].message, /may run as root/);
   assert.doesNotMatch(findingsOf(userPod('{runAsNonRoot: false}', '{runAsNonRoot: true}'), ID, on)[0].message, /run as root|runs as root|runAsNonRoot/);
 });

@@ -62,7 +62,8 @@ test('namespaces must agree when both are written', () => {
     .replace('kind: Deployment\nmetadata:\n  name: web\n', 'kind: Deployment\nmetadata:\n  name: web\n  namespace: staging\n');
   // The only matching workload lives in another namespace, and nothing else targets prod here.
   assert.deepEqual(findingsOf(text, ID), []);
-  const withProdPod = text + '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: tool\n  namespace: prod\n  labels: {app: tool}\nspec:\n  containers:\n  - name: tool\n    image: busybox:1.36\n';
+  const withProdPod =
+    text + '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: tool\n  namespace: prod\n  labels: {app: tool}\nspec:\n  containers:\n  - name: tool\n    image: busybox:1.36\n';
   const [finding] = findingsOf(withProdPod, ID);
   assert.match(finding.message, /Pod "tool" has app=tool/);
 });
@@ -172,7 +173,10 @@ test('the fix selects the labels the Pods carry (the template), not the workload
             image: postgres:16
   `;
   const [finding] = findingsOf(text, ID);
-  assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Select the Pods of StatefulSet "db" (app=bar)']);
+  assert.deepEqual(
+    finding.fixes.map((fix) => fix.title),
+    ['Select the Pods of StatefulSet "db" (app=bar)'],
+  );
   assert.ok(finding.fixes[0].edits.length > 0);
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /selector:\n    app: bar\n/);
@@ -198,7 +202,10 @@ test('of the template labels, the keys the workload selects on are used; invalid
   assert.notEqual(invalidKey, DEPLOYMENT);
   const text = file('app: web').replace(DEPLOYMENT, invalidKey);
   const [finding] = findingsOf(text, ID);
-  assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Select the Pods of Deployment "web" (version=v2)']);
+  assert.deepEqual(
+    finding.fixes.map((fix) => fix.title),
+    ['Select the Pods of Deployment "web" (version=v2)'],
+  );
   assertFixClears(text, ID);
   // Nothing valid to select: no fix.
   const onlyInvalid = text.replace(', version: v2}', '}');

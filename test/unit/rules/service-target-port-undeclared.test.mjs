@@ -12,7 +12,10 @@ test('seed 001-tomcat-harbor: targetPort 8080 while the Deployment declares cont
   assert.equal(finding.severity, 'warning');
   assert.equal(finding.documentIndex, 2);
   assert.equal(textOf(text, finding), '8080');
-  assert.equal(lineOf(text, finding), text.split('\n').findIndex((line) => line.includes('targetPort: 8080')));
+  assert.equal(
+    lineOf(text, finding),
+    text.split('\n').findIndex((line) => line.includes('targetPort: 8080')),
+  );
   assert.match(finding.message, /Service "my-tomcat" sends traffic to targetPort 8080/);
   assert.match(finding.message, /Deployment "my-tomcat"/);
   assert.match(finding.message, /containerPort 80/);

@@ -47,5 +47,8 @@ test('seed 002-petset: the PetSet template is flagged in the second document', (
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(textOf(text, finding), '0');
-  assert.equal(lineOf(text, finding), text.split('\n').findIndex((line) => line.includes('terminationGracePeriodSeconds')));
+  assert.equal(
+    lineOf(text, finding),
+    text.split('\n').findIndex((line) => line.includes('terminationGracePeriodSeconds')),
+  );
 });

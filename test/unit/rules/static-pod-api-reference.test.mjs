@@ -5,7 +5,6 @@ import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers
 const ID = 'static-pod-api-reference';
 const STATIC = { staticPod: true };
 
-
 const apiserver = yaml`
   # /etc/kubernetes/manifests/kube-apiserver.yaml
   apiVersion: v1
@@ -76,7 +75,19 @@ test('every kind of reference is found, each with its own finding', () => {
   const findings = findingsOf(text, ID, STATIC);
   assert.deepEqual(
     findings.map((finding) => textOf(text, finding)),
-    ['serviceAccountName', 'imagePullSecrets', 'configMapRef', 'secretRef', 'secretKeyRef', 'configMapKeyRef', 'configMap', 'persistentVolumeClaim', 'ephemeral', 'serviceAccountToken', 'secretRef'],
+    [
+      'serviceAccountName',
+      'imagePullSecrets',
+      'configMapRef',
+      'secretRef',
+      'secretKeyRef',
+      'configMapKeyRef',
+      'configMap',
+      'persistentVolumeClaim',
+      'ephemeral',
+      'serviceAccountToken',
+      'secretRef',
+    ],
   );
   assert.match(findings[0].message, /static pods may not reference serviceaccounts/);
   assert.match(findings[1].message, /credential provider/);
@@ -118,7 +129,10 @@ test('a Pod without references, and non-static manifests, are fine', () => {
 test('the marker comment; only the first document counts', () => {
   const text = '# podwise: static-pod\n' + apiserver.replace(/^# .*\n/, '') + '---\n' + apiserver;
   const findings = findingsOf(text, ID);
-  assert.deepEqual(findings.map((finding) => finding.documentIndex), [0]);
+  assert.deepEqual(
+    findings.map((finding) => finding.documentIndex),
+    [0],
+  );
 });
 
 test('block-style volume: replace with hostPath', () => {

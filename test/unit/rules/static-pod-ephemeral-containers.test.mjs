@@ -28,7 +28,10 @@ test('ephemeralContainers in a static Pod: error on the key, safe fix', () => {
   assert.equal(finding.fixes[0].safe, true);
   assertFixClears(text, ID, { options: STATIC });
   // The general rule stays quiet on static Pods, so there is one finding, not two.
-  assert.deepEqual(check(text, STATIC).filter((f) => f.ruleId === 'ephemeral-containers-in-manifest'), []);
+  assert.deepEqual(
+    check(text, STATIC).filter((f) => f.ruleId === 'ephemeral-containers-in-manifest'),
+    [],
+  );
 });
 
 test('an empty list, no field, or a regular manifest: not this rule', () => {

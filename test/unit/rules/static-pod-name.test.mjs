@@ -9,7 +9,10 @@ const STATIC = { staticPod: true };
 test('seed 000-mycron: no errors or warnings, and the mirror Pod advice as info', () => {
   const text = readFileSync('/work/shared/seeds/manifests/000-mycron-static-pod.yaml', 'utf8');
   const loud = check(text, STATIC).filter((finding) => finding.severity === 'error' || finding.severity === 'warning');
-  assert.deepEqual(loud.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+  assert.deepEqual(
+    loud.map((finding) => `${finding.ruleId}: ${finding.message}`),
+    [],
+  );
   const [finding] = findingsOf(text, ID, STATIC);
   assert.equal(finding.severity, 'info');
   assert.equal(textOf(text, finding), 'mycron');
@@ -79,6 +82,9 @@ test('only the first document and only static manifests', () => {
         image: nginx:1.27
   `;
   const findings = findingsOf(text, ID, STATIC);
-  assert.deepEqual(findings.map((finding) => finding.documentIndex), [0]);
+  assert.deepEqual(
+    findings.map((finding) => finding.documentIndex),
+    [0],
+  );
   assert.deepEqual(findingsOf(text, ID), []);
 });

@@ -36,5 +36,8 @@ test('no ownerReferences, or a regular manifest: fine', () => {
 test('marker comment and multi-document: the first document only', () => {
   const bad = pod('ownerReferences: [{apiVersion: v1, kind: Node, name: n, uid: "1"}]');
   const text = '# podwise: static-pod\n' + bad + '---\n' + bad;
-  assert.deepEqual(findingsOf(text, ID).map((finding) => finding.documentIndex), [0]);
+  assert.deepEqual(
+    findingsOf(text, ID).map((finding) => finding.documentIndex),
+    [0],
+  );
 });

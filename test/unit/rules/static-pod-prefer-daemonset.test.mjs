@@ -34,5 +34,8 @@ test('control-plane Pods in kube-system and regular manifests are not told', () 
 
 test('marker comment; the hint is given once, for the first document', () => {
   const text = '# podwise: static-pod\n' + pod('namespace: monitoring') + '---\n' + pod('namespace: monitoring');
-  assert.deepEqual(findingsOf(text, ID).map((finding) => finding.documentIndex), [0]);
+  assert.deepEqual(
+    findingsOf(text, ID).map((finding) => finding.documentIndex),
+    [0],
+  );
 });

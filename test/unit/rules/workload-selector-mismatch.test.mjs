@@ -91,7 +91,10 @@ test('matchLabels AND matchExpressions: the fix adds labels only when the expres
   const [finding] = findingsOf(text, ID);
   assert.ok(finding);
   // Adding app=web would still miss `tier`, so no "add labels" fix; matchLabels keys are absent, so no selector fix either.
-  assert.deepEqual(finding.fixes.map((fix) => fix.title), []);
+  assert.deepEqual(
+    finding.fixes.map((fix) => fix.title),
+    [],
+  );
 });
 
 test('StatefulSet and DaemonSet templates, and the right document of a multi-document file', () => {

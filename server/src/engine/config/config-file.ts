@@ -17,7 +17,6 @@ export * from './classify-file';
 
 export const CONFIG_RULE_ID = 'config-invalid';
 
-
 /**
  * The language server parses `.podwise.yaml` on every keystroke while it is open, so its size and
  * shape are bounded. A real config is a few hundred bytes with at most one entry per rule (about
@@ -37,7 +36,11 @@ export function parseConfigFile(text: string): ConfigParseResult {
   const parser = new ConfigParser(text);
   try {
     if (text.length > MAX_CONFIG_SIZE) {
-      parser.report([], { start: 0, end: Math.min(text.length, 1) }, `This config file is ${(text.length / (1024 * 1024)).toFixed(1)} MB; Podwise reads config files of up to ${MAX_CONFIG_SIZE / (1024 * 1024)} MB, so none of it applies.`);
+      parser.report(
+        [],
+        { start: 0, end: Math.min(text.length, 1) },
+        `This config file is ${(text.length / (1024 * 1024)).toFixed(1)} MB; Podwise reads config files of up to ${MAX_CONFIG_SIZE / (1024 * 1024)} MB, so none of it applies.`,
+      );
     } else {
       parser.run();
     }
@@ -74,7 +77,12 @@ class ConfigParser {
       const duplicate = error.code === 'DUPLICATE_KEY';
       const [start, end] = duplicate ? this.keyAt(error.pos[0], error.pos[1]) : error.pos;
       const message = duplicate
-        ? `Duplicate key "${this.text.slice(start, end).trim().replace(/^["']|["']$/g, '') || '?'}": only one of its values would apply. Remove or merge one of them.`
+        ? `Duplicate key "${
+            this.text
+              .slice(start, end)
+              .trim()
+              .replace(/^["']|["']$/g, '') || '?'
+          }": only one of its values would apply. Remove or merge one of them.`
         : `YAML syntax error: ${firstLine(error.message ?? '')}.`;
       this.report([], { start, end: Math.max(end, start + 1) }, message);
       if (!duplicate) return; // A broken file: the first error is the useful one, the rest cascade.
@@ -140,7 +148,7 @@ class ConfigParser {
   /** Reports a settings problem on the key or value it is about, with its did-you-mean as a fix. */
   private place(problem: SettingsProblem): void {
     const { node, key } = this.locate(problem.at.path);
-    const target = problem.at.target === 'key' && key ? key : node ?? key;
+    const target = problem.at.target === 'key' && key ? key : (node ?? key);
     const fixes = problem.replacement !== undefined && target ? [this.replaceFix(target, problem.replacement)] : [];
     this.report(problem.path, this.rangeOf(target), problem.message, fixes);
   }
@@ -271,5 +279,9 @@ function duplicateKeys(root: unknown): { code: string; pos: [number, number] }[]
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '').trim();
+  return message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/\.$/, '')
+    .trim();
 }

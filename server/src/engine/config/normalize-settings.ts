@@ -31,9 +31,7 @@ export interface NormalizedSettings {
 /** Entries under `rules` that are read (each unknown id is compared with every rule id). */
 export const MAX_CONFIG_RULES = 1000;
 
-const TOP_LEVEL_KEYS: readonly string[] = [...SETTINGS_SCHEMA.map((spec) => spec.key.split('.')[0]), 'inlayHints.enabled'].filter(
-  (key, index, all) => all.indexOf(key) === index,
-);
+const TOP_LEVEL_KEYS: readonly string[] = [...SETTINGS_SCHEMA.map((spec) => spec.key.split('.')[0]), 'inlayHints.enabled'].filter((key, index, all) => all.indexOf(key) === index);
 const INLAY_HINT_KEYS = ['enabled'] as const;
 
 /**
@@ -150,7 +148,12 @@ class Reader {
     }
     for (const [id, setting] of entries.slice(0, MAX_CONFIG_RULES)) {
       if (!isKnownRuleId(id)) {
-        this.unknownKey(['rules', id], id, ALL_RULES.map((rule) => rule.meta.id), 'rule id');
+        this.unknownKey(
+          ['rules', id],
+          id,
+          ALL_RULES.map((rule) => rule.meta.id),
+          'rule id',
+        );
         continue;
       }
       const read = this.readRuleSetting(['rules', id], setting);
@@ -243,7 +246,10 @@ export function suggest(name: string, candidates: readonly string[]): string | u
   const lower = name.toLowerCase();
   const exactCase = candidates.find((candidate) => candidate.toLowerCase() === lower);
   if (exactCase) return exactCase;
-  const best = closest(lower, candidates.map((candidate) => candidate.toLowerCase()));
+  const best = closest(
+    lower,
+    candidates.map((candidate) => candidate.toLowerCase()),
+  );
   const match = candidates.find((candidate) => candidate.toLowerCase() === best);
   if (!match) return undefined;
   const limit = Math.max(2, Math.floor(Math.max(name.length, match.length) / 3));

@@ -47,7 +47,13 @@ export function completeAt(file: string | FileSnapshot, offset: number, version:
   }
 }
 
-function keyItems(chunkText: string, parsedChunk: ParsedChunk, context: Extract<CursorContext, { kind: 'key' }>, version: KubernetesVersion, replace: OffsetRange): EditorCompletionItem[] {
+function keyItems(
+  chunkText: string,
+  parsedChunk: ParsedChunk,
+  context: Extract<CursorContext, { kind: 'key' }>,
+  version: KubernetesVersion,
+  replace: OffsetRange,
+): EditorCompletionItem[] {
   const { apiVersion, kind } = headerOf(chunkText);
   const existing = new Set(context.existingKeys);
   if (context.mappingPath.length === 0 && (!apiVersion || !kind)) {
@@ -106,14 +112,20 @@ function keyInsertText(key: string, defs: Parameters<typeof valueShape>[0], site
   const shape = valueShape(defs, site);
   if (shape === 'object') return `${key}:\n  $0`;
   if (shape === 'array') return `${key}:\n  - $0`;
-  const resolved = site.$ref !== undefined ? defs[site.$ref.replace('#/definitions/', '')] ?? site : site;
+  const resolved = site.$ref !== undefined ? (defs[site.$ref.replace('#/definitions/', '')] ?? site) : site;
   const values = enumValues(resolved);
   if (values.length > 0) return `${key}: \${1|${values.map(escapeChoice).join(',')}|}`;
   if (typeLabel(defs, site) === 'boolean') return `${key}: \${1|true,false|}`;
   return `${key}: $0`;
 }
 
-function valueItems(chunkText: string, parsed: ParsedChunk, context: Extract<CursorContext, { kind: 'value' }>, version: KubernetesVersion, replace: OffsetRange): EditorCompletionItem[] {
+function valueItems(
+  chunkText: string,
+  parsed: ParsedChunk,
+  context: Extract<CursorContext, { kind: 'value' }>,
+  version: KubernetesVersion,
+  replace: OffsetRange,
+): EditorCompletionItem[] {
   const { apiVersion, kind } = headerOf(chunkText);
   const path = context.path;
   const items: EditorCompletionItem[] = [];

@@ -20,45 +20,123 @@ const CRON_URL = 'https://kubernetes.io/docs/concepts/workloads/controllers/cron
 const SIDECAR_URL = 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/';
 
 const NOTES: Record<string, FieldNote> = {
-  livenessProbe: { text: 'Restarts the container when it fails `failureThreshold` times in a row. It does not remove the Pod from Service endpoints, and while a startupProbe has not passed it does not run. A liveness probe that depends on a database turns a database blip into a restart storm.', link: PROBES_URL },
-  readinessProbe: { text: 'Decides whether the Pod receives Service traffic. A container is not Ready until this passes once; failing it later only removes the Pod from endpoints, it never restarts anything. Rolling updates wait for it.', link: PROBES_URL },
-  startupProbe: { text: 'Runs first and alone: liveness and readiness wait until it succeeds. If it fails `failureThreshold` times the container is killed. Use it to give slow starters a long budget without slowing liveness down afterwards.', link: PROBES_URL },
-  initialDelaySeconds: { text: 'Seconds after the container starts before the first check. Defaults to 0. A long liveness delay is usually better written as a startupProbe.', link: PROBES_URL },
+  livenessProbe: {
+    text: 'Restarts the container when it fails `failureThreshold` times in a row. It does not remove the Pod from Service endpoints, and while a startupProbe has not passed it does not run. A liveness probe that depends on a database turns a database blip into a restart storm.',
+    link: PROBES_URL,
+  },
+  readinessProbe: {
+    text: 'Decides whether the Pod receives Service traffic. A container is not Ready until this passes once; failing it later only removes the Pod from endpoints, it never restarts anything. Rolling updates wait for it.',
+    link: PROBES_URL,
+  },
+  startupProbe: {
+    text: 'Runs first and alone: liveness and readiness wait until it succeeds. If it fails `failureThreshold` times the container is killed. Use it to give slow starters a long budget without slowing liveness down afterwards.',
+    link: PROBES_URL,
+  },
+  initialDelaySeconds: {
+    text: 'Seconds after the container starts before the first check. Defaults to 0. A long liveness delay is usually better written as a startupProbe.',
+    link: PROBES_URL,
+  },
   periodSeconds: { text: 'Seconds between checks. Omitted or 0 means 10.', link: PROBES_URL },
   timeoutSeconds: { text: 'Seconds a single check may take before it counts as failed. Omitted or 0 means 1. Keep it below `periodSeconds`.', link: PROBES_URL },
   failureThreshold: { text: 'Consecutive failures before the probe gives up (restart for liveness/startup, unready for readiness). Omitted or 0 means 3.', link: PROBES_URL },
   successThreshold: { text: 'Consecutive successes needed after a failure. Omitted or 0 means 1, and liveness and startup probes must use 1.', link: PROBES_URL },
-  httpGet: { text: 'An HTTP GET against the Pod IP (not localhost of the node). Any status from 200 to 399 passes; `path` defaults to `/` and `scheme` to `HTTP` (upper case).', link: PROBES_URL },
-  tcpSocket: { text: 'Passes when a TCP connection opens. In a lifecycle hook it is accepted by the API but never runs as a hook: use `sleep`, `exec` or `httpGet` there.', link: HOOKS_URL },
+  httpGet: {
+    text: 'An HTTP GET against the Pod IP (not localhost of the node). Any status from 200 to 399 passes; `path` defaults to `/` and `scheme` to `HTTP` (upper case).',
+    link: PROBES_URL,
+  },
+  tcpSocket: {
+    text: 'Passes when a TCP connection opens. In a lifecycle hook it is accepted by the API but never runs as a hook: use `sleep`, `exec` or `httpGet` there.',
+    link: HOOKS_URL,
+  },
   exec: { text: 'Runs a command inside the container without a shell; exit status 0 passes. Write `["sh", "-c", "…"]` when you need pipes or `&&`.', link: PROBES_URL },
   grpc: { text: 'Calls the gRPC health-checking protocol. `port` must be a number here: named ports are rejected.', link: PROBES_URL },
-  port: { text: 'A number, or the `name` of a port declared in the same container. A name nobody declared is accepted by the API but the check can never run: readiness never passes and liveness silently stops protecting you.', link: PROBES_URL },
+  port: {
+    text: 'A number, or the `name` of a port declared in the same container. A name nobody declared is accepted by the API but the check can never run: readiness never passes and liveness silently stops protecting you.',
+    link: PROBES_URL,
+  },
   scheme: { text: '`HTTP` or `HTTPS`, upper case. HTTPS probes do not verify the certificate.', link: PROBES_URL },
-  terminationGracePeriodSeconds: { text: 'The whole shutdown budget, counted from the moment the Pod is marked Terminating: preStop hooks and the app\'s own SIGTERM handling both have to fit. Omitted means 30 s; 0 skips preStop and kills at once.', link: TERMINATION_URL },
-  restartPolicy: { text: 'Pod level: `Always` (default), `OnFailure` or `Never`. Deployments, StatefulSets and DaemonSets allow only `Always`; Jobs must say `OnFailure` or `Never` because the default does not fit them.', link: RESTART_URL },
-  imagePullPolicy: { text: 'Omitted, it is decided once, when the object is created: `Always` for `:latest` or an image without tag and digest, `IfNotPresent` otherwise. Changing the tag later does not change a stored policy.', link: IMAGES_URL },
-  image: { text: 'Pin a tag or a digest. Without one the runtime pulls `:latest`, which changes under you and makes rollbacks meaningless.', link: 'https://kubernetes.io/docs/concepts/containers/images/#image-names' },
-  hostNetwork: { text: 'The Pod uses the node\'s network namespace: its ports are node ports and can clash with anything else on the node. Usual for static control-plane Pods, risky elsewhere. Set `dnsPolicy: ClusterFirstWithHostNet` if the Pod still needs cluster DNS.', link: 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy' },
-  dnsPolicy: { text: 'Defaults to `ClusterFirst`. With `hostNetwork: true` that silently means the node\'s resolver; use `ClusterFirstWithHostNet` to keep cluster names.', link: 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy' },
-  lifecycle: { text: 'Hooks the kubelet runs after start (`postStart`) and before stop (`preStop`). A failed postStart kills the container; preStop time comes out of the grace period.', link: HOOKS_URL },
-  preStop: { text: 'Runs before SIGTERM, and its time counts against `terminationGracePeriodSeconds`. Endpoints are being removed while it runs, so a short sleep keeps traffic from hitting a stopping app.', link: HOOKS_URL },
-  postStart: { text: 'Runs right after the container is created, alongside the entrypoint (not before it). The container is not Running until the hook returns; if it fails, the container is killed.', link: HOOKS_URL },
-  sleep: { text: 'A hook that just waits (on by default from 1.30; 0 s allowed from 1.33). No shell or `sleep` binary needed in the image. It must not exceed the grace period.', link: HOOKS_URL },
-  priorityClassName: { text: '`system-node-critical` and `system-cluster-critical` are built in; other names must exist as PriorityClass objects or the Pod is rejected.', link: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/' },
-  maxUnavailable: { text: 'How many Pods may be down during a rolling update (number or percentage, default 25%). 0 keeps full capacity, which needs `maxSurge` above 0 and a readinessProbe to mean anything.', link: DEPLOY_URL },
+  terminationGracePeriodSeconds: {
+    text: "The whole shutdown budget, counted from the moment the Pod is marked Terminating: preStop hooks and the app's own SIGTERM handling both have to fit. Omitted means 30 s; 0 skips preStop and kills at once.",
+    link: TERMINATION_URL,
+  },
+  restartPolicy: {
+    text: 'Pod level: `Always` (default), `OnFailure` or `Never`. Deployments, StatefulSets and DaemonSets allow only `Always`; Jobs must say `OnFailure` or `Never` because the default does not fit them.',
+    link: RESTART_URL,
+  },
+  imagePullPolicy: {
+    text: 'Omitted, it is decided once, when the object is created: `Always` for `:latest` or an image without tag and digest, `IfNotPresent` otherwise. Changing the tag later does not change a stored policy.',
+    link: IMAGES_URL,
+  },
+  image: {
+    text: 'Pin a tag or a digest. Without one the runtime pulls `:latest`, which changes under you and makes rollbacks meaningless.',
+    link: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
+  },
+  hostNetwork: {
+    text: "The Pod uses the node's network namespace: its ports are node ports and can clash with anything else on the node. Usual for static control-plane Pods, risky elsewhere. Set `dnsPolicy: ClusterFirstWithHostNet` if the Pod still needs cluster DNS.",
+    link: 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy',
+  },
+  dnsPolicy: {
+    text: "Defaults to `ClusterFirst`. With `hostNetwork: true` that silently means the node's resolver; use `ClusterFirstWithHostNet` to keep cluster names.",
+    link: 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy',
+  },
+  lifecycle: {
+    text: 'Hooks the kubelet runs after start (`postStart`) and before stop (`preStop`). A failed postStart kills the container; preStop time comes out of the grace period.',
+    link: HOOKS_URL,
+  },
+  preStop: {
+    text: 'Runs before SIGTERM, and its time counts against `terminationGracePeriodSeconds`. Endpoints are being removed while it runs, so a short sleep keeps traffic from hitting a stopping app.',
+    link: HOOKS_URL,
+  },
+  postStart: {
+    text: 'Runs right after the container is created, alongside the entrypoint (not before it). The container is not Running until the hook returns; if it fails, the container is killed.',
+    link: HOOKS_URL,
+  },
+  sleep: {
+    text: 'A hook that just waits (on by default from 1.30; 0 s allowed from 1.33). No shell or `sleep` binary needed in the image. It must not exceed the grace period.',
+    link: HOOKS_URL,
+  },
+  priorityClassName: {
+    text: '`system-node-critical` and `system-cluster-critical` are built in; other names must exist as PriorityClass objects or the Pod is rejected.',
+    link: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/',
+  },
+  maxUnavailable: {
+    text: 'How many Pods may be down during a rolling update (number or percentage, default 25%). 0 keeps full capacity, which needs `maxSurge` above 0 and a readinessProbe to mean anything.',
+    link: DEPLOY_URL,
+  },
   maxSurge: { text: 'How many extra Pods a rolling update may create (default 25%). Cannot be 0 together with `maxUnavailable: 0`.', link: DEPLOY_URL },
   minReadySeconds: { text: 'How long a new Pod must stay Ready before it counts as available. Catches apps that pass readiness and then crash.', link: DEPLOY_URL },
   serviceName: { text: 'The headless Service (`clusterIP: None`) that gives each StatefulSet Pod its DNS name. It must exist; the StatefulSet does not create it.', link: STS_URL },
-  volumeClaimTemplates: { text: 'One PersistentVolumeClaim per Pod, named `<template>-<statefulset>-<ordinal>`. Claims outlive the StatefulSet unless a retention policy says otherwise. Mount them by the template name.', link: STS_URL },
-  podManagementPolicy: { text: '`OrderedReady` (default) starts Pods one by one, each waiting for the previous to be Ready; `Parallel` starts them together. Updates are ordered either way.', link: STS_URL },
-  backoffLimit: { text: 'Retries before the Job is marked failed (default 6). Counts Pod failures, so with `restartPolicy: OnFailure` container restarts count too.', link: JOB_URL },
+  volumeClaimTemplates: {
+    text: 'One PersistentVolumeClaim per Pod, named `<template>-<statefulset>-<ordinal>`. Claims outlive the StatefulSet unless a retention policy says otherwise. Mount them by the template name.',
+    link: STS_URL,
+  },
+  podManagementPolicy: {
+    text: '`OrderedReady` (default) starts Pods one by one, each waiting for the previous to be Ready; `Parallel` starts them together. Updates are ordered either way.',
+    link: STS_URL,
+  },
+  backoffLimit: {
+    text: 'Retries before the Job is marked failed (default 6). Counts Pod failures, so with `restartPolicy: OnFailure` container restarts count too.',
+    link: JOB_URL,
+  },
   activeDeadlineSeconds: { text: 'On a Job: a hard time limit for the whole Job, retries included. On a Pod: the Pod is failed after this many seconds.', link: JOB_URL },
   concurrencyPolicy: { text: '`Allow` (default) lets runs overlap, `Forbid` skips a run while one is active, `Replace` stops the old run.', link: CRON_URL },
   startingDeadlineSeconds: { text: 'How late a missed run may still start. Without it, a controller that missed more than 100 runs stops scheduling the CronJob.', link: CRON_URL },
-  initContainers: { text: 'Run one after another before the app containers; each must exit 0. An init container with `restartPolicy: Always` is a native sidecar instead: it starts first and keeps running.', link: SIDECAR_URL },
-  volumeMounts: { text: '`name` must match a volume of this Pod (or a volumeClaimTemplate of the StatefulSet); a mount path may appear only once per container.', link: 'https://kubernetes.io/docs/concepts/storage/volumes/' },
-  hostPath: { text: 'A file or directory on the node. Typical for static Pods, which cannot use Secrets or ConfigMaps. Avoid mounting system paths such as `/etc` or the container runtime socket.', link: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath' },
-  nodeName: { text: 'Bypasses the scheduler. In a static Pod the kubelet overwrites it with its own node name.', link: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodename' },
+  initContainers: {
+    text: 'Run one after another before the app containers; each must exit 0. An init container with `restartPolicy: Always` is a native sidecar instead: it starts first and keeps running.',
+    link: SIDECAR_URL,
+  },
+  volumeMounts: {
+    text: '`name` must match a volume of this Pod (or a volumeClaimTemplate of the StatefulSet); a mount path may appear only once per container.',
+    link: 'https://kubernetes.io/docs/concepts/storage/volumes/',
+  },
+  hostPath: {
+    text: 'A file or directory on the node. Typical for static Pods, which cannot use Secrets or ConfigMaps. Avoid mounting system paths such as `/etc` or the container runtime socket.',
+    link: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
+  },
+  nodeName: {
+    text: 'Bypasses the scheduler. In a static Pod the kubelet overwrites it with its own node name.',
+    link: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodename',
+  },
 };
 
 const CONTAINER_RESTART: FieldNote = {

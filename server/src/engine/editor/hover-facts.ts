@@ -46,9 +46,14 @@ export function probeFacts(probe: JsonObject, kind: ProbeKind, container: JsonOb
   if (kind !== 'readinessProbe') {
     const own = asInteger(probe.terminationGracePeriodSeconds);
     const pod = gracePeriod(spec);
-    lines.push(own !== undefined ? `kill grace: ${own} s (this probe's own terminationGracePeriodSeconds)` : `kill grace: ${pod.value} s (the Pod's terminationGracePeriodSeconds${pod.defaulted ? ', defaulted' : ''})`);
+    lines.push(
+      own !== undefined
+        ? `kill grace: ${own} s (this probe's own terminationGracePeriodSeconds)`
+        : `kill grace: ${pod.value} s (the Pod's terminationGracePeriodSeconds${pod.defaulted ? ', defaulted' : ''})`,
+    );
   }
-  if (fields.timeoutSeconds.value >= period) lines.push(`timeoutSeconds (${fields.timeoutSeconds.value}) ≥ periodSeconds (${period}): checks run back to back, the period means little`);
+  if (fields.timeoutSeconds.value >= period)
+    lines.push(`timeoutSeconds (${fields.timeoutSeconds.value}) ≥ periodSeconds (${period}): checks run back to back, the period means little`);
   const defaulted = Object.entries(fields)
     .filter(([, value]) => value.defaulted)
     .map(([name, value]) => `${name} ${value.value}`);
@@ -102,7 +107,9 @@ export function pullPolicyFacts(container: JsonObject): string | undefined {
   if (!reference) return undefined;
   const implied = defaultPullPolicy(reference);
   const pinned = reference.digest ? `digest ${reference.digest.slice(0, 19)}…` : reference.tag ? `tag \`${reference.tag}\`` : 'no tag and no digest (the runtime pulls `:latest`)';
-  const what = explicit ? `Set explicitly to \`${explicit}\`; left out it would be \`${implied}\`` : `\`imagePullPolicy\` is omitted, so the API server sets **\`${implied}\`** when the object is created`;
+  const what = explicit
+    ? `Set explicitly to \`${explicit}\`; left out it would be \`${implied}\``
+    : `\`imagePullPolicy\` is omitted, so the API server sets **\`${implied}\`** when the object is created`;
   return `**Image pull** · ${pinned}\n\n${what}. The default is fixed at creation: changing the tag later does not change it. [Image pull policy](${IMAGES_URL})`;
 }
 
@@ -131,7 +138,10 @@ export function apiVersionFacts(apiVersion: string, kind: string, version: Kuber
   const minor = minorOf(version);
   if (entry && (minor >= entry.removed || (entry.deprecated !== undefined && minor >= entry.deprecated))) {
     const replacement = pickReplacement(entry, version, kind);
-    const status = minor >= entry.removed ? `was removed in Kubernetes 1.${entry.removed}: a ${version} API server answers "no matches for kind"` : `is deprecated since 1.${entry.deprecated ?? entry.removed} and goes away in 1.${entry.removed}`;
+    const status =
+      minor >= entry.removed
+        ? `was removed in Kubernetes 1.${entry.removed}: a ${version} API server answers "no matches for kind"`
+        : `is deprecated since 1.${entry.deprecated ?? entry.removed} and goes away in 1.${entry.removed}`;
     const rename = replacement?.kind && replacement.kind !== kind ? ` with \`kind: ${replacement.kind}\`` : '';
     const use = replacement ? ` Use **\`apiVersion: ${replacement.apiVersion}\`**${rename} (served since 1.${replacement.since}).` : '';
     const note = entry.note ? ` ${entry.note}` : '';

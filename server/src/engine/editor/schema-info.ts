@@ -8,7 +8,12 @@ import type { FieldPath, KubernetesVersion } from '../types';
 const REF_PREFIX = '#/definitions/';
 
 /** The schema at `path` of a document of apiVersion/kind, or undefined (unknown kind, no such field). */
-export function schemaForPath(version: KubernetesVersion, apiVersion: string | undefined, kind: string | undefined, path: FieldPath): { defs: Definitions; resolved: ResolvedSchema } | undefined {
+export function schemaForPath(
+  version: KubernetesVersion,
+  apiVersion: string | undefined,
+  kind: string | undefined,
+  path: FieldPath,
+): { defs: Definitions; resolved: ResolvedSchema } | undefined {
   if (!apiVersion || !kind) return undefined;
   let defs: Definitions;
   let root: string | undefined;
@@ -52,7 +57,7 @@ export type ValueShape = 'object' | 'array' | 'scalar';
 
 /** Whether a field holds a mapping, a list or a scalar (decides what a completion inserts). */
 export function valueShape(defs: Definitions, site: SchemaNode): ValueShape {
-  const resolved = site.$ref !== undefined ? defs[site.$ref.slice(REF_PREFIX.length)] ?? site : site;
+  const resolved = site.$ref !== undefined ? (defs[site.$ref.slice(REF_PREFIX.length)] ?? site) : site;
   const types = schemaTypes(resolved);
   if (resolved.format === 'int-or-string' || resolved.format === 'quantity') return 'scalar';
   if (types.includes('array')) return 'array';

@@ -129,7 +129,13 @@ export type Step = { type: 'key'; key: string; line: number; column: number } | 
  * root, the keys of the node's own mapping seen above it, and the node's index when it is a
  * sequence entry.
  */
-export function ancestorsOf(lines: readonly LineInfo[], line: number, itemsBefore: readonly LineItem[], column: number, isDash: boolean): { steps: Step[]; siblingsAbove: string[]; dashIndex: number } {
+export function ancestorsOf(
+  lines: readonly LineInfo[],
+  line: number,
+  itemsBefore: readonly LineItem[],
+  column: number,
+  isDash: boolean,
+): { steps: Step[]; siblingsAbove: string[]; dashIndex: number } {
   const steps: Step[] = [];
   const siblingsAbove: string[] = [];
   let target = { column, isDash };
@@ -152,7 +158,8 @@ export function ancestorsOf(lines: readonly LineInfo[], line: number, itemsBefor
     }
     if (target.isDash) settleIndex();
     state.dashCount = 0;
-    const step: Step = item.type === 'key' ? { type: 'key', key: item.key ?? '', line: lineNumber, column: item.column } : { type: 'dash', index: 0, line: lineNumber, column: item.column };
+    const step: Step =
+      item.type === 'key' ? { type: 'key', key: item.key ?? '', line: lineNumber, column: item.column } : { type: 'dash', index: 0, line: lineNumber, column: item.column };
     steps.push(step);
     state.targetStep = step;
     target = { column: item.column, isDash: item.type === 'dash' };

@@ -24,7 +24,8 @@ export function selectFixAll(findings: readonly Finding[]): FixAllSelection {
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some((edit) => overlaps(edit.range))) continue;
     // Edits of one fix may not overlap each other either; such a fix is skipped as a whole.
-    if (fix.edits.some((edit, index) => fix.edits.some((other, otherIndex) => otherIndex !== index && edit.range.start < other.range.end && other.range.start < edit.range.end))) continue;
+    if (fix.edits.some((edit, index) => fix.edits.some((other, otherIndex) => otherIndex !== index && edit.range.start < other.range.end && other.range.start < edit.range.end)))
+      continue;
     for (const edit of fix.edits) {
       chosen.push(edit.range);
       selection.edits.push(edit);

@@ -4,18 +4,7 @@ import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yam
 import { locatePath } from '../locate';
 import type { FieldPath, FixIntent, FixSpec, ResolvedFix, TextEdit } from '../types';
 import { hasLoneCr } from '../line-index';
-import {
-  columnOf,
-  commentsIn,
-  firstLineEnding,
-  lineEndAfter,
-  lineEndingAt,
-  lineStartOf,
-  serializeBlock,
-  serializeInline,
-  withLineEnding,
-  type LineEnding,
-} from './text-utils';
+import { columnOf, commentsIn, firstLineEnding, lineEndAfter, lineEndingAt, lineStartOf, serializeBlock, serializeInline, withLineEnding, type LineEnding } from './text-utils';
 
 /**
  * Resolves a fix on one document chunk; offsets are shifted by `base` into the whole file. A
@@ -222,14 +211,7 @@ function rename(document: Document.Parsed, path: FieldPath, newKey: string): Tex
   return { range: { start, end }, newText: serializeInline(newKey) };
 }
 
-function insertPair(
-  document: Document.Parsed,
-  source: string,
-  path: FieldPath,
-  key: string,
-  value: unknown,
-  after?: string,
-): TextEdit | undefined {
+function insertPair(document: Document.Parsed, source: string, path: FieldPath, key: string, value: unknown, after?: string): TextEdit | undefined {
   const located = locatePath(document, path);
   if (!located.complete) {
     // Build the missing parents as one nested value and insert that at the deepest mapping.

@@ -73,13 +73,7 @@ function isSpaceOrTab(code: number): boolean {
  * The edit comes from the FixIntent resolver; the result is parsed again and must equal the
  * object plus the annotation, else a plain "first entry of the mapping" insertion is tried.
  */
-export function disableForObjectFix(
-  document: Document.Parsed,
-  source: string,
-  value: JsonValue | undefined,
-  ruleId: string,
-  base: number,
-): ResolvedFix | undefined {
+export function disableForObjectFix(document: Document.Parsed, source: string, value: JsonValue | undefined, ruleId: string, base: number): ResolvedFix | undefined {
   if (document.errors.length > 0 || !isObject(value)) return undefined;
   const title = `Disable ${ruleId} for this object`;
   const existing = getIn(value, ANNOTATION_PATH);

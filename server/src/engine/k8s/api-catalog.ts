@@ -85,9 +85,7 @@ export function apiVersionsServing(version: KubernetesVersion, kind: string, gro
 export function pickReplacement(entry: DeprecatedApi, version: KubernetesVersion, kind: string): Replacement | undefined {
   const minor = minorOf(version);
   const available = entry.replacements.filter((candidate) => candidate.since <= minor);
-  return (
-    available.find((candidate) => isServed(version, candidate.apiVersion, candidate.kind ?? kind)) ?? available[0] ?? entry.replacements[0]
-  );
+  return available.find((candidate) => isServed(version, candidate.apiVersion, candidate.kind ?? kind)) ?? available[0] ?? entry.replacements[0];
 }
 
 /** `apps/v1 StatefulSet`. */

@@ -84,7 +84,9 @@ export function parseLabelSelector(root: JsonObject, path: FieldPath): ParsedSel
     const key = asString(item.key);
     const operator = asString(item.operator);
     const hasValues = item.values !== undefined && item.values !== null;
-    const values = asArray(item.values).map(labelText).filter((text): text is string => text !== undefined);
+    const values = asArray(item.values)
+      .map(labelText)
+      .filter((text): text is string => text !== undefined);
     if (key === undefined || operator === undefined) continue;
     if (!OPERATORS.includes(operator)) {
       problems.push({

@@ -9,7 +9,8 @@ import type { FieldPath } from '../types';
  * (`container containers[0]`: a container without a name is a schema error of its own).
  */
 export function describeContainer(ref: ContainerRef): string {
-  const kind = ref.group === 'initContainers' ? (ref.isSidecar ? 'sidecar container' : 'init container') : ref.group === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+  const kind =
+    ref.group === 'initContainers' ? (ref.isSidecar ? 'sidecar container' : 'init container') : ref.group === 'ephemeralContainers' ? 'ephemeral container' : 'container';
   return ref.name ? `${kind} "${ref.name}"` : `${kind} ${ref.group}[${ref.index}]`;
 }
 

@@ -28,7 +28,10 @@ export function addReadinessFixes(container: ContainerRef, suffix = ''): FixSpec
   }
   const port = firstTcpPort(container);
   if (port !== undefined) {
-    fixes.push({ title: `Add a tcpSocket readinessProbe on port ${port}${suffix}`, intents: [{ op: 'insert', path: container.path, key: 'readinessProbe', value: { tcpSocket: { port } } }] });
+    fixes.push({
+      title: `Add a tcpSocket readinessProbe on port ${port}${suffix}`,
+      intents: [{ op: 'insert', path: container.path, key: 'readinessProbe', value: { tcpSocket: { port } } }],
+    });
   }
   return fixes;
 }

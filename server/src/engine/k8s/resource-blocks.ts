@@ -22,7 +22,8 @@ export function resourceBlocks(context: PodSpecContext): ResourceBlock[] {
     if (!object) return;
     blocks.push({ path, requests: asObject(object.requests), limits: asObject(object.limits), owner });
   };
-  for (const ref of containersOf(context.spec, context.specPath, ['initContainers', 'containers'])) add(ref.container.resources, [...ref.path, 'resources'], describeContainer(ref));
+  for (const ref of containersOf(context.spec, context.specPath, ['initContainers', 'containers']))
+    add(ref.container.resources, [...ref.path, 'resources'], describeContainer(ref));
   add(context.spec.resources, [...context.specPath, 'resources'], 'the Pod');
   return blocks;
 }

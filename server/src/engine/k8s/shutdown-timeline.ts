@@ -56,18 +56,38 @@ export function shutdownTimeline(spec: JsonObject, container: JsonObject): Shutd
   if (n === undefined) {
     steps.push(`The preStop ${hookText} runs first; its duration is unknown, and the kubelet waits for it at most ${g} s.`);
     steps.push(`SIGTERM when the hook returns (at the latest at ${g} s); SIGKILL at ${g} s, or ${g + MINIMUM_SHUTDOWN_WINDOW_SECONDS} s if the hook used up the grace period.`);
-    return { gracePeriod: grace, preStop, preStopRuns, sigtermAtSeconds: undefined, sigkillAtSeconds: g + MINIMUM_SHUTDOWN_WINDOW_SECONDS, appShutdownSeconds: undefined, preStopOverruns: false, steps };
+    return {
+      gracePeriod: grace,
+      preStop,
+      preStopRuns,
+      sigtermAtSeconds: undefined,
+      sigkillAtSeconds: g + MINIMUM_SHUTDOWN_WINDOW_SECONDS,
+      appShutdownSeconds: undefined,
+      preStopOverruns: false,
+      steps,
+    };
   }
   const atLeast = preStop?.exact ? '' : 'at least ';
   if (n >= g) {
     steps.push(`The preStop ${hookText} takes ${atLeast}${formatSeconds(n)}, which uses up the ${g} s grace period; the kubelet stops waiting at ${g} s.`);
     steps.push(`SIGTERM at ${g} s with only the one-time ${MINIMUM_SHUTDOWN_WINDOW_SECONDS} s extension left; SIGKILL at ${g + MINIMUM_SHUTDOWN_WINDOW_SECONDS} s.`);
-    return { gracePeriod: grace, preStop, preStopRuns, sigtermAtSeconds: g, sigkillAtSeconds: g + MINIMUM_SHUTDOWN_WINDOW_SECONDS, appShutdownSeconds: MINIMUM_SHUTDOWN_WINDOW_SECONDS, preStopOverruns: true, steps };
+    return {
+      gracePeriod: grace,
+      preStop,
+      preStopRuns,
+      sigtermAtSeconds: g,
+      sigkillAtSeconds: g + MINIMUM_SHUTDOWN_WINDOW_SECONDS,
+      appShutdownSeconds: MINIMUM_SHUTDOWN_WINDOW_SECONDS,
+      preStopOverruns: true,
+      steps,
+    };
   }
   const window = Math.max(g - n, MINIMUM_SHUTDOWN_WINDOW_SECONDS);
   const kill = n + window;
   steps.push(`The preStop ${hookText} runs first: ${atLeast}${formatSeconds(n)}.`);
-  steps.push(`SIGTERM at ${atLeast}${formatSeconds(n)}; SIGKILL at ${formatSeconds(kill)}, leaving the app ${preStop?.exact ? '' : 'at most '}${formatSeconds(window)} to shut down.`);
+  steps.push(
+    `SIGTERM at ${atLeast}${formatSeconds(n)}; SIGKILL at ${formatSeconds(kill)}, leaving the app ${preStop?.exact ? '' : 'at most '}${formatSeconds(window)} to shut down.`,
+  );
   return { gracePeriod: grace, preStop, preStopRuns, sigtermAtSeconds: n, sigkillAtSeconds: kill, appShutdownSeconds: window, preStopOverruns: false, steps };
 }
 

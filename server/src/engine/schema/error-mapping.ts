@@ -1,16 +1,7 @@
 // Turns the raw ajv error list (allErrors: every failure, some of them echoes of another) into
 // the few findings a person should see: one per field, in document order, capped.
 import type { FieldPath, RuleFinding } from '../types';
-import {
-  enumFinding,
-  otherFinding,
-  patternFinding,
-  rangeFinding,
-  requiredFinding,
-  typeFinding,
-  unknownFieldFinding,
-  type ErrorSite,
-} from './error-messages';
+import { enumFinding, otherFinding, patternFinding, rangeFinding, requiredFinding, typeFinding, unknownFieldFinding, type ErrorSite } from './error-messages';
 import { isRecord, pointerToPath, valueAt } from './field-format';
 import { schemaAtPath } from './schema-walk';
 import type { AjvError, Definitions } from './validator-registry';
@@ -151,9 +142,7 @@ export function mapSchemaErrors(errors: readonly AjvError[], ctx: MappingContext
 
   // A field of the wrong type explains everything below it.
   const wrongTyped = [...byPath.values()].filter((c) => c.finding.ruleId === 'schema-type').map((c) => c.finding.path);
-  const findings = [...byPath.values()]
-    .map((c) => c.finding)
-    .filter((f) => !wrongTyped.some((p) => isStrictPrefix(p, f.path)));
+  const findings = [...byPath.values()].map((c) => c.finding).filter((f) => !wrongTyped.some((p) => isStrictPrefix(p, f.path)));
 
   const order = new Map(findings.map((f) => [f, documentOrder(ctx.data, f.path)]));
   findings.sort((a, b) => compareOrder(order.get(a) ?? [], order.get(b) ?? []));

@@ -32,11 +32,7 @@ function expectedPhrase(resolved: ResolvedSchema | undefined): string {
   if (schema.format === 'quantity') return 'a quantity (a number, or a string such as 250m or 512Mi)';
   const types = schemaTypes(site.type !== undefined ? site : schema);
   return joinOr(
-    types.map((t) =>
-      t === 'object' && schema.properties !== undefined && definition !== undefined
-        ? `a mapping (${shortDefinitionName(definition)})`
-        : (TYPE_WORDS[t] ?? t),
-    ),
+    types.map((t) => (t === 'object' && schema.properties !== undefined && definition !== undefined ? `a mapping (${shortDefinitionName(definition)})` : (TYPE_WORDS[t] ?? t))),
   );
 }
 
@@ -192,12 +188,26 @@ export function enumFinding(site: ErrorSite, allowedValues: readonly unknown[]):
 }
 
 const QUANTITY_SUFFIXES: Readonly<Record<string, string>> = {
-  ki: 'Ki', kib: 'Ki', kb: 'Ki',
-  mi: 'Mi', mib: 'Mi', mb: 'Mi',
-  gi: 'Gi', gib: 'Gi', gb: 'Gi', g: 'Gi',
-  ti: 'Ti', tib: 'Ti', tb: 'Ti', t: 'Ti',
-  pi: 'Pi', pib: 'Pi', pb: 'Pi',
-  ei: 'Ei', eib: 'Ei', eb: 'Ei',
+  ki: 'Ki',
+  kib: 'Ki',
+  kb: 'Ki',
+  mi: 'Mi',
+  mib: 'Mi',
+  mb: 'Mi',
+  gi: 'Gi',
+  gib: 'Gi',
+  gb: 'Gi',
+  g: 'Gi',
+  ti: 'Ti',
+  tib: 'Ti',
+  tb: 'Ti',
+  t: 'Ti',
+  pi: 'Pi',
+  pib: 'Pi',
+  pb: 'Pi',
+  ei: 'Ei',
+  eib: 'Ei',
+  eb: 'Ei',
 };
 const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
 

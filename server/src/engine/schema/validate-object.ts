@@ -37,12 +37,7 @@ function toJsonLike(value: unknown): unknown {
  * the version has no schema for apiVersion/kind (custom resources, removed or unknown APIs):
  * other rules speak about those. Versions outside the generated range use the nearest one.
  */
-export function validateObject(
-  value: unknown,
-  apiVersion: string,
-  kind: string,
-  version: KubernetesVersion,
-): RuleFinding[] | undefined {
+export function validateObject(value: unknown, apiVersion: string, kind: string, version: KubernetesVersion): RuleFinding[] | undefined {
   const resolved = resolveSchemaVersion(version);
   const definition = definitionFor(resolved, apiVersion, kind);
   if (definition === undefined) return undefined;

@@ -22,9 +22,7 @@ export const apiVersionDeprecated: Rule = {
     const replacement = pickReplacement(entry, version, context.kind);
     const target = replacement ? apiRef(replacement.apiVersion, replacement.kind ?? context.kind) : undefined;
     // The API server's own warning text (pkg/endpoints/deprecation).
-    const warning =
-      `${apiRef(context.apiVersion, context.kind)} is deprecated in v1.${entry.deprecated}+, unavailable in v1.${entry.removed}+` +
-      (target ? `; use ${target}` : '');
+    const warning = `${apiRef(context.apiVersion, context.kind)} is deprecated in v1.${entry.deprecated}+, unavailable in v1.${entry.removed}+` + (target ? `; use ${target}` : '');
     const fix = replacement ? migrationFix(context.object, context.kind, entry, replacement) : undefined;
     return [
       {

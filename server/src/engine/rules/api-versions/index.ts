@@ -5,9 +5,4 @@ import { apiVersionNewerAvailable } from './api-version-newer-available';
 import { apiVersionRemoved } from './api-version-removed';
 import { apiVersionUnknown } from './api-version-unknown';
 
-export const API_VERSIONS_RULES: readonly Rule[] = [
-  apiVersionRemoved,
-  apiVersionDeprecated,
-  apiVersionNewerAvailable,
-  apiVersionUnknown,
-];
+export const API_VERSIONS_RULES: readonly Rule[] = [apiVersionRemoved, apiVersionDeprecated, apiVersionNewerAvailable, apiVersionUnknown];

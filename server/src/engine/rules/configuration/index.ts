@@ -2,6 +2,4 @@
 import type { Rule } from '../../rule-types';
 import { configInvalid } from './config-invalid';
 
-export const CONFIGURATION_RULES: readonly Rule[] = [
-  configInvalid,
-];
+export const CONFIGURATION_RULES: readonly Rule[] = [configInvalid];

@@ -45,7 +45,8 @@ export const containerCommandExits: Rule = {
         fixes.push({ title: 'Set restartPolicy: Never (run once)', intents: set('Never'), preferred: true });
         fixes.push({ title: 'Set restartPolicy: OnFailure (retry only on failure)', intents: set('OnFailure') });
       }
-      const advice = context.kind === 'Pod' ? 'For one-shot work set restartPolicy: Never or OnFailure, or use a Job' : `A ${context.kind} keeps its Pods running; run one-shot work as a Job`;
+      const advice =
+        context.kind === 'Pod' ? 'For one-shot work set restartPolicy: Never or OnFailure, or use a Job' : `A ${context.kind} keeps its Pods running; run one-shot work as a Job`;
       findings.push({
         path: [...ref.path, 'command'],
         target: 'key',

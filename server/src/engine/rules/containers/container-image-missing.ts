@@ -54,4 +54,3 @@ export const containerImageMissing: Rule = {
     return findings;
   },
 };
-

@@ -25,7 +25,11 @@ export const containerNameInvalid: Rule = {
       const name = ref.name;
       if (name === undefined) continue; // not a string: a schema-type finding
       if (name.length === 0) {
-        findings.push({ path, target: 'value', message: `The API server rejects the empty name of ${describeContainer(ref)} ("Required value"). Give the container a DNS-label name such as "app".` });
+        findings.push({
+          path,
+          target: 'value',
+          message: `The API server rejects the empty name of ${describeContainer(ref)} ("Required value"). Give the container a DNS-label name such as "app".`,
+        });
         continue;
       }
       const errors = dns1123LabelErrors(name);

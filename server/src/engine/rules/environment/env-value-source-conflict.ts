@@ -12,8 +12,15 @@ import type { RuleFinding } from '../../types';
 const VALUE_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
 const ENV_FROM_SOURCES = ['configMapRef', 'secretRef'];
 const FIELD_PATHS = new Set([
-  'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
-  'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.hostIPs',
+  'status.podIP',
+  'status.podIPs',
 ]);
 const SUBSCRIPTED = /^metadata\.(labels|annotations)\['[^']+'\]$/;
 
@@ -35,7 +42,11 @@ export const envValueSourceConflict: Rule = {
         const name = asString(item.name) ?? `env[${index}]`;
         const sources = VALUE_SOURCES.filter((key) => hasKey(valueFrom, key));
         if (sources.length === 0) {
-          findings.push({ path: [...base, 'valueFrom'], target: 'key', message: `valueFrom of ${name} on ${who} names no source; the API server rejects it ("must specify one of: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\` or \`secretKeyRef\`").` });
+          findings.push({
+            path: [...base, 'valueFrom'],
+            target: 'key',
+            message: `valueFrom of ${name} on ${who} names no source; the API server rejects it ("must specify one of: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\` or \`secretKeyRef\`").`,
+          });
         }
         for (const extra of sources.slice(1)) {
           findings.push({

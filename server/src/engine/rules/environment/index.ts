@@ -4,8 +4,4 @@ import { envDuplicate } from './env-duplicate';
 import { envNameInvalid } from './env-name-invalid';
 import { envValueSourceConflict } from './env-value-source-conflict';
 
-export const ENVIRONMENT_RULES: readonly Rule[] = [
-  envNameInvalid,
-  envValueSourceConflict,
-  envDuplicate,
-];
+export const ENVIRONMENT_RULES: readonly Rule[] = [envNameInvalid, envValueSourceConflict, envDuplicate];

@@ -3,7 +3,4 @@ import type { Rule } from '../../rule-types';
 import { imageLatestTag } from './image-latest-tag';
 import { imagePullPolicyImplicit } from './image-pull-policy-implicit';
 
-export const IMAGES_RULES: readonly Rule[] = [
-  imageLatestTag,
-  imagePullPolicyImplicit,
-];
+export const IMAGES_RULES: readonly Rule[] = [imageLatestTag, imagePullPolicyImplicit];

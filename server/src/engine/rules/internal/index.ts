@@ -2,6 +2,4 @@
 import type { Rule } from '../../rule-types';
 import { internalError } from './internal-error';
 
-export const INTERNAL_RULES: readonly Rule[] = [
-  internalError,
-];
+export const INTERNAL_RULES: readonly Rule[] = [internalError];

@@ -4,8 +4,4 @@ import { lifecycleHandlerCount } from './lifecycle-handler-count';
 import { lifecycleSleepRange } from './lifecycle-sleep-range';
 import { lifecycleTcpSocket } from './lifecycle-tcp-socket';
 
-export const LIFECYCLE_RULES: readonly Rule[] = [
-  lifecycleHandlerCount,
-  lifecycleTcpSocket,
-  lifecycleSleepRange,
-];
+export const LIFECYCLE_RULES: readonly Rule[] = [lifecycleHandlerCount, lifecycleTcpSocket, lifecycleSleepRange];

@@ -37,7 +37,11 @@ export const lifecycleSleepRange: Rule = {
       const where = `The sleep of ${describeOwner(ref.kind, ref.container)}`;
       if (seconds > g) {
         const fixes: FixSpec[] = [
-          { title: `Raise terminationGracePeriodSeconds to ${seconds + SHUTDOWN_MARGIN_SECONDS}`, intents: [{ op: 'set', path: gracePath, value: seconds + SHUTDOWN_MARGIN_SECONDS }], preferred: true },
+          {
+            title: `Raise terminationGracePeriodSeconds to ${seconds + SHUTDOWN_MARGIN_SECONDS}`,
+            intents: [{ op: 'set', path: gracePath, value: seconds + SHUTDOWN_MARGIN_SECONDS }],
+            preferred: true,
+          },
         ];
         const lower = g > 5 ? g - 5 : g;
         if (lower >= 1) fixes.push({ title: `Lower the sleep to ${lower} s`, intents: [{ op: 'set', path, value: lower }] });

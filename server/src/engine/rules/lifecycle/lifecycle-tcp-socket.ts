@@ -38,7 +38,8 @@ export const lifecycleTcpSocket: Rule = {
         if (seconds >= 1 && atLeast(context.env.kubernetesVersion, '1.30')) {
           fixes.push({ title: `Replace with sleep: {seconds: ${seconds}}`, intents: replace('sleep', { seconds }), preferred: true });
         }
-        if (seconds >= 1) fixes.push({ title: `Replace with exec sleep ${seconds}`, intents: replace('exec', { command: ['sleep', String(seconds)] }), preferred: fixes.length === 0 });
+        if (seconds >= 1)
+          fixes.push({ title: `Replace with exec sleep ${seconds}`, intents: replace('exec', { command: ['sleep', String(seconds)] }), preferred: fixes.length === 0 });
       } else {
         consequence = 'the postStart hook fails every time (FailedPostStartHook), and a failed postStart kills the container, so it crash-loops';
         const port = resolvePort(ref.container, asObject(ref.hook.tcpSocket)?.port) ?? asInteger(asObject(ref.hook.tcpSocket)?.port);

@@ -51,24 +51,41 @@ export const deprecatedPodAnnotation: Rule = {
         const remove: FixSpec = { title: `Remove the ${key} annotation`, intents: [{ op: 'delete', path }], preferred: true, safe: key === 'pod.alpha.kubernetes.io/initialized' };
         if (SIMPLE[key]) {
           const warned = key !== 'pod.alpha.kubernetes.io/initialized';
-          findings.push({ path, target: 'key', message: `Annotation ${key} is ${SIMPLE[key]}${warned ? '; the API server warns about it' : ''} and nothing acts on it. Remove it.`, fixes: [remove] });
+          findings.push({
+            path,
+            target: 'key',
+            message: `Annotation ${key} is ${SIMPLE[key]}${warned ? '; the API server warns about it' : ''} and nothing acts on it. Remove it.`,
+            fixes: [remove],
+          });
           continue;
         }
         if (!location) continue;
         const value = asString(annotations[key]) ?? '';
         if (key === SECCOMP_POD && !hasKey(asObject(location.spec.securityContext), 'seccompProfile')) {
           const converted = seccompFix(value, path, [...location.specPath, 'securityContext']);
-          findings.push({ path, target: 'key', message: seccompMessage(key, 'spec.securityContext.seccompProfile'), fixes: converted ? [converted, { ...remove, preferred: false }] : [remove] });
+          findings.push({
+            path,
+            target: 'key',
+            message: seccompMessage(key, 'spec.securityContext.seccompProfile'),
+            fixes: converted ? [converted, { ...remove, preferred: false }] : [remove],
+          });
           continue;
         }
         for (const prefix of [SECCOMP_CONTAINER, APPARMOR_CONTAINER]) {
           if (!key.startsWith(prefix)) continue;
-          const ref = containersOf(location.spec, location.specPath, ['initContainers', 'containers', 'ephemeralContainers']).find((candidate) => candidate.name === key.slice(prefix.length));
+          const ref = containersOf(location.spec, location.specPath, ['initContainers', 'containers', 'ephemeralContainers']).find(
+            (candidate) => candidate.name === key.slice(prefix.length),
+          );
           if (!ref) continue;
           const sc = asObject(ref.container.securityContext);
           if (prefix === SECCOMP_CONTAINER && !hasKey(sc, 'seccompProfile')) {
             const converted = seccompFix(value, path, [...ref.path, 'securityContext']);
-            findings.push({ path, target: 'key', message: seccompMessage(key, 'the container\'s securityContext.seccompProfile'), fixes: converted ? [converted, { ...remove, preferred: false }] : [remove] });
+            findings.push({
+              path,
+              target: 'key',
+              message: seccompMessage(key, "the container's securityContext.seccompProfile"),
+              fixes: converted ? [converted, { ...remove, preferred: false }] : [remove],
+            });
           }
           const podAppArmor = hasKey(asObject(location.spec.securityContext), 'appArmorProfile');
           if (prefix === APPARMOR_CONTAINER && !podAppArmor && !hasKey(sc, 'appArmorProfile')) {
@@ -111,7 +128,9 @@ function seccompFix(value: string, annotationPath: (string | number)[], security
   else if (value === 'unconfined') profile = { type: 'Unconfined' };
   else if (value.startsWith('localhost/')) profile = { type: 'Localhost', localhostProfile: value.slice('localhost/'.length) };
   if (!profile) return undefined;
-  const intents: FixIntent[] = [{ op: 'delete', path: annotationPath }, { op: 'insert', path: securityContextPath, key: 'seccompProfile', value: profile }];
+  const intents: FixIntent[] = [
+    { op: 'delete', path: annotationPath },
+    { op: 'insert', path: securityContextPath, key: 'seccompProfile', value: profile },
+  ];
   return { title: `Replace the annotation with seccompProfile type ${profile.type}`, intents, preferred: true };
 }
-

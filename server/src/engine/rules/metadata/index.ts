@@ -5,9 +5,4 @@ import { metaAnnotationInvalid } from './meta-annotation-invalid';
 import { metaLabelInvalid } from './meta-label-invalid';
 import { metaNameInvalid } from './meta-name-invalid';
 
-export const METADATA_RULES: readonly Rule[] = [
-  metaNameInvalid,
-  metaLabelInvalid,
-  metaAnnotationInvalid,
-  deprecatedPodAnnotation,
-];
+export const METADATA_RULES: readonly Rule[] = [metaNameInvalid, metaLabelInvalid, metaAnnotationInvalid, deprecatedPodAnnotation];

@@ -46,7 +46,11 @@ export const metaAnnotationInvalid: Rule = {
         });
       }
       if (size > TOTAL_LIMIT) {
-        findings.push({ path, target: 'key', message: `The annotations in ${where} total ${size} bytes; the API server rejects more than ${TOTAL_LIMIT} ("Too long: must have at most ${TOTAL_LIMIT} bytes"). Move large data to a ConfigMap.` });
+        findings.push({
+          path,
+          target: 'key',
+          message: `The annotations in ${where} total ${size} bytes; the API server rejects more than ${TOTAL_LIMIT} ("Too long: must have at most ${TOTAL_LIMIT} bytes"). Move large data to a ConfigMap.`,
+        });
       }
     }
     return findings;

@@ -57,7 +57,8 @@ function checkMap(value: unknown, path: FieldPath, findings: RuleFinding[]): voi
     if (errors.length === 0) continue;
     const fixes: FixSpec[] = [];
     const fixed = toLabelValue(raw);
-    if (fixed !== undefined && fixed !== raw && fixed !== '') fixes.push({ title: `Change the value to "${fixed}"`, intents: [{ op: 'set', path: [...path, key], value: fixed }], preferred: true });
+    if (fixed !== undefined && fixed !== raw && fixed !== '')
+      fixes.push({ title: `Change the value to "${fixed}"`, intents: [{ op: 'set', path: [...path, key], value: fixed }], preferred: true });
     findings.push({
       path: [...path, key],
       target: 'value',

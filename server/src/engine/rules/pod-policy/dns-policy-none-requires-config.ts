@@ -25,7 +25,8 @@ export const dnsPolicyNoneRequiresConfig: Rule = {
         findings.push({
           path: policyPath,
           target: 'value',
-          message: 'dnsPolicy None gives the Pod no DNS configuration, and dnsConfig is missing; the API server rejects it ("must provide `dnsConfig` when `dnsPolicy` is None"). Add dnsConfig with at least one nameserver.',
+          message:
+            'dnsPolicy None gives the Pod no DNS configuration, and dnsConfig is missing; the API server rejects it ("must provide `dnsConfig` when `dnsPolicy` is None"). Add dnsConfig with at least one nameserver.',
           fixes,
         });
       } else if (nameservers.length === 0) {
@@ -38,11 +39,19 @@ export const dnsPolicyNoneRequiresConfig: Rule = {
       }
     }
     if (nameservers.length > 3) {
-      findings.push({ path: [...configPath, 'nameservers'], target: 'key', message: `dnsConfig lists ${nameservers.length} nameservers; the API server rejects more than 3 ("must not have more than 3 nameservers"), the resolver limit.` });
+      findings.push({
+        path: [...configPath, 'nameservers'],
+        target: 'key',
+        message: `dnsConfig lists ${nameservers.length} nameservers; the API server rejects more than 3 ("must not have more than 3 nameservers"), the resolver limit.`,
+      });
     }
     const searches = asArray(config?.searches);
     if (searches.length > 32) {
-      findings.push({ path: [...configPath, 'searches'], target: 'key', message: `dnsConfig lists ${searches.length} search domains; the API server rejects more than 32 ("must not have more than 32 search paths").` });
+      findings.push({
+        path: [...configPath, 'searches'],
+        target: 'key',
+        message: `dnsConfig lists ${searches.length} search domains; the API server rejects more than 32 ("must not have more than 32 search paths").`,
+      });
     }
     return findings;
   },

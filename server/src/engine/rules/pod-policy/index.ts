@@ -4,8 +4,4 @@ import { dnsPolicyNoneRequiresConfig } from './dns-policy-none-requires-config';
 import { restartPolicyInvalid } from './restart-policy-invalid';
 import { tolerationInvalid } from './toleration-invalid';
 
-export const POD_POLICY_RULES: readonly Rule[] = [
-  restartPolicyInvalid,
-  dnsPolicyNoneRequiresConfig,
-  tolerationInvalid,
-];
+export const POD_POLICY_RULES: readonly Rule[] = [restartPolicyInvalid, dnsPolicyNoneRequiresConfig, tolerationInvalid];

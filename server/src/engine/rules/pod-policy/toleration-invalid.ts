@@ -31,7 +31,12 @@ export const tolerationInvalid: Rule = {
       }
       if (key !== '') {
         const errors = qualifiedNameErrors(key);
-        if (errors.length > 0) findings.push({ path: [...base, 'key'], target: 'value', message: `The API server rejects toleration key "${key}": ${errors.join('; ')}. Taint keys have the same format as label keys.` });
+        if (errors.length > 0)
+          findings.push({
+            path: [...base, 'key'],
+            target: 'value',
+            message: `The API server rejects toleration key "${key}": ${errors.join('; ')}. Taint keys have the same format as label keys.`,
+          });
       }
       if (operator === 'Exists' && value !== '') {
         findings.push({
@@ -50,7 +55,11 @@ export const tolerationInvalid: Rule = {
           target: 'key',
           message: `tolerationSeconds on tolerations[${index}] only applies to NoExecute taints, but effect is ${asString(item.effect) ? `"${asString(item.effect)}"` : 'empty'}; the API server rejects it ("effect must be 'NoExecute' when \`tolerationSeconds\` is set").`,
           fixes: [
-            { title: 'Set effect: NoExecute', intents: [hasKey(item, 'effect') ? { op: 'set', path: [...base, 'effect'], value: 'NoExecute' } : { op: 'insert', path: base, key: 'effect', value: 'NoExecute' }], preferred: true },
+            {
+              title: 'Set effect: NoExecute',
+              intents: [hasKey(item, 'effect') ? { op: 'set', path: [...base, 'effect'], value: 'NoExecute' } : { op: 'insert', path: base, key: 'effect', value: 'NoExecute' }],
+              preferred: true,
+            },
             { title: 'Remove tolerationSeconds', intents: [{ op: 'delete', path: [...base, 'tolerationSeconds'] }] },
           ],
         });

@@ -7,11 +7,4 @@ import { portNameDuplicate } from './port-name-duplicate';
 import { portNameInvalid } from './port-name-invalid';
 import { portNumberInvalid } from './port-number-invalid';
 
-export const PORTS_RULES: readonly Rule[] = [
-  portNameInvalid,
-  portNameDuplicate,
-  portNumberInvalid,
-  hostPortConflict,
-  hostNetworkHostPortMismatch,
-  portDuplicateDefinition,
-];
+export const PORTS_RULES: readonly Rule[] = [portNameInvalid, portNameDuplicate, portNumberInvalid, hostPortConflict, hostNetworkHostPortMismatch, portDuplicateDefinition];

@@ -38,7 +38,9 @@ export const portNumberInvalid: Rule = {
             path: [...base, 'protocol'],
             target: 'value',
             message: `The API server rejects protocol "${protocol}" on ${describeContainer(ref)} (Unsupported value: "${protocol}": supported values: "SCTP", "TCP", "UDP"); protocols are upper-case.`,
-            fixes: PROTOCOLS.includes(upper) ? [{ title: `Change to ${upper}`, intents: [{ op: 'set', path: [...base, 'protocol'], value: upper }], preferred: true, safe: true }] : undefined,
+            fixes: PROTOCOLS.includes(upper)
+              ? [{ title: `Change to ${upper}`, intents: [{ op: 'set', path: [...base, 'protocol'], value: upper }], preferred: true, safe: true }]
+              : undefined,
           });
         }
         const hostPort = asInteger(item.hostPort);

@@ -49,9 +49,17 @@ export const probeGrpcPort: Rule = {
         path,
         target: 'value',
         message: `${where} is the name "${name}", but gRPC probes do not support named ports; the API server cannot decode it ("${DECODE_ERROR}"). ${declared ? `Use the number of the containerPort named "${name}": ${declared.containerPort}.` : 'Use the port number.'}`,
-        fixes: declared?.containerPort !== undefined
-          ? [{ title: `Use containerPort ${declared.containerPort} (named "${name}")`, intents: [{ op: 'set', path, value: declared.containerPort }], preferred: true, safe: true }]
-          : [],
+        fixes:
+          declared?.containerPort !== undefined
+            ? [
+                {
+                  title: `Use containerPort ${declared.containerPort} (named "${name}")`,
+                  intents: [{ op: 'set', path, value: declared.containerPort }],
+                  preferred: true,
+                  safe: true,
+                },
+              ]
+            : [],
       });
     }
     return findings;

@@ -15,7 +15,8 @@ import type { FixSpec, RuleFinding } from '../../types';
 const CONSEQUENCE: Record<string, string> = {
   readinessProbe: 'every attempt errors and errored results are discarded, so the container never becomes Ready',
   livenessProbe: 'every attempt errors and errored results are discarded, so the probe never fails: liveness protection is silently off',
-  startupProbe: 'every attempt errors and errored results are discarded, so the container is never marked started: liveness and readiness never run and the Pod never becomes Ready',
+  startupProbe:
+    'every attempt errors and errored results are discarded, so the container is never marked started: liveness and readiness never run and the Pod never becomes Ready',
   postStart: 'the hook fails every time ("couldn\'t find port"), and a failed postStart hook kills the container',
   preStop: 'the hook fails every time ("couldn\'t find port"), so the container gets no drain time before SIGTERM',
 };
@@ -56,9 +57,10 @@ function finding(owner: HandlerOwner, handler: string, name: string): RuleFindin
     }
   }
   if (fixes.length === 1) fixes[0].preferred = true;
-  const declared = ports.length === 0
-    ? 'declares no ports'
-    : `declares ${ports.map((port) => (port.name ? `"${port.name}" (${port.containerPort})` : `${port.containerPort} without a name`)).join(', ')}`;
+  const declared =
+    ports.length === 0
+      ? 'declares no ports'
+      : `declares ${ports.map((port) => (port.name ? `"${port.name}" (${port.containerPort})` : `${port.containerPort} without a name`)).join(', ')}`;
   return {
     path,
     target: 'value',

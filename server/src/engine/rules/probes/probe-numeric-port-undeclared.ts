@@ -14,7 +14,7 @@ export const probeNumericPortUndeclared: Rule = {
     id: 'probe-numeric-port-undeclared',
     defaultSeverity: 'info',
     category: 'probes',
-    summary: "A probe checks a port number the container does not declare in its ports (works, but often a typo).",
+    summary: 'A probe checks a port number the container does not declare in its ports (works, but often a typo).',
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
@@ -29,9 +29,7 @@ export const probeNumericPortUndeclared: Rule = {
         if (ports.some((declared) => declared.containerPort === port)) continue;
         const listed = ports.filter((declared) => declared.containerPort !== undefined).map((declared) => declared.containerPort);
         const has = listed.length > 0 ? `declares only ${listed.join(', ')}` : 'declares no ports';
-        const network = hostNetwork
-          ? ` With hostNetwork: true the Pod uses the node's network, so this is port ${port} on the node (a host port).`
-          : '';
+        const network = hostNetwork ? ` With hostNetwork: true the Pod uses the node's network, so this is port ${port} on the node (a host port).` : '';
         findings.push({
           path: [...ref.path, handler, 'port'],
           target: 'value',

@@ -33,13 +33,15 @@ export const rolloutMissingReadiness: Rule = {
       const fixes = serving ? addReadinessFixes(serving, serving.name ? ` to "${serving.name}"` : '') : [];
       const what = `${podSpec.kind}${podSpec.name ? ` "${podSpec.name}"` : ''}`;
       findings.push({
-        documentIndex: podSpec.documentIndex, objectIndex: podSpec.objectIndex,
+        documentIndex: podSpec.documentIndex,
+        objectIndex: podSpec.objectIndex,
         path: [...podSpec.specPath, 'containers'],
         target: 'key',
         severity: services.length > 0 ? 'warning' : 'info',
-        message: services.length > 0
-          ? `Service ${serviceNames(services)} sends traffic to the Pods of ${what}, but no container has a readinessProbe: new Pods get traffic as soon as they start, before the app listens, and a rolling update cannot notice a broken version. Add a readinessProbe to the serving container.`
-          : `No container of ${what} has a readinessProbe: if a Service sends traffic here, new Pods get it as soon as they start, and a rolling update cannot notice a broken version. Add a readinessProbe to the serving container.`,
+        message:
+          services.length > 0
+            ? `Service ${serviceNames(services)} sends traffic to the Pods of ${what}, but no container has a readinessProbe: new Pods get traffic as soon as they start, before the app listens, and a rolling update cannot notice a broken version. Add a readinessProbe to the serving container.`
+            : `No container of ${what} has a readinessProbe: if a Service sends traffic here, new Pods get it as soon as they start, and a rolling update cannot notice a broken version. Add a readinessProbe to the serving container.`,
         fixes,
       });
     }

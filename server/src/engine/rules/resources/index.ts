@@ -5,9 +5,4 @@ import { resourcesFractionalBytes } from './resources-fractional-bytes';
 import { resourcesRequestExceedsLimit } from './resources-request-exceeds-limit';
 import { resourcesUnset } from './resources-unset';
 
-export const RESOURCES_RULES: readonly Rule[] = [
-  resourcesRequestExceedsLimit,
-  resourcesExtendedNotOvercommittable,
-  resourcesFractionalBytes,
-  resourcesUnset,
-];
+export const RESOURCES_RULES: readonly Rule[] = [resourcesRequestExceedsLimit, resourcesExtendedNotOvercommittable, resourcesFractionalBytes, resourcesUnset];

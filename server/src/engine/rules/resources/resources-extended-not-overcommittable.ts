@@ -25,7 +25,11 @@ export const resourcesExtendedNotOvercommittable: Rule = {
         for (const [name, raw] of Object.entries(block[map] ?? {})) {
           const quantity = parseQuantity(raw);
           if (!isExtendedResource(name) || !quantity || isWholeNumber(quantity)) continue;
-          findings.push({ path: [...block.path, map, name], target: 'value', message: `The API server rejects ${map}.${name} ${quantityText(raw)} on ${block.owner}: "must be an integer". Extended resources are counted in whole units.` });
+          findings.push({
+            path: [...block.path, map, name],
+            target: 'value',
+            message: `The API server rejects ${map}.${name} ${quantityText(raw)} on ${block.owner}: "must be an integer". Extended resources are counted in whole units.`,
+          });
         }
       }
       for (const [name, rawRequest] of Object.entries(requests)) {
@@ -36,7 +40,14 @@ export const resourcesExtendedNotOvercommittable: Rule = {
             path: requestPath,
             target: 'key',
             message: `${name} is requested without a limit on ${block.owner}; the API server rejects it ("Limit must be set for non overcommitable resources"). Set limits.${name} to the same value.`,
-            fixes: [{ title: `Add limits.${name}: ${quantityText(rawRequest)}`, intents: [{ op: 'insert', path: [...block.path, 'limits'], key: name, value: rawRequest }], preferred: true, safe: true }],
+            fixes: [
+              {
+                title: `Add limits.${name}: ${quantityText(rawRequest)}`,
+                intents: [{ op: 'insert', path: [...block.path, 'limits'], key: name, value: rawRequest }],
+                preferred: true,
+                safe: true,
+              },
+            ],
           });
           continue;
         }

@@ -21,7 +21,11 @@ export const resourcesRequestExceedsLimit: Rule = {
         for (const [name, raw] of Object.entries(block[map] ?? {})) {
           const quantity = parseQuantity(raw);
           if (quantity && isNegative(quantity)) {
-            findings.push({ path: [...block.path, map, name], target: 'value', message: `The API server rejects ${map}.${name} ${quantityText(raw)} on ${block.owner}: "must be greater than or equal to 0".` });
+            findings.push({
+              path: [...block.path, map, name],
+              target: 'value',
+              message: `The API server rejects ${map}.${name} ${quantityText(raw)} on ${block.owner}: "must be greater than or equal to 0".`,
+            });
           }
         }
       }
@@ -49,4 +53,3 @@ export const resourcesRequestExceedsLimit: Rule = {
     return findings;
   },
 };
-

@@ -35,7 +35,8 @@ export const resourcesUnset: Rule = {
       const who = ref.name ? `Container "${ref.name}"` : `containers[${ref.index}]`;
       const requestMissing = missing.some((item) => item.endsWith('request'));
       const effects: string[] = [];
-      if (requestMissing) effects.push(isStatic ? 'the node cannot account for it (for example when the kubelet ranks Pods for eviction)' : 'the scheduler cannot reserve room for it');
+      if (requestMissing)
+        effects.push(isStatic ? 'the node cannot account for it (for example when the kubelet ranks Pods for eviction)' : 'the scheduler cannot reserve room for it');
       if (missing.includes('memory limit')) effects.push("nothing stops it from using up the node's memory");
       findings.push({
         path: [...ref.path, 'resources'],

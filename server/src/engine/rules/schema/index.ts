@@ -8,12 +8,4 @@ import { schemaTooMany } from './schema-too-many';
 import { schemaType } from './schema-type';
 import { schemaUnknownField } from './schema-unknown-field';
 
-export const SCHEMA_RULES: readonly Rule[] = [
-  schemaUnknownField,
-  schemaType,
-  schemaRequired,
-  schemaEnum,
-  schemaFormat,
-  schemaTooMany,
-  schemaIndentationLost,
-];
+export const SCHEMA_RULES: readonly Rule[] = [schemaUnknownField, schemaType, schemaRequired, schemaEnum, schemaFormat, schemaTooMany, schemaIndentationLost];

@@ -8,7 +8,8 @@ import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
 const FIELDS = {
-  hostNetwork: "uses the node's network namespace: it sees every node interface, its ports bind on the node (two replicas on one node collide), and NetworkPolicies do not isolate it",
+  hostNetwork:
+    "uses the node's network namespace: it sees every node interface, its ports bind on the node (two replicas on one node collide), and NetworkPolicies do not isolate it",
   hostPID: "shares the node's process namespace: it can see and signal every process on the node",
   hostIPC: "shares the node's IPC namespace: it can read other processes' shared memory",
 } as const;

@@ -6,10 +6,4 @@ import { securityContextBaseline } from './security-context-baseline';
 import { securityContextContradiction } from './security-context-contradiction';
 import { sensitiveHostMount } from './sensitive-host-mount';
 
-export const SECURITY_RULES: readonly Rule[] = [
-  securityContextContradiction,
-  hostNamespaceSharing,
-  sensitiveHostMount,
-  envLiteralSecret,
-  securityContextBaseline,
-];
+export const SECURITY_RULES: readonly Rule[] = [securityContextContradiction, hostNamespaceSharing, sensitiveHostMount, envLiteralSecret, securityContextBaseline];

@@ -5,9 +5,4 @@ import { serviceTargetPortInvalid } from './service-target-port-invalid';
 import { serviceTargetPortUndeclared } from './service-target-port-undeclared';
 import { statefulsetServiceMissing } from './statefulset-service-missing';
 
-export const SERVICES_RULES: readonly Rule[] = [
-  serviceTargetPortInvalid,
-  serviceTargetPortUndeclared,
-  serviceSelectorNoMatch,
-  statefulsetServiceMissing,
-];
+export const SERVICES_RULES: readonly Rule[] = [serviceTargetPortInvalid, serviceTargetPortUndeclared, serviceSelectorNoMatch, statefulsetServiceMissing];

@@ -29,7 +29,8 @@ export const serviceSelectorNoMatch: Rule = {
       if (nearby.length === 0 || nearby.some((target) => selectsTarget(selector, target))) continue;
       const closest = nearest(selector, nearby);
       findings.push({
-        documentIndex: service.documentIndex, objectIndex: service.objectIndex,
+        documentIndex: service.documentIndex,
+        objectIndex: service.objectIndex,
         path: ['spec', 'selector'],
         target: 'key',
         message:

@@ -59,7 +59,7 @@ export const serviceTargetPortInvalid: Rule = {
         target: 'value',
         message:
           `The API server rejects ${service}: ${field}: Invalid value: "${name}": ${errors}. ` +
-          'A named targetPort must be the name of a container port: at most 15 lower-case letters, digits and \'-\', with at least one letter. Rename both, or use the port number.',
+          "A named targetPort must be the name of a container port: at most 15 lower-case letters, digits and '-', with at least one letter. Rename both, or use the port number.",
         fixes,
       });
     }

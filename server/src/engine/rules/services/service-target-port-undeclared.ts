@@ -22,7 +22,7 @@ export const serviceTargetPortUndeclared: Rule = {
     id: 'service-target-port-undeclared',
     defaultSeverity: 'warning',
     category: 'services',
-    summary: "A Service targetPort that none of the Pods it selects in this file declares (number or name).",
+    summary: 'A Service targetPort that none of the Pods it selects in this file declares (number or name).',
   },
   checkFile(context) {
     const findings: FileRuleFinding[] = [];
@@ -54,7 +54,8 @@ export const serviceTargetPortUndeclared: Rule = {
           if (candidates.some((candidate) => candidate.number === number)) continue;
           const list = [...new Set(candidates.map((candidate) => candidate.number))];
           findings.push({
-            documentIndex: service.documentIndex, objectIndex: service.objectIndex,
+            documentIndex: service.documentIndex,
+            objectIndex: service.objectIndex,
             path,
             target: 'value',
             message:
@@ -69,7 +70,8 @@ export const serviceTargetPortUndeclared: Rule = {
           const named = [...new Set(candidates.filter((candidate) => candidate.name).map((candidate) => candidate.name as string))];
           const only = candidates.length === 1 ? (candidates[0].name ?? candidates[0].number) : undefined;
           findings.push({
-            documentIndex: service.documentIndex, objectIndex: service.objectIndex,
+            documentIndex: service.documentIndex,
+            objectIndex: service.objectIndex,
             path,
             target: 'value',
             message:

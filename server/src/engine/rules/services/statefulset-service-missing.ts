@@ -23,7 +23,8 @@ export const statefulsetServiceMissing: Rule = {
       const match = all.find((service) => service.name === serviceName && sameNamespace(set, service));
       if (!match) {
         findings.push({
-          documentIndex: set.documentIndex, objectIndex: set.objectIndex,
+          documentIndex: set.documentIndex,
+          objectIndex: set.objectIndex,
           path: ['spec', 'serviceName'],
           target: 'value',
           message:
@@ -37,7 +38,8 @@ export const statefulsetServiceMissing: Rule = {
       const type = asString(spec.type) ?? 'ClusterIP';
       const clusterIpWritten = spec.clusterIP !== undefined;
       findings.push({
-        documentIndex: match.documentIndex, objectIndex: match.objectIndex,
+        documentIndex: match.documentIndex,
+        objectIndex: match.objectIndex,
         path: clusterIpWritten ? ['spec', 'clusterIP'] : ['metadata', 'name'],
         target: clusterIpWritten ? 'value' : 'key',
         message:

@@ -6,10 +6,4 @@ import { shutdownPrestopZeroGrace } from './shutdown-prestop-zero-grace';
 import { statefulsetZeroGrace } from './statefulset-zero-grace';
 import { terminationGraceNegative } from './termination-grace-negative';
 
-export const SHUTDOWN_RULES: readonly Rule[] = [
-  shutdownPrestopConsumesGrace,
-  shutdownPrestopZeroGrace,
-  rolloutMissingPrestop,
-  terminationGraceNegative,
-  statefulsetZeroGrace,
-];
+export const SHUTDOWN_RULES: readonly Rule[] = [shutdownPrestopConsumesGrace, shutdownPrestopZeroGrace, rolloutMissingPrestop, terminationGraceNegative, statefulsetZeroGrace];

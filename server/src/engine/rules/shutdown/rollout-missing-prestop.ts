@@ -41,7 +41,8 @@ export const rolloutMissingPrestop: Rule = {
           intents.push({ op: 'set', path: [...podSpec.specPath, 'terminationGracePeriodSeconds'], value: DRAIN_SECONDS + SHUTDOWN_MARGIN_SECONDS });
         }
         findings.push({
-          documentIndex: podSpec.documentIndex, objectIndex: podSpec.objectIndex,
+          documentIndex: podSpec.documentIndex,
+          objectIndex: podSpec.objectIndex,
           path: container.name !== undefined ? [...container.path, 'name'] : container.path,
           target: 'value',
           message: `${capitalize(describeContainer(container))} serves Service ${serviceNames(services)} but has no preStop hook: on a rollout or scale-down it gets SIGTERM while endpoints and load balancers may still send it requests. A preStop sleep of a few seconds keeps it serving until they catch up.`,

@@ -49,9 +49,10 @@ export const shutdownPrestopConsumesGrace: Rule = {
       const left = g - n;
       if (left >= MIN_APP_SHUTDOWN_SECONDS) continue;
       const atLeast = duration.exact ? '' : 'at least ';
-      const effect = n >= g
-        ? `the grace period is used up before SIGTERM, so the app gets only the ${MINIMUM_SHUTDOWN_WINDOW_SECONDS}-second extension before SIGKILL`
-        : `SIGTERM comes ${atLeast}${formatSeconds(n)} after deletion, leaving the app ${duration.exact ? '' : 'at most '}${formatSeconds(left)} before SIGKILL`;
+      const effect =
+        n >= g
+          ? `the grace period is used up before SIGTERM, so the app gets only the ${MINIMUM_SHUTDOWN_WINDOW_SECONDS}-second extension before SIGKILL`
+          : `SIGTERM comes ${atLeast}${formatSeconds(n)} after deletion, leaving the app ${duration.exact ? '' : 'at most '}${formatSeconds(left)} before SIGKILL`;
       const fixes: FixSpec[] = [];
       if (Number.isFinite(n)) {
         const raised = Math.ceil(n) + SHUTDOWN_MARGIN_SECONDS;

@@ -21,7 +21,8 @@ export const priorityClassStaticPod: Rule = {
       {
         path,
         target: 'value',
-        message: 'This static Pod is bound to its node, so the matching class is system-node-critical (what kubeadm uses for control-plane static Pods); system-cluster-critical is for add-ons that can be rescheduled elsewhere.',
+        message:
+          'This static Pod is bound to its node, so the matching class is system-node-critical (what kubeadm uses for control-plane static Pods); system-cluster-critical is for add-ons that can be rescheduled elsewhere.',
         fixes: [{ title: 'Use system-node-critical', intents: [{ op: 'set', path, value: 'system-node-critical' }], preferred: true }],
       },
     ];

@@ -72,18 +72,14 @@ export const staticPodApiReference: Rule = {
     const version = context.env.kubernetesVersion;
     // Before 1.34 only NodeRestriction (and the Node authorizer) stood in the way, and they never
     // looked at CSI drivers or glusterfs endpoints: those worked in static Pods.
-    const refs = collectReferences(pod.spec, pod.specPath).filter(
-      (reference) => atLeast(version, '1.34') || !PRE_134_ALLOWED.has(reference.resource),
-    );
-    return refs.map(
-      (reference): FileRuleFinding => ({
-        documentIndex: pod.documentIndex,
-        path: reference.path,
-        target: 'key',
-        message: `${reference.what}: ${consequence(reference.resource, version)}${reference.advice ? ` ${reference.advice}` : ''}`,
-        fixes: reference.fixes,
-      }),
-    );
+    const refs = collectReferences(pod.spec, pod.specPath).filter((reference) => atLeast(version, '1.34') || !PRE_134_ALLOWED.has(reference.resource));
+    return refs.map((reference): FileRuleFinding => ({
+      documentIndex: pod.documentIndex,
+      path: reference.path,
+      target: 'key',
+      message: `${reference.what}: ${consequence(reference.resource, version)}${reference.advice ? ` ${reference.advice}` : ''}`,
+      fixes: reference.fixes,
+    }));
   },
 };
 
@@ -112,7 +108,10 @@ function collectReferences(spec: JsonObject, specPath: FieldPath): Reference[] {
   for (const container of containersOf(spec, specPath, ['initContainers', 'containers', 'ephemeralContainers'])) {
     const label = `container "${container.name ?? container.index}"`;
     for (const { item, index } of objectItems(container.container.envFrom)) {
-      for (const [field, kind, resource] of [['secretRef', 'Secret', 'secrets'], ['configMapRef', 'ConfigMap', 'configmaps']] as const) {
+      for (const [field, kind, resource] of [
+        ['secretRef', 'Secret', 'secrets'],
+        ['configMapRef', 'ConfigMap', 'configmaps'],
+      ] as const) {
         const name = asString(getIn(item, [field, 'name']));
         if (!asObject(item[field])) continue;
         refs.push({
@@ -125,7 +124,10 @@ function collectReferences(spec: JsonObject, specPath: FieldPath): Reference[] {
       }
     }
     for (const { item, index } of objectItems(container.container.env)) {
-      for (const [field, kind, resource] of [['secretKeyRef', 'Secret', 'secrets'], ['configMapKeyRef', 'ConfigMap', 'configmaps']] as const) {
+      for (const [field, kind, resource] of [
+        ['secretKeyRef', 'Secret', 'secrets'],
+        ['configMapKeyRef', 'ConfigMap', 'configmaps'],
+      ] as const) {
         if (!asObject(getIn(item, ['valueFrom', field]))) continue;
         const name = asString(getIn(item, ['valueFrom', field, 'name']));
         const variable = asString(item.name) ?? String(index);
@@ -203,7 +205,14 @@ function hostPathFor(name: string): JsonObject {
 function replaceVolumeSource(path: FieldPath, source: string, replacement: JsonObject): FixSpec {
   const [key, value] = Object.entries(replacement)[0];
   const title = key === 'emptyDir' ? 'Replace with an emptyDir volume' : `Replace with a hostPath volume (${String(getIn(value, ['path']))})`;
-  return { title, intents: [{ op: 'delete', path: [...path, source] }, { op: 'insert', path, key, value }], preferred: true };
+  return {
+    title,
+    intents: [
+      { op: 'delete', path: [...path, source] },
+      { op: 'insert', path, key, value },
+    ],
+    preferred: true,
+  };
 }
 
 function consequence(resource: string, version: KubernetesVersion): string {

@@ -23,7 +23,7 @@ export const staticPodPreferDaemonset: Rule = {
         path: ['kind'],
         target: 'value',
         message:
-          'A static Pod is managed by this node\'s kubelet alone: the API server cannot update, scale or move it. Unless it must run ' +
+          "A static Pod is managed by this node's kubelet alone: the API server cannot update, scale or move it. Unless it must run " +
           'before the control plane is up, a DaemonSet (or a nodeSelector) runs it per node and keeps it manageable.',
       },
     ];

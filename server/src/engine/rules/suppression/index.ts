@@ -2,6 +2,4 @@
 import type { Rule } from '../../rule-types';
 import { suppressionUnknownRule } from './suppression-unknown-rule';
 
-export const SUPPRESSION_RULES: readonly Rule[] = [
-  suppressionUnknownRule,
-];
+export const SUPPRESSION_RULES: readonly Rule[] = [suppressionUnknownRule];

@@ -7,11 +7,4 @@ import { volumeMountUnknownVolume } from './volume-mount-unknown-volume';
 import { volumeNameInvalid } from './volume-name-invalid';
 import { volumeSourceCount } from './volume-source-count';
 
-export const VOLUMES_RULES: readonly Rule[] = [
-  volumeNameInvalid,
-  volumeSourceCount,
-  volumeMountUnknownVolume,
-  volumeMountPath,
-  emptydirReadOnly,
-  pvReclaimRecycle,
-];
+export const VOLUMES_RULES: readonly Rule[] = [volumeNameInvalid, volumeSourceCount, volumeMountUnknownVolume, volumeMountPath, emptydirReadOnly, pvReclaimRecycle];

@@ -26,7 +26,9 @@ export const pvReclaimRecycle: Rule = {
           'with rm -rf and handed to the next claim. Use dynamic provisioning (a StorageClass), or Retain to keep the data ' +
           '(Delete to remove the backing storage).' +
           (recyclable ? '' : ' Only nfs and hostPath volumes can be recycled at all; this one would end up Failed when released.'),
-        fixes: [{ title: 'Set persistentVolumeReclaimPolicy to Retain', intents: [{ op: 'set', path: ['spec', 'persistentVolumeReclaimPolicy'], value: 'Retain' }], preferred: true }],
+        fixes: [
+          { title: 'Set persistentVolumeReclaimPolicy to Retain', intents: [{ op: 'set', path: ['spec', 'persistentVolumeReclaimPolicy'], value: 'Retain' }], preferred: true },
+        ],
       },
     ];
   },

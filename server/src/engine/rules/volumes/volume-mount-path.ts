@@ -33,31 +33,60 @@ export const volumeMountPath: Rule = {
           findings.push({ path, target, message, fixes });
         };
         const mountPath = asString(item.mountPath);
-        if (hasKey(item, 'mountPath') && mountPath === '') add([...base, 'mountPath'], 'value', `The API server rejects the empty mountPath on ${who} ("Required value"). Set the directory inside the container, such as /data.`);
+        if (hasKey(item, 'mountPath') && mountPath === '')
+          add([...base, 'mountPath'], 'value', `The API server rejects the empty mountPath on ${who} ("Required value"). Set the directory inside the container, such as /data.`);
         if (mountPath) {
           const first = seen.get(mountPath);
           if (first !== undefined) {
-            add([...base, 'mountPath'], 'value', `mountPath "${mountPath}" is used twice on ${who} (volumeMounts[${first}] and volumeMounts[${index}]); the API server rejects it ("must be unique"). Mount the second volume elsewhere, or use subPath to combine files.`);
+            add(
+              [...base, 'mountPath'],
+              'value',
+              `mountPath "${mountPath}" is used twice on ${who} (volumeMounts[${first}] and volumeMounts[${index}]); the API server rejects it ("must be unique"). Mount the second volume elsewhere, or use subPath to combine files.`,
+            );
           } else seen.set(mountPath, index);
-          if (devicePaths.has(mountPath)) add([...base, 'mountPath'], 'value', `mountPath "${mountPath}" is also a devicePath in volumeDevices of ${who}; the API server rejects it ("must not already exist as a path in volumeDevices").`);
+          if (devicePaths.has(mountPath))
+            add(
+              [...base, 'mountPath'],
+              'value',
+              `mountPath "${mountPath}" is also a devicePath in volumeDevices of ${who}; the API server rejects it ("must not already exist as a path in volumeDevices").`,
+            );
         }
         const name = asString(item.name);
-        if (name && deviceNames.has(name)) add([...base, 'name'], 'value', `Volume "${name}" is both mounted and used as a block device on ${who}; the API server rejects it ("must not already exist in volumeDevices").`);
+        if (name && deviceNames.has(name))
+          add(
+            [...base, 'name'],
+            'value',
+            `Volume "${name}" is both mounted and used as a block device on ${who}; the API server rejects it ("must not already exist in volumeDevices").`,
+          );
         const subPath = asString(item.subPath);
         const subPathExpr = asString(item.subPathExpr);
         if (subPath && subPathExpr) {
-          add([...base, 'subPathExpr'], 'key', `subPath and subPathExpr are both set on a mount of ${who}; the API server rejects it ("subPathExpr and subPath are mutually exclusive"). Keep one.`, [
-            { title: 'Remove subPathExpr', intents: [{ op: 'delete', path: [...base, 'subPathExpr'] }] },
-            { title: 'Remove subPath', intents: [{ op: 'delete', path: [...base, 'subPath'] }] },
-          ]);
+          add(
+            [...base, 'subPathExpr'],
+            'key',
+            `subPath and subPathExpr are both set on a mount of ${who}; the API server rejects it ("subPathExpr and subPath are mutually exclusive"). Keep one.`,
+            [
+              { title: 'Remove subPathExpr', intents: [{ op: 'delete', path: [...base, 'subPathExpr'] }] },
+              { title: 'Remove subPath', intents: [{ op: 'delete', path: [...base, 'subPath'] }] },
+            ],
+          );
         }
-        for (const [field, value] of [['subPath', subPath], ['subPathExpr', subPathExpr]] as const) {
+        for (const [field, value] of [
+          ['subPath', subPath],
+          ['subPathExpr', subPathExpr],
+        ] as const) {
           if (!value) continue;
           const problem = descendingPathProblem(value);
-          if (problem) add([...base, field], 'value', `The API server rejects ${field} "${value}" on ${who} ("${problem}"): it must be a path inside the volume, relative and without "..".`);
+          if (problem)
+            add([...base, field], 'value', `The API server rejects ${field} "${value}" on ${who} ("${problem}"): it must be a path inside the volume, relative and without "..".`);
           const volume = name ? volumes.get(name) : undefined;
           // Image volumes support subPath from 1.33 (ImageVolume beta).
-          if (volume && 'image' in volume.volume && !atLeast(context.env.kubernetesVersion, '1.33')) add([...base, field], 'key', `${field} is not allowed on a mount of image volume "${name}" (${who}); the API server rejects it ("not allowed in image volume sources"); sub-paths of image volumes need 1.33+.`);
+          if (volume && 'image' in volume.volume && !atLeast(context.env.kubernetesVersion, '1.33'))
+            add(
+              [...base, field],
+              'key',
+              `${field} is not allowed on a mount of image volume "${name}" (${who}); the API server rejects it ("not allowed in image volume sources"); sub-paths of image volumes need 1.33+.`,
+            );
         }
       }
     }

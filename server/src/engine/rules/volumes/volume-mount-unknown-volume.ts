@@ -84,7 +84,8 @@ function unknown(
   return {
     path,
     target: 'value',
-    message: `${capitalize(describeContainer(ref))} mounts volume "${name}", but spec.volumes has no volume of that name${kind === 'StatefulSet' ? ' (nor do volumeClaimTemplates)' : ''}. ${when} ${hint}`.trim(),
+    message:
+      `${capitalize(describeContainer(ref))} mounts volume "${name}", but spec.volumes has no volume of that name${kind === 'StatefulSet' ? ' (nor do volumeClaimTemplates)' : ''}. ${when} ${hint}`.trim(),
     fixes,
   };
 }

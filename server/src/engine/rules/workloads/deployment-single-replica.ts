@@ -31,11 +31,17 @@ export const deploymentSingleReplica: Rule = {
       const replicas = replicasOf(object.object);
       if (!replicas || replicas.value !== 1) continue;
       findings.push({
-        documentIndex: object.documentIndex, objectIndex: object.objectIndex,
+        documentIndex: object.documentIndex,
+        objectIndex: object.objectIndex,
         path: replicas.defaulted ? ['spec'] : ['spec', 'replicas'],
         target: replicas.defaulted ? 'key' : 'value',
         message: `This Deployment runs ${replicas.defaulted ? 'one replica (spec.replicas defaults to 1)' : 'a single replica'}: a node drain, eviction or crash leaves it with no ready Pod. Run at least 2 replicas if it serves traffic.`,
-        fixes: [{ title: 'Set replicas: 2', intents: [replicas.defaulted ? { op: 'insert', path: ['spec'], key: 'replicas', value: 2 } : { op: 'set', path: ['spec', 'replicas'], value: 2 }] }],
+        fixes: [
+          {
+            title: 'Set replicas: 2',
+            intents: [replicas.defaulted ? { op: 'insert', path: ['spec'], key: 'replicas', value: 2 } : { op: 'set', path: ['spec', 'replicas'], value: 2 }],
+          },
+        ],
       });
     }
     return findings;
@@ -44,12 +50,15 @@ export const deploymentSingleReplica: Rule = {
 
 function autoscalerFinding(autoscaler: Autoscaler, target: string): FileRuleFinding {
   const { object, minDefaulted } = autoscaler;
-  const intents: FixIntent[] = [minDefaulted ? { op: 'insert', path: ['spec'], key: 'minReplicas', value: 2, after: 'scaleTargetRef' } : { op: 'set', path: ['spec', 'minReplicas'], value: 2 }];
+  const intents: FixIntent[] = [
+    minDefaulted ? { op: 'insert', path: ['spec'], key: 'minReplicas', value: 2, after: 'scaleTargetRef' } : { op: 'set', path: ['spec', 'minReplicas'], value: 2 },
+  ];
   // maxReplicas may not be below minReplicas.
   const max = asInteger(getIn(object.object, ['spec', 'maxReplicas']));
   if (max !== undefined && max < 2) intents.push({ op: 'set', path: ['spec', 'maxReplicas'], value: 2 });
   return {
-    documentIndex: object.documentIndex, objectIndex: object.objectIndex,
+    documentIndex: object.documentIndex,
+    objectIndex: object.objectIndex,
     path: minDefaulted ? ['spec'] : ['spec', 'minReplicas'],
     target: minDefaulted ? 'key' : 'value',
     message: `This HorizontalPodAutoscaler may scale ${target} down to a single replica (${minDefaulted ? 'minReplicas defaults to 1' : 'minReplicas: 1'}): at one replica, a node drain, eviction or crash leaves it with no ready Pod. Set minReplicas to at least 2 if it serves traffic.`,

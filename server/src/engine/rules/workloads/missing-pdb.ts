@@ -27,7 +27,8 @@ export const missingPdb: Rule = {
       const labels = templateLabels(object);
       if (budgets.some((budget) => covers(budget, object, labels))) continue;
       findings.push({
-        documentIndex: object.documentIndex, objectIndex: object.objectIndex,
+        documentIndex: object.documentIndex,
+        objectIndex: object.objectIndex,
         ...replicasLocation(range),
         message: `${describeObject(object)} runs ${describeReplicas(range)} but no PodDisruptionBudget in this file selects its Pods; a node drain may evict them all at once. Add a PodDisruptionBudget (for example maxUnavailable: 1).`,
       });

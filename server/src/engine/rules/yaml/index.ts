@@ -5,9 +5,4 @@ import { yamlFlattened } from './yaml-flattened';
 import { yamlLimit } from './yaml-limit';
 import { yamlSyntax } from './yaml-syntax';
 
-export const YAML_RULES: readonly Rule[] = [
-  yamlSyntax,
-  yamlDuplicateKey,
-  yamlFlattened,
-  yamlLimit,
-];
+export const YAML_RULES: readonly Rule[] = [yamlSyntax, yamlDuplicateKey, yamlFlattened, yamlLimit];
