@@ -51,10 +51,13 @@ export function applyChanges(text, changes) {
   return result;
 }
 
-/** A diagnostic without what depends on the document version (for comparing two documents). */
+/**
+ * A diagnostic without what names the document it was sent for (its version and the identity of
+ * that open document's version), for comparing the diagnostics of two documents with one text.
+ */
 export function comparable(diagnostic) {
   const { data, ...rest } = diagnostic;
-  return { ...rest, data: data ? { text: data.text, fixes: data.fixes } : undefined };
+  return { ...rest, data: data ? { fixes: data.fixes } : undefined };
 }
 
 /** Every position of every diagnostic (and fix edit) is a pair of non-negative integers. */

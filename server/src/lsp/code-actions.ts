@@ -107,8 +107,8 @@ interface CurrentFinding {
  * edits would land on another text (`imagePullPolicy` under `spec:`).
  */
 function currentFinding(document: TextDocument, diagnostic: Diagnostic, analysis: Analysis | undefined): CurrentFinding | undefined {
-  // The identity of this version: the snapshot's (computed once), or a `.podwise.yaml`'s own.
-  const identity = analysis ? analysis.snapshot.identity : contentIdentity(document);
+  // The identity of this version of this open document (synced-document.ts).
+  const identity = contentIdentity(document);
   if (isDiagnosticData(diagnostic.data) && diagnostic.data.text === identity) {
     return { fixes: diagnostic.data.fixes, offset: document.offsetAt(diagnostic.range.start) };
   }

@@ -91,7 +91,8 @@ async function validate(context: ServerContext, uri: string): Promise<void> {
     const { snapshot } = analysis;
     const started = performance.now();
     const shown = capFindings(snapshot.findings, MAX_PUBLISHED_DIAGNOSTICS, current.getText(), docSettings.settings.rules);
-    const diagnostics = shown.map((finding) => toDiagnostic(current, finding, snapshot.identity));
+    const identity = contentIdentity(current);
+    const diagnostics = shown.map((finding) => toDiagnostic(current, finding, identity));
     const cost = analysis.cost + (performance.now() - started);
     state.scheduler.record(cost);
     if (context.timing) context.log(`podwise: analyzed ${uri} v${version} in ${cost.toFixed(2)} ms (${diagnostics.length} diagnostics)`);

@@ -15,11 +15,16 @@ import type { TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import { lineOfOffset, lineStartsBetween, lineStartsOf, offsetIn, positionIn } from '../engine/line-index';
 import { textIdentity } from '../engine/text-identity';
 
+/** Tells this server process's identities from an earlier one's (a restart counts opens from 0 again). */
+const PROCESS_TAG = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+let openCount = 0;
+
 export class SyncedDocument implements TextDocument {
   private content: string;
   private lineStarts: number[];
   private currentVersion: number;
-  private identity: string | undefined;
+  /** Which open of the document this is (every didOpen creates a SyncedDocument). */
+  private readonly openId = (openCount += 1);
 
   constructor(
     readonly uri: string,
@@ -55,13 +60,14 @@ export class SyncedDocument implements TextDocument {
   }
 
   /**
-   * What this exact text is: its length and a 53-bit hash, computed once per version. Fixes carry
-   * it, and are applied only to the text they were computed for (after a close and reopen the
-   * version numbers start again at 1, so a version says nothing).
+   * What this exact text is, in O(1): this server process, this open (a reopen is a new
+   * document) and the version. Within one open the version grows with every change (LSP
+   * "didChange"), so an identity names one text; after a close and reopen versions start again at
+   * 1 but the open differs. Fixes carry it and are applied only to the text they were computed
+   * for. (Hashing the text instead cost 0.2 ms per edit on a 5,000-line file.)
    */
   get contentIdentity(): string {
-    this.identity ??= textIdentity(this.content);
-    return this.identity;
+    return `${PROCESS_TAG}.${this.openId}.${this.currentVersion}`;
   }
 
   /** Applies LSP content changes in order (each range refers to the text after the previous one). */
@@ -71,7 +77,6 @@ export class SyncedDocument implements TextDocument {
       else this.setText(change.text);
     }
     this.currentVersion = version;
-    this.identity = undefined;
   }
 
   private setText(text: string): void {
@@ -110,7 +115,7 @@ export class SyncedDocument implements TextDocument {
   }
 }
 
-/** The identity of a document's current text (computed once per version for our own documents). */
+/** The identity of a document's current text (O(1) for our own documents, a content hash otherwise). */
 export function contentIdentity(document: TextDocument): string {
   return document instanceof SyncedDocument ? document.contentIdentity : textIdentity(document.getText());
 }
