@@ -101,11 +101,11 @@ async function validate(context: ServerContext, uri: string): Promise<void> {
     sendStatus(context, current, docSettings, kubernetes ? 'checked' : 'not-kubernetes', snapshot);
     // Identical diagnostics for the same version (a settings refresh or a continued analysis that
     // changed nothing) are not sent again: on a large file that is megabytes per publication.
-    const published = `${version}\u0000${JSON.stringify(diagnostics)}`;
-    if (state.published !== published) {
-      state.published = published;
-      void connection.sendDiagnostics({ uri, version, diagnostics });
-    }
+    // Compared only for the same version, so a keystroke pays nothing for it.
+    const previous = state.published;
+    const unchanged = previous !== undefined && previous.version === version && JSON.stringify(previous.diagnostics) === JSON.stringify(diagnostics);
+    state.published = { version, diagnostics };
+    if (!unchanged) void connection.sendDiagnostics({ uri, version, diagnostics });
     // Over budget: what was checked is published; the rest follows after pending edits and
     // requests were handled (a newer version replaces this run, and starts from the cache).
     if (snapshot.unfinished) state.scheduler.schedule('continue');

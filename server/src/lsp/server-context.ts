@@ -3,7 +3,7 @@
 // (engine/snapshot.ts), logging, and the guard every handler runs in. Feature modules take this
 // context; none of them imports another feature module or server.ts.
 import { performance } from 'perf_hooks';
-import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { TextDocuments } from './protocol-values';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileAnalyzer } from '../engine/analyze';
@@ -31,8 +31,8 @@ export interface DocState {
   scheduler: DocumentScheduler;
   /** The last analysis, the settings stamp it was made under, and what it cost. */
   last?: Analysis & { stamp: number; cost: number };
-  /** Version and content of the last diagnostics published, so an identical set is not re-sent. */
-  published?: string;
+  /** The last diagnostics published and their version, so an identical set is not re-sent. */
+  published?: { version: number; diagnostics: readonly Diagnostic[] };
 }
 
 export class ServerContext {
