@@ -1,13 +1,14 @@
-// JSON output: an array of {file, range, severity, rule, message}; ranges 0-based as in LSP.
+// JSON output: an array of {file, range, severity, rule, message, detail?}; ranges 0-based as in LSP.
 import type { CliFinding } from './report';
 
 export function formatJson(findings: readonly CliFinding[]): string {
-  const records = findings.map(({ file, range, severity, rule, message }) => ({
+  const records = findings.map(({ file, range, severity, rule, message, detail }) => ({
     file,
     range: { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } },
     severity,
     rule,
     message,
+    ...(detail ? { detail } : {}),
   }));
   return `${stringifyTerminalSafe(records)}\n`;
 }

@@ -8,6 +8,8 @@ export interface CliFinding {
   severity: Severity;
   rule: string;
   message: string;
+  /** The longer explanation, when the rule gives one. */
+  detail?: string;
 }
 
 export interface CheckReport {
@@ -29,5 +31,6 @@ export function placeFindings(file: string, text: string, findings: readonly Fin
     severity: finding.severity,
     rule: finding.ruleId,
     message: finding.message,
+    ...(finding.detail ? { detail: finding.detail } : {}),
   }));
 }

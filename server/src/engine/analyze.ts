@@ -278,9 +278,15 @@ function tooManyDocuments(chunks: DocumentChunk[]): Finding {
 
 /** A message that quotes a huge value is cut, so a 4 MB scalar never becomes a 4 MB diagnostic. */
 function capMessage(finding: Finding): Finding {
-  const long = finding.message.length > MAX_MESSAGE_LENGTH || finding.fixes.some((fix) => fix.title.length > MAX_MESSAGE_LENGTH);
+  const longDetail = finding.detail !== undefined && finding.detail.length > MAX_MESSAGE_LENGTH;
+  const long = longDetail || finding.message.length > MAX_MESSAGE_LENGTH || finding.fixes.some((fix) => fix.title.length > MAX_MESSAGE_LENGTH);
   if (!long) return finding;
-  return { ...finding, message: cut(finding.message), fixes: finding.fixes.map((fix) => (fix.title.length > MAX_MESSAGE_LENGTH ? { ...fix, title: cut(fix.title) } : fix)) };
+  return {
+    ...finding,
+    message: cut(finding.message),
+    ...(finding.detail !== undefined ? { detail: cut(finding.detail) } : {}),
+    fixes: finding.fixes.map((fix) => (fix.title.length > MAX_MESSAGE_LENGTH ? { ...fix, title: cut(fix.title) } : fix)),
+  };
 }
 
 /**

@@ -148,7 +148,7 @@ function placeFileFinding(parsed: ParsedChunk, ruleId: string, raw: RuleFinding,
     memo = new Map();
     fileFindingMemo.set(parsed, memo);
   }
-  const key = `${ruleId}\u0000${JSON.stringify([prefix, raw.path, raw.target, raw.message, raw.severity, raw.fixes])}`;
+  const key = `${ruleId}\u0000${JSON.stringify([prefix, raw.path, raw.target, raw.message, raw.detail, raw.severity, raw.fixes])}`;
   let placed = memo.get(key);
   if (!placed) {
     if (memo.size >= FILE_FINDING_MEMO_LIMIT) memo.clear();
@@ -215,6 +215,7 @@ function placeFinding(parsed: ParsedChunk, ruleId: string, raw: RuleFinding, pre
     ruleId,
     severity: raw.severity ?? meta?.defaultSeverity ?? 'warning',
     message: raw.message,
+    ...(raw.detail ? { detail: raw.detail } : {}),
     documentIndex: 0,
     path,
     range: rangeForPath(parsed.document, parsed.text, path, raw.target ?? 'key'),

@@ -74,7 +74,13 @@ export interface ResolvedFix {
 export interface RuleFinding {
   path: FieldPath;
   target?: FindingTarget;
+  /**
+   * One sentence of at most 100 characters that names the object (a container by its name) and
+   * the problem: what the Problems panel and the CLI show.
+   */
   message: string;
+  /** The longer explanation (what Kubernetes does, how to fix it): shown in hover and JSON output. */
+  detail?: string;
   /** Overrides the rule's default severity for this finding (e.g. the info variant of a rule). */
   severity?: Severity;
   fixes?: FixSpec[];
@@ -87,6 +93,8 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** The longer explanation, when the rule gives one (RuleFinding.detail). */
+  detail?: string;
   /** Index of the YAML document in the file (0-based). */
   documentIndex: number;
   path: FieldPath;

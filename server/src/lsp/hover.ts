@@ -1,9 +1,9 @@
-// Hover: on a Podwise finding's range, the rule's summary and docs link (finding first); then the
+// Hover: on a Podwise finding's range, its message, explanation, fixes and docs link (finding first); then the
 // engine's field note and computed facts (probe and shutdown timelines, the mirror Pod of a static
 // Pod, a removed apiVersion's replacement) for the document's target version.
 import type { Hover, HoverParams } from 'vscode-languageserver/node';
 import { MarkupKind } from './protocol-values';
-import { hoverAt, ruleHoverMarkdown } from '../engine/editor';
+import { findingHoverMarkdown, hoverAt } from '../engine/editor';
 import type { Finding, OffsetRange } from '../engine/types';
 import { docsUrl } from './convert';
 import type { ServerContext } from './server-context';
@@ -29,7 +29,7 @@ export async function provideHover(context: ServerContext, params: HoverParams):
   for (const finding of findings) {
     if (seen.has(finding.ruleId)) continue;
     seen.add(finding.ruleId);
-    sections.push(ruleHoverMarkdown(finding.ruleId) ?? `**${finding.ruleId}**\n\n[Documentation](${docsUrl(finding.ruleId)})`);
+    sections.push(findingHoverMarkdown(finding, docsUrl(finding.ruleId)));
   }
   const field = hoverAt(snapshot, offset, { version: analysis.docSettings.settings.kubernetesVersion, staticPod: analysis.docSettings.staticPod });
   if (field) sections.push(field.markdown);

@@ -7,7 +7,7 @@ import { findPodSpec } from '../pod-specs';
 import { ruleMeta } from '../rules';
 import { snapshotOf, type FileSnapshot } from '../snapshot';
 import { DOCS_BASE_URL } from '../../shared/settings';
-import type { FieldPath, KubernetesVersion, OffsetRange } from '../types';
+import type { FieldPath, Finding, KubernetesVersion, OffsetRange } from '../types';
 import { nodeAt } from './ast-path';
 import { fieldDoc } from './field-docs';
 import { apiVersionFacts, probeFacts, pullPolicyFacts, shutdownFacts, staticPodFacts } from './hover-facts';
@@ -100,6 +100,22 @@ function computedFacts(object: JsonObject, kind: string, apiVersion: string, pat
     if (note) facts.push(note);
   }
   return facts;
+}
+
+/**
+ * Hover text for a finding: its message, the longer explanation (the finding's `detail`, or the
+ * rule's summary when it gives none), the fixes offered, and one link to the rule's page. Nothing
+ * is said twice.
+ */
+export function findingHoverMarkdown(finding: Pick<Finding, 'ruleId' | 'message' | 'detail' | 'fixes'>, docsLink: string): string {
+  const meta = ruleMeta(finding.ruleId);
+  const parts = [`**${finding.message}**`];
+  const explanation = finding.detail ?? meta?.summary;
+  if (explanation && explanation !== finding.message) parts.push(explanation);
+  const titles = [...new Set(finding.fixes.map((fix) => fix.title))];
+  if (titles.length > 0) parts.push(`Quick fix: ${titles.join(' · ')}`);
+  parts.push(`[${finding.ruleId}](${docsLink})`);
+  return parts.join('\n\n');
 }
 
 /** Hover text for a finding's rule: its summary, default severity and docs page. */
