@@ -1,4 +1,5 @@
-// Protocol tests for hover: the computed probe timeline, the rule summary and docs link on a
+// Protocol tests for hover: the schema facts of every field (type, required, values, default, the
+// versions that have it), the computed probe timeline, the rule summary and docs link on a
 // finding's range (before the field's own hover), the mirror Pod of a static Pod (path globs from
 // settings, without reopening), and the target version from the document's settings.
 import assert from 'node:assert/strict';
@@ -6,9 +7,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LspClient, fileUri, positionOf } from '../helpers/lsp-client.mjs';
 
-const DOCS = 'https://github.com/podwise/podwise/blob/main/docs/rules/';
+// The rule pages installed with the server (docs/rules/ of this checkout): links open offline.
+const DOCS = `${pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'rules')).href}/`;
 
 const POD = `# control plane
 apiVersion: v1
@@ -145,6 +148,36 @@ describe('language server: hover', () => {
     await client.setSettings({});
     await client.close(staticUri);
     await client.close(plainUri);
+  });
+
+  test("every field of a built-in kind: the schema's facts, the default, the versions that have it", async () => {
+    const text = POD.replace(
+      '    image: nginx:1.27\n',
+      '    image: nginx:1.27\n    workingDir: /srv\n    imagePullPolicy: IfNotPresent\n    resources:\n      limits:\n        memory: 256Mi\n',
+    ).replace('spec:\n', 'spec:\n  hostnameOverride: web-0\n  volumes:\n  - name: scratch\n    emptyDir: {}\n');
+    const uri = await open(text);
+    const workingDir = await hoverOn(uri, 'workingDir');
+    assert.ok(workingDir.contents.value.startsWith("**workingDir** · string · optional\n\nDefault: the image's WORKDIR"), workingDir.contents.value);
+    assert.equal(rangeText(text, workingDir.range), 'workingDir');
+    assert.ok((await hoverOn(uri, 'containerPort')).contents.value.startsWith('**containerPort** · integer · required\n\nValues: 1–65535'));
+    assert.ok((await hoverOn(uri, 'emptyDir')).contents.value.startsWith('**emptyDir** · object · optional'));
+    assert.ok((await hoverOn(uri, 'kind')).contents.value.startsWith('**kind** · string · required'));
+    assert.match((await hoverOn(uri, 'imagePullPolicy')).contents.value, /Values: `Always` \| `IfNotPresent` \| `Never`/);
+    assert.ok((await hoverOn(uri, 'port', { after: 'livenessProbe' })).contents.value.startsWith('**port** · int-or-string · required'));
+    assert.ok((await hoverOn(uri, 'memory')).contents.value.startsWith('**memory** · quantity'));
+    assert.ok((await hoverOn(uri, 'hostnameOverride')).contents.value.startsWith('**hostnameOverride** · string · optional · since 1.34'));
+
+    // The document's target version decides: at 1.29 the field is not there yet.
+    await client.setSettings({ kubernetesVersion: '1.29' });
+    const old = await hoverOn(uri, 'hostnameOverride');
+    assert.match(old.contents.value, /\*\*hostnameOverride\*\* · not in Kubernetes 1\.29 · since 1\.34/);
+    await client.setSettings({});
+    await client.close(uri);
+
+    const custom = await open('apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  workingDir: /srv\n  image: nginx\n');
+    assert.equal(await hoverOn(custom, 'workingDir'), null, 'a custom resource: nothing');
+    assert.equal(await hoverOn(custom, 'image'), null);
+    await client.close(custom);
   });
 
   test('a removed apiVersion names its replacement; nothing on plain text or excluded files', async () => {

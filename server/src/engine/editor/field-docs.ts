@@ -6,6 +6,8 @@ import type { FieldPath } from '../types';
 interface FieldNote {
   text: string;
   link: string;
+  /** The text already says the value Kubernetes uses when the field is omitted (hover then leaves out its own "Default:"). */
+  statesDefault?: true;
 }
 
 const PROBES_URL = 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/';
@@ -35,11 +37,24 @@ const NOTES: Record<string, FieldNote> = {
   initialDelaySeconds: {
     text: 'Seconds after the container starts before the first check. Defaults to 0. A long liveness delay is usually better written as a startupProbe.',
     link: PROBES_URL,
+    statesDefault: true,
   },
-  periodSeconds: { text: 'Seconds between checks. Omitted or 0 means 10.', link: PROBES_URL },
-  timeoutSeconds: { text: 'Seconds a single check may take before it counts as failed. Omitted or 0 means 1. Keep it below `periodSeconds`.', link: PROBES_URL },
-  failureThreshold: { text: 'Consecutive failures before the probe gives up (restart for liveness/startup, unready for readiness). Omitted or 0 means 3.', link: PROBES_URL },
-  successThreshold: { text: 'Consecutive successes needed after a failure. Omitted or 0 means 1, and liveness and startup probes must use 1.', link: PROBES_URL },
+  periodSeconds: { text: 'Seconds between checks. Omitted or 0 means 10.', link: PROBES_URL, statesDefault: true },
+  timeoutSeconds: {
+    text: 'Seconds a single check may take before it counts as failed. Omitted or 0 means 1. Keep it below `periodSeconds`.',
+    link: PROBES_URL,
+    statesDefault: true,
+  },
+  failureThreshold: {
+    text: 'Consecutive failures before the probe gives up (restart for liveness/startup, unready for readiness). Omitted or 0 means 3.',
+    link: PROBES_URL,
+    statesDefault: true,
+  },
+  successThreshold: {
+    text: 'Consecutive successes needed after a failure. Omitted or 0 means 1, and liveness and startup probes must use 1.',
+    link: PROBES_URL,
+    statesDefault: true,
+  },
   httpGet: {
     text: 'An HTTP GET against the Pod IP (not localhost of the node). Any status from 200 to 399 passes; `path` defaults to `/` and `scheme` to `HTTP` (upper case).',
     link: PROBES_URL,
@@ -58,13 +73,15 @@ const NOTES: Record<string, FieldNote> = {
   terminationGracePeriodSeconds: {
     text: "The whole shutdown budget, counted from the moment the Pod is marked Terminating: preStop hooks and the app's own SIGTERM handling both have to fit. Omitted means 30 s; 0 skips preStop and kills at once.",
     link: TERMINATION_URL,
+    statesDefault: true,
   },
   restartPolicy: {
-    text: 'Pod level: `Always` (default), `OnFailure` or `Never`. Deployments, StatefulSets and DaemonSets allow only `Always`; Jobs must say `OnFailure` or `Never` because the default does not fit them.',
+    text: 'For every container of the Pod. Deployments, StatefulSets and DaemonSets allow only `Always`, the default; Jobs must say `OnFailure` or `Never`, since a Pod that always restarts never lets the Job finish.',
     link: RESTART_URL,
+    statesDefault: true,
   },
   imagePullPolicy: {
-    text: 'Omitted, it is decided once, when the object is created: `Always` for `:latest` or an image without tag and digest, `IfNotPresent` otherwise. Changing the tag later does not change a stored policy.',
+    text: '`IfNotPresent` reuses an image already on the node, even if its tag now points elsewhere; `Always` asks the registry at every container start (cheap when nothing changed); `Never` only uses what the node has.',
     link: IMAGES_URL,
   },
   image: {
@@ -78,6 +95,7 @@ const NOTES: Record<string, FieldNote> = {
   dnsPolicy: {
     text: "Defaults to `ClusterFirst`. With `hostNetwork: true` that silently means the node's resolver; use `ClusterFirstWithHostNet` to keep cluster names.",
     link: 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy',
+    statesDefault: true,
   },
   lifecycle: {
     text: 'Hooks the kubelet runs after start (`postStart`) and before stop (`preStop`). A failed postStart kills the container; preStop time comes out of the grace period.',
@@ -102,8 +120,9 @@ const NOTES: Record<string, FieldNote> = {
   maxUnavailable: {
     text: 'How many Pods may be down during a rolling update (number or percentage, default 25%). 0 keeps full capacity, which needs `maxSurge` above 0 and a readinessProbe to mean anything.',
     link: DEPLOY_URL,
+    statesDefault: true,
   },
-  maxSurge: { text: 'How many extra Pods a rolling update may create (default 25%). Cannot be 0 together with `maxUnavailable: 0`.', link: DEPLOY_URL },
+  maxSurge: { text: 'How many extra Pods a rolling update may create (default 25%). Cannot be 0 together with `maxUnavailable: 0`.', link: DEPLOY_URL, statesDefault: true },
   minReadySeconds: { text: 'How long a new Pod must stay Ready before it counts as available. Catches apps that pass readiness and then crash.', link: DEPLOY_URL },
   serviceName: { text: 'The headless Service (`clusterIP: None`) that gives each StatefulSet Pod its DNS name. It must exist; the StatefulSet does not create it.', link: STS_URL },
   volumeClaimTemplates: {
@@ -113,13 +132,15 @@ const NOTES: Record<string, FieldNote> = {
   podManagementPolicy: {
     text: '`OrderedReady` (default) starts Pods one by one, each waiting for the previous to be Ready; `Parallel` starts them together. Updates are ordered either way.',
     link: STS_URL,
+    statesDefault: true,
   },
   backoffLimit: {
     text: 'Retries before the Job is marked failed (default 6). Counts Pod failures, so with `restartPolicy: OnFailure` container restarts count too.',
     link: JOB_URL,
+    statesDefault: true,
   },
   activeDeadlineSeconds: { text: 'On a Job: a hard time limit for the whole Job, retries included. On a Pod: the Pod is failed after this many seconds.', link: JOB_URL },
-  concurrencyPolicy: { text: '`Allow` (default) lets runs overlap, `Forbid` skips a run while one is active, `Replace` stops the old run.', link: CRON_URL },
+  concurrencyPolicy: { text: '`Allow` (default) lets runs overlap, `Forbid` skips a run while one is active, `Replace` stops the old run.', link: CRON_URL, statesDefault: true },
   startingDeadlineSeconds: { text: 'How late a missed run may still start. Without it, a controller that missed more than 100 runs stops scheduling the CronJob.', link: CRON_URL },
   initContainers: {
     text: 'Run one after another before the app containers; each must exit 0. An init container with `restartPolicy: Always` is a native sidecar instead: it starts first and keeps running.',
@@ -133,10 +154,52 @@ const NOTES: Record<string, FieldNote> = {
     text: 'A file or directory on the node. Typical for static Pods, which cannot use Secrets or ConfigMaps. Avoid mounting system paths such as `/etc` or the container runtime socket.',
     link: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
   },
+  containerPort: {
+    text: 'The port the app listens on, on the Pod IP. Listing it is documentation, not a firewall: unlisted ports are reachable too, but only listed ones can be used by name (probes, a Service `targetPort`).',
+    link: 'https://kubernetes.io/docs/concepts/services-networking/connect-applications-service/',
+  },
+  hostPort: {
+    text: "Also opens the port on the node's IP. Two Pods with the same hostPort and protocol never fit on one node, so it limits how many replicas can be scheduled.",
+    link: 'https://kubernetes.io/docs/concepts/configuration/overview/#services',
+  },
+  emptyDir: {
+    text: 'A scratch directory, empty when the Pod starts on a node and deleted when the Pod leaves it; it survives container restarts. `medium: Memory` puts it in RAM, counted against the memory limit.',
+    link: 'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir',
+  },
   nodeName: {
     text: 'Bypasses the scheduler. In a static Pod the kubelet overwrites it with its own node name.',
     link: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodename',
   },
+};
+
+const API_URL = 'https://kubernetes.io/docs/concepts/overview/working-with-objects/#required-fields';
+const CONTAINER_URL = 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container';
+const COMMAND_URL = 'https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/';
+const RESOURCES_URL = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
+
+/** Notes that only hold at the top of a manifest. */
+const ROOT_NOTES: Record<string, FieldNote> = {
+  apiVersion: {
+    text: 'The API group and version that serve this kind: `v1` for the core group, `apps/v1`, `batch/v1`, …. A cluster that does not serve it answers "no matches for kind".',
+    link: API_URL,
+  },
+  kind: { text: 'The type of object; with `apiVersion` it decides which fields exist. Case matters: `Deployment`, not `deployment`.', link: API_URL },
+};
+
+/** Notes on fields of a container (also init and ephemeral containers). */
+const CONTAINER_NOTES: Record<string, FieldNote> = {
+  workingDir: { text: "The directory the container's process starts in: an absolute path inside the container.", link: CONTAINER_URL },
+  command: {
+    text: 'Replaces the image\'s ENTRYPOINT, and then its CMD is dropped too. No shell runs it: write `["sh", "-c", "…"]` for pipes or `&&`; `$(VAR)` is expanded by Kubernetes.',
+    link: COMMAND_URL,
+    statesDefault: true,
+  },
+  args: { text: "Replaces the image's CMD; the ENTRYPOINT (or `command`) stays. `$(VAR)` is expanded from the container's env.", link: COMMAND_URL, statesDefault: true },
+};
+
+const RESOURCE_NOTES: Record<string, FieldNote> = {
+  requests: { text: 'What the scheduler reserves on a node for this container; the Pod only goes to a node with that much unreserved.', link: RESOURCES_URL },
+  limits: { text: 'The ceiling: above its memory limit the container is OOM-killed, above its CPU limit it is throttled.', link: RESOURCES_URL },
 };
 
 const CONTAINER_RESTART: FieldNote = {
@@ -151,13 +214,28 @@ const PROBE_GRACE: FieldNote = {
 
 /** The note for `key` in the mapping at `parentPath`, as markdown, or undefined. */
 export function fieldDoc(key: string, parentPath: FieldPath): string | undefined {
+  return fieldNote(key, parentPath)?.markdown;
+}
+
+/** The note as markdown, and whether it already says the value Kubernetes uses when the field is omitted. */
+export function fieldNote(key: string, parentPath: FieldPath): { markdown: string; statesDefault: boolean } | undefined {
   const note = noteFor(key, parentPath);
-  return note ? `${note.text}\n\n[kubernetes.io](${note.link})` : undefined;
+  return note ? { markdown: `${note.text}\n\n[kubernetes.io](${note.link})`, statesDefault: note.statesDefault === true } : undefined;
+}
+
+const CONTAINER_GROUPS = ['containers', 'initContainers', 'ephemeralContainers'];
+
+function own(notes: Record<string, FieldNote>, key: string): FieldNote | undefined {
+  return Object.prototype.hasOwnProperty.call(notes, key) ? notes[key] : undefined;
 }
 
 function noteFor(key: string, parentPath: FieldPath): FieldNote | undefined {
-  const parent = parentPath[parentPath.length - 1];
-  const inContainer = typeof parent === 'number' && ['containers', 'initContainers', 'ephemeralContainers'].includes(String(parentPath[parentPath.length - 2]));
+  const depth = parentPath.length;
+  const parent = parentPath[depth - 1];
+  const inContainer = typeof parent === 'number' && CONTAINER_GROUPS.includes(String(parentPath[depth - 2]));
+  if (depth === 0) return own(ROOT_NOTES, key);
+  if (inContainer && own(CONTAINER_NOTES, key)) return own(CONTAINER_NOTES, key);
+  if (parent === 'resources' && typeof parentPath[depth - 2] === 'number' && CONTAINER_GROUPS.includes(String(parentPath[depth - 3]))) return own(RESOURCE_NOTES, key);
   if (key === 'restartPolicy' && inContainer) return CONTAINER_RESTART;
   if (key === 'terminationGracePeriodSeconds' && typeof parent === 'string' && parent.endsWith('Probe')) return PROBE_GRACE;
   // `port` and `name` are too common to annotate everywhere; only under handlers.
@@ -165,5 +243,5 @@ function noteFor(key: string, parentPath: FieldPath): FieldNote | undefined {
   if (key === 'exec' || key === 'httpGet' || key === 'sleep') {
     if (typeof parent !== 'string' || !(parent.endsWith('Probe') || parent === 'preStop' || parent === 'postStart')) return undefined;
   }
-  return Object.prototype.hasOwnProperty.call(NOTES, key) ? NOTES[key] : undefined;
+  return own(NOTES, key);
 }
