@@ -1,6 +1,8 @@
 // Protocol tests for completion: schema keys for the target version (none already present, no
 // duplicates), enum values, Pod-spec context values (declared port names for a probe port), text
-// edits indented for the line, and the target version taken from settings and `.podwise.yaml`.
+// edits indented for the line, the target version taken from settings and `.podwise.yaml`,
+// snippets by context, kinds by apiVersion (and the apiVersion a picked kind brings), names from
+// the file.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -192,6 +194,121 @@ describe('language server: completion', () => {
         list.items.every((item) => !/\$\{?\d/.test(item.textEdit.newText)),
         'no snippet syntax left',
       );
+    } finally {
+      await plain.shutdown();
+    }
+  });
+
+  test('manifest snippets on an empty document only: Snippet items with snippet text', async () => {
+    const { list } = await completeIn('‸');
+    const deployment = list.items.find((item) => item.label === 'deployment-zero-downtime');
+    assert.ok(deployment, labels(list).join(','));
+    assert.equal(deployment.kind, 15, 'Snippet');
+    assert.equal(deployment.insertTextFormat, 2);
+    assert.match(deployment.textEdit.newText, /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n {2}name: \$\{1:web\}\n/);
+    const inProbe = await completeIn(pod('    livenessProbe:\n      ‸\n'));
+    assert.deepEqual(
+      inProbe.list.items.filter((item) => item.kind === 15).map((item) => item.label),
+      [],
+      'no snippet inside a probe',
+    );
+    const inContainer = labels((await completeIn(pod('    ‸\n'))).list);
+    assert.ok(inContainer.includes('probe-http') && inContainer.includes('prestop'), inContainer.join(','));
+    assert.ok(!inContainer.includes('pod') && !inContainer.includes('deployment-zero-downtime'), 'no manifest inside a container');
+    const value = await completeIn(pod('    imagePullPolicy: ‸\n'), { triggerCharacter: ' ' });
+    assert.ok(
+      value.list.items.every((item) => item.kind !== 15),
+      'no snippet at a value',
+    );
+  });
+
+  test('no Kubernetes items in a GitHub workflow, empty or not', async () => {
+    const folder = join(workspace, 'main', '.github', 'workflows');
+    mkdirSync(folder, { recursive: true });
+    const workflow = 'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n\n';
+    const uri = fileUri(join(folder, 'ci.yaml'));
+    await client.open(uri, workflow);
+    for (const position of [
+      { line: 7, character: 0 },
+      { line: 5, character: 4 },
+    ]) {
+      assert.deepEqual((await client.completion(uri, position)).items, [], JSON.stringify(position));
+    }
+    await client.close(uri);
+    const empty = fileUri(join(folder, 'new.yml'));
+    await client.open(empty, '');
+    assert.deepEqual((await client.completion(empty, { line: 0, character: 0 })).items, []);
+    await client.close(empty);
+  });
+
+  test('kind values follow apiVersion; a kind picked with no apiVersion adds it', async () => {
+    const apps = await completeIn('apiVersion: apps/v1\nkind: ‸\n');
+    assert.deepEqual(labels(apps.list).sort(), ['ControllerRevision', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet']);
+    assert.ok(!labels(apps.list).includes('ConfigMap'));
+
+    const bare = await completeIn('kind: Dep‸\nmetadata:\n  name: web\n');
+    const deployment = bare.list.items.find((item) => item.label === 'Deployment');
+    assert.equal(deployment.detail, 'apps/v1');
+    const document = TextDocument.create('file:///x.yaml', 'yaml', 1, bare.text);
+    const after = TextDocument.applyEdits(document, [deployment.textEdit, ...deployment.additionalTextEdits]);
+    assert.equal(after, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+
+    const crlf = await completeIn('metadata:\r\n  name: web\r\nkind: ‸\r\n');
+    const job = crlf.list.items.find((item) => item.label === 'Job');
+    assert.deepEqual(job.additionalTextEdits, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'apiVersion: batch/v1\r\n' }]);
+  });
+
+  test('selector labels from the Pod template; ConfigMap names from the file', async () => {
+    const text = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  MODE: fast
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      ‸
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          envFrom:
+            - configMapRef:
+                name: @
+`;
+    const selector = await completeIn(text.replace('@', ''));
+    assert.deepEqual(labels(selector.list), ['app']);
+    assert.equal(selector.list.items[0].textEdit.newText, 'app: web');
+    const reference = await completeIn(text.replace('‸', 'app: web').replace('@', '‸'), { triggerCharacter: ' ' });
+    assert.deepEqual(labels(reference.list), ['app-config']);
+  });
+
+  test('a client without snippet support gets manifests as plain text', async () => {
+    const plain = await LspClient.start({
+      workspaceFolders: [join(workspace, 'main')],
+      settings: {},
+      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: false } } } },
+    });
+    try {
+      const uri = fileUri(join(workspace, 'main', 'plain-manifest.yaml'));
+      await plain.open(uri, '');
+      const list = await plain.completion(uri, { line: 0, character: 0 });
+      const job = list.items.find((item) => item.label === 'job');
+      assert.equal(job.kind, 15);
+      assert.equal(job.insertTextFormat, 1);
+      assert.match(job.textEdit.newText, /^apiVersion: batch\/v1\nkind: Job\nmetadata:\n {2}name: migrate\n/);
+      assert.match(job.textEdit.newText, /restartPolicy: Never\n/);
+      assert.ok(!/\$\{?\d/.test(job.textEdit.newText), 'no snippet syntax left');
     } finally {
       await plain.shutdown();
     }

@@ -1,7 +1,7 @@
-// Completion: the engine's schema-driven items (keys, enum values, Pod-spec context values, probe
-// blocks) for the document's target Kubernetes version, mapped to LSP items. The engine gives
-// offsets and key-relative multi-line text; here they become positions and text indented for
-// the line the item is inserted on.
+// Completion: the engine's schema-driven items (keys, enum values, Pod-spec and file context
+// values, the snippets of snippets/ where they fit) for the document's target Kubernetes
+// version, mapped to LSP items. The engine gives offsets and key-relative multi-line text; here
+// they become positions and text indented for the line the item is inserted on.
 import type { CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver/node';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from './protocol-values';
 import { completeAt, type EditorCompletionItem, type EditorCompletionKind } from '../engine/editor';
@@ -32,7 +32,7 @@ export async function provideCompletion(context: ServerContext, params: Completi
   const text = snapshot.text;
   const lines = snapshot.lines;
   const offset = lines.offsetAt(params.position);
-  const items = completeAt(snapshot, offset, docSettings.settings.kubernetesVersion);
+  const items = completeAt(snapshot, offset, docSettings.settings.kubernetesVersion, { path: document.uri });
   const itemCapabilities = context.clientCapabilities.textDocument?.completion?.completionItem;
   const options: MapOptions = {
     snippets: itemCapabilities?.snippetSupport === true,
@@ -79,6 +79,13 @@ export function toCompletionItem(text: string, lines: LineIndex, item: EditorCom
     textEdit: { range: { start, end: lines.positionAt(item.replace.end) }, newText: space + insertText },
   };
   if (insertTextMode !== undefined) completion.insertTextMode = insertTextMode;
+  if (item.additionalEdits && item.additionalEdits.length > 0) {
+    // Text of our own (an `apiVersion:` line for a picked kind), already in the file's line ending.
+    completion.additionalTextEdits = item.additionalEdits.map((edit) => ({
+      range: { start: lines.positionAt(edit.range.start), end: lines.positionAt(edit.range.end) },
+      newText: edit.newText,
+    }));
+  }
   if (item.detail) completion.detail = item.detail;
   if (item.documentation) completion.documentation = { kind: MarkupKind.Markdown, value: item.documentation };
   if (item.required) completion.labelDetails = { description: 'required' };

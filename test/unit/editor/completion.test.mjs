@@ -109,6 +109,7 @@ describe('completion: keys', () => {
     assert.ok(!keys.includes('status') && !keys.includes('kind') && !keys.includes('apiVersion'));
     const kinds = labels(complete('apiVersion: apps/v1\nkind: Dep‸\n').items);
     assert.ok(kinds.includes('Deployment'));
+    assert.deepEqual(labels(complete('apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n‸\nspec: {}\n').items, 'snippet'), [], 'no manifest inside a document');
     assert.deepEqual(labels(complete('apiVersion: ‸\nkind: Deployment\n').items), ['apps/v1']);
   });
 
@@ -239,8 +240,196 @@ describe('completion: robustness', () => {
     const text = POD('    livenessProbe:\n        httpGet:\n          port: http\n');
     for (let offset = 0; offset <= text.length; offset += 1) assert.ok(Array.isArray(completeAt(text, offset, '1.36')));
     assert.deepEqual(
-      completeAt('', 0, '1.36').map((item) => item.label),
+      completeAt('', 0, '1.36')
+        .filter((item) => item.kind === 'property')
+        .map((item) => item.label),
       ['apiVersion', 'kind', 'metadata', 'spec'],
     );
+  });
+});
+
+const MANIFESTS = ['cronjob', 'deployment-zero-downtime', 'job', 'pod', 'pod-prestop', 'pod-probes', 'statefulset', 'static-pod'];
+
+describe('completion: snippets by context', () => {
+  it('manifests on an empty document (also while the prefix is typed), as they are', () => {
+    assert.deepEqual(labels(complete('‸').items, 'snippet'), MANIFESTS);
+    const typed = complete('# a comment\ndep‸\n');
+    const deployment = typed.items.find((item) => item.label === 'deployment-zero-downtime');
+    assert.match(deployment.insertText, /^apiVersion: apps\/v1\nkind: Deployment\n/);
+    assert.deepEqual(deployment.replace, { start: typed.offset - 3, end: typed.offset });
+    assert.deepEqual(labels(complete('apiVersion: v1\nkind: Service\n---\n‸').items, 'snippet'), MANIFESTS, 'an empty document after ---');
+  });
+
+  it('after the last line of a Kubernetes document: manifests as a new document (---)', () => {
+    const { items } = complete('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata: {}\njo‸\n\n# end\n');
+    const job = items.find((item) => item.label === 'job');
+    assert.ok(job, labels(items).join(','));
+    assert.match(job.insertText, /^---\napiVersion: batch\/v1\nkind: Job\n/);
+    assert.deepEqual(labels(complete('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  ‸\n').items, 'snippet'), [], 'not below column 0');
+    assert.deepEqual(labels(complete('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n‸data: {}\n').items, 'snippet'), [], 'not on a line with a key');
+  });
+
+  it('none in other YAML (a GitHub workflow, a compose file), at any level', () => {
+    for (const text of ['on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n‸\n', 'on: push\njobs:\n  build:\n    ‸\n', 'services:\n  web:\n    image: nginx\n‸\n']) {
+      assert.deepEqual(complete(text).items, [], text);
+    }
+  });
+
+  it('nothing Kubernetes in an empty file another tool owns (by its path)', () => {
+    for (const path of ['file:///repo/.github/workflows/ci.yaml', '/repo/docker-compose.yml', 'C:\\repo\\compose.prod.yaml', '/repo/.gitlab-ci.yml']) {
+      assert.deepEqual(completeAt('', 0, '1.36', { path }), [], path);
+    }
+    assert.ok(completeAt('', 0, '1.36', { path: '/repo/k8s/deploy.yaml' }).some((item) => item.label === 'pod'));
+    assert.ok(completeAt('apiVersion: v1\nkind: Pod\n', 26, '1.36', { path: '/repo/.github/workflows/pod.yaml' }).length > 0, 'a manifest is a manifest anywhere');
+  });
+
+  it('none at a value position', () => {
+    assert.deepEqual(labels(complete(POD('    imagePullPolicy: ‸\n')).items, 'snippet'), []);
+    assert.deepEqual(labels(complete('kind: ‸\n').items, 'snippet'), []);
+  });
+
+  it('probe and preStop blocks in a container only, fitted to it; none inside a probe', () => {
+    const inContainer = labels(complete(POD('    ‸\n')).items, 'snippet');
+    for (const wanted of ['probe-http', 'probe-tcp', 'probe-exec', 'probe-grpc', 'prestop']) assert.ok(inContainer.includes(wanted), `${wanted} in ${inContainer}`);
+    for (const manifest of MANIFESTS) assert.ok(!inContainer.includes(manifest), `${manifest} in a container`);
+    assert.deepEqual(labels(complete(POD('    livenessProbe:\n        ‸\n')).items, 'snippet'), [], 'nothing inside a probe');
+    const withTwo = complete(
+      POD('    livenessProbe:\n      tcpSocket:\n        port: http\n    readinessProbe:\n      tcpSocket:\n        port: http\n    lifecycle: {}\n    ‸\n'),
+    ).items;
+    const http = withTwo.find((item) => item.label === 'probe-http');
+    assert.match(http.insertText, /^startupProbe:\n/, 'only the missing probe key');
+    assert.match(http.insertText, /port: \$\{3:http\}/, 'a declared port name');
+    assert.match(withTwo.find((item) => item.label === 'probe-grpc').insertText, /port: \$\{2:8080\}/, 'gRPC: a declared number');
+    assert.ok(!labels(withTwo).includes('prestop'), 'lifecycle is there already');
+  });
+
+  it('a container in a containers list, a volume in volumes, init containers in a Pod spec', () => {
+    const dash = complete(yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+      spec:
+        containers:
+          - name: web
+            image: nginx:1.27
+          - ‸
+    `).items;
+    const container = dash.find((item) => item.label === 'container');
+    assert.ok(container, labels(dash).join(','));
+    assert.match(container.insertText, /^name: \$\{1:app\}\nimage: /, 'after its dash: the entry without a dash');
+    assert.ok(!labels(dash).includes('probe-http'), 'no probe on an empty entry');
+    const column = complete(yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+      spec:
+        containers:
+          - name: web
+            image: nginx:1.27
+          ‸
+    `).items;
+    assert.deepEqual(labels(column, 'snippet'), ['container']);
+    assert.match(column[0].insertText, /^- name: /);
+    const volume = labels(
+      complete('apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n  volumes:\n    - ‸\n').items,
+      'snippet',
+    );
+    assert.deepEqual(volume, ['volume-configmap', 'volume-emptydir']);
+    const spec = labels(complete('apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n  ‸\n').items, 'snippet');
+    assert.deepEqual(spec, ['init-container', 'sidecar']);
+  });
+});
+
+describe('completion: what the API and the file know', () => {
+  it('kind values: only the kinds the apiVersion serves', () => {
+    const kinds = labels(complete('apiVersion: apps/v1\nkind: ‸\n').items).sort();
+    assert.deepEqual(kinds, ['ControllerRevision', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet']);
+    assert.deepEqual(labels(complete('apiVersion: example.com/v1\nkind: ‸\n').items), [], 'a CRD group: no built-in kinds');
+    assert.ok(labels(complete('apiVersion: batch/v1\nkind: ‸\n', '1.29').items).includes('CronJob'));
+  });
+
+  it('a kind picked with no apiVersion brings it: a line above, in the file’s line ending', () => {
+    const { items, text } = complete('metadata:\r\n  name: web\r\nkind: Dep‸\r\n');
+    const deployment = items.find((item) => item.label === 'Deployment');
+    assert.equal(deployment.detail, 'apps/v1');
+    const kindLine = text.indexOf('kind:');
+    assert.deepEqual(deployment.additionalEdits, [{ range: { start: kindLine, end: kindLine }, newText: 'apiVersion: apps/v1\r\n' }]);
+    // Several apiVersions: stable and newest (autoscaling/v2), the core group on a tie (Event: v1).
+    assert.equal(items.find((item) => item.label === 'HorizontalPodAutoscaler').detail, 'autoscaling/v2');
+    assert.equal(items.find((item) => item.label === 'Event').detail, 'v1');
+    assert.ok(!labels(items).some((label) => label.endsWith('List')));
+    // An empty `apiVersion:` is filled rather than doubled.
+    const empty = complete('apiVersion:\nkind: Dep‸\n');
+    assert.deepEqual(empty.items.find((item) => item.label === 'Deployment').additionalEdits, [{ range: { start: 11, end: 11 }, newText: ' apps/v1' }]);
+  });
+
+  it('apiVersion values: only those serving the kind', () => {
+    assert.deepEqual(labels(complete('apiVersion: ‸\nkind: HorizontalPodAutoscaler\n').items).sort(), ['autoscaling/v1', 'autoscaling/v2']);
+  });
+
+  it('selector.matchLabels: the Pod template labels, as keys and values', () => {
+    const deployment = (selector) => yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+      spec:
+        selector:
+          matchLabels:
+            ${selector}
+        template:
+          metadata:
+            labels:
+              app: web
+              tier: front
+          spec:
+            containers:
+              - name: web
+                image: nginx:1.27
+    `;
+    const keys = complete(deployment('‸')).items;
+    assert.deepEqual(labels(keys), ['app', 'tier']);
+    assert.equal(keys[0].insertText, 'app: web');
+    assert.deepEqual(labels(complete(deployment('app: web\n      ti‸')).items), ['tier'], 'present keys left out, half-typed key');
+    assert.deepEqual(labels(complete(deployment('tier: ‸')).items), ['front']);
+  });
+
+  it('ConfigMap and Secret names (and keys) from the same file, same namespace', () => {
+    const objects = yaml`
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: app-config
+      data:
+        LOG_LEVEL: info
+        MODE: fast
+      ---
+      apiVersion: v1
+      kind: Secret
+      metadata:
+        name: creds
+      ---
+      apiVersion: v1
+      kind: Secret
+      metadata:
+        name: elsewhere
+        namespace: other
+      ---
+    `;
+    const pod = (tail, namespace = 'apps') =>
+      `${objects}apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: ${namespace}\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n${tail}`;
+    assert.deepEqual(labels(complete(pod('      envFrom:\n        - configMapRef:\n            name: ‸\n')).items), ['app-config']);
+    assert.deepEqual(labels(complete(pod('      envFrom:\n        - secretRef:\n            name: ‸\n')).items), ['creds']);
+    assert.deepEqual(labels(complete(pod('      envFrom:\n        - secretRef:\n            name: ‸\n', 'other')).items).sort(), ['creds', 'elsewhere']);
+    const keyRef = (ref) => pod(`      env:\n        - name: X\n          valueFrom:\n            ${ref}:\n              name: ‸\n`);
+    assert.deepEqual(labels(complete(keyRef('configMapKeyRef')).items), ['app-config']);
+    assert.deepEqual(labels(complete(keyRef('secretKeyRef')).items), ['creds']);
+    const keys = complete(pod('      env:\n        - name: X\n          valueFrom:\n            configMapKeyRef:\n              name: app-config\n              key: ‸\n')).items;
+    assert.deepEqual(labels(keys), ['LOG_LEVEL', 'MODE']);
+    const volume = (source, field) => pod(`  volumes:\n    - name: v\n      ${source}:\n        ${field}: ‸\n`);
+    assert.deepEqual(labels(complete(volume('configMap', 'name')).items), ['app-config']);
+    assert.deepEqual(labels(complete(volume('secret', 'secretName')).items), ['creds']);
   });
 });

@@ -1,5 +1,6 @@
-// What completion offers, as plain data (completion.ts makes them, probe-snippets.ts some of them;
-// the LSP layer maps them). Its own module so the two makers do not import each other.
+// What completion offers, as plain data (completion.ts makes them, probe-snippets.ts, snippets.ts
+// and header-values.ts some of them; the LSP layer maps them). Its own module so the makers do
+// not import each other.
 import type { OffsetRange } from '../types';
 
 export type EditorCompletionKind = 'property' | 'value' | 'snippet';
@@ -19,4 +20,6 @@ export interface EditorCompletionItem {
   required: boolean;
   /** Whole-text range the item replaces (the partial word at the cursor). */
   replace: OffsetRange;
+  /** Whole-text edits made with the item elsewhere (the apiVersion a picked kind needs). */
+  additionalEdits?: { range: OffsetRange; newText: string }[];
 }

@@ -1,4 +1,5 @@
-// Whole probe and preStop blocks offered inside a container, filled with what the container
+// Whole probe blocks offered inside a container (one per probe key; the preStop block and the
+// handler-generic probe blocks come from snippets/, see snippets.ts), filled with what the container
 // already declares: a named port if there is one (a probe on an undeclared name never passes),
 // and readiness thresholds looser than liveness ones (a blip should unready a Pod long before it
 // restarts it).
@@ -22,7 +23,7 @@ const PROBES: readonly ProbeShape[] = [
   { key: 'livenessProbe', path: '/healthz', period: 10, failure: 3, why: 'Restarts the container after repeated failures; keep it cheap and independent of other services.' },
 ];
 
-/** Snippet items for the probe (and preStop) keys the container does not have yet. */
+/** Snippet items for the probe keys the container does not have yet. */
 export function probeSnippets(container: JsonObject | undefined, existing: ReadonlySet<string>): SnippetItem[] {
   const port = preferredPort(container);
   const items: SnippetItem[] = [];
@@ -44,19 +45,6 @@ export function probeSnippets(container: JsonObject | undefined, existing: Reado
       ].join('\n'),
       insertTextFormat: 'snippet',
       sortText: `2${probe.key}`,
-      required: false,
-    });
-  }
-  if (!existing.has('lifecycle')) {
-    items.push({
-      label: 'lifecycle (preStop sleep)',
-      kind: 'snippet',
-      detail: 'preStop sleep while endpoints drain',
-      documentation:
-        'Endpoint removal and SIGTERM start at the same moment; a short preStop sleep keeps the app serving until load balancers have caught up. Keep the Pod `terminationGracePeriodSeconds` at least 5 s above the sleep.',
-      insertText: ['lifecycle:', '  preStop:', '    sleep:', '      seconds: ${1:5}', '$0'].join('\n'),
-      insertTextFormat: 'snippet',
-      sortText: '2lifecycle',
       required: false,
     });
   }
