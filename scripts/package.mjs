@@ -96,6 +96,10 @@ say(`bundles are self-contained (${bundles.length} files: only Node built-ins${'
 // ------------------------------------------------------------------------------------- 3. vsce package
 const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
 const args = ['package', '--no-dependencies', '--out', OUT];
+// No public repository (package.json has none, rather than a placeholder): vsce would ask for one
+// and would refuse to rewrite README.md's relative links without a base URL. Keep them relative:
+// in VS Code's extension page they resolve inside the installed extension (docs/rules/ ships).
+if (!pkg.repository) args.push('--allow-missing-repository', '--no-rewrite-relative-links');
 const license = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => fs.existsSync(path.join(ROOT, f)));
 if (!license) {
   say('WARNING: no LICENSE file at the repository root: packaging with --skip-license (add one for the Marketplace)');
@@ -250,6 +254,13 @@ function smokeServer(serverJs, cwd) {
         } else if (msg.method === 'textDocument/publishDiagnostics' && msg.params.uri === uri) {
           const codes = msg.params.diagnostics.map((d) => d.code);
           if (codes.includes('schema-unknown-field')) {
+            // Rule links open offline: the page inside the unpacked extension, not a web address.
+            const href = msg.params.diagnostics.find((d) => d.code === 'schema-unknown-field').codeDescription?.href ?? '';
+            const page = href.startsWith('file:') ? fileURLToPath(href) : '';
+            if (!page.startsWith(path.join(cwd, 'extension', 'docs', 'rules')) || !fs.existsSync(page)) {
+              done(new Error(`the rule link is not the page in the package: ${JSON.stringify(href)}`));
+              return;
+            }
             say(`packaged server ok: ${codes.length} diagnostics (${codes.join(', ')}) from ${path.relative(cwd, serverJs)} with no node_modules`);
             done();
           }

@@ -1,5 +1,9 @@
 // The VS Code extension: starts the bundled language server over IPC for YAML documents and
 // adds the status bar item and commands. Everything else lives in the server.
+// Logging: the "Podwise" output channel gets the server's start-up line (versions, Kubernetes
+// version and where it comes from) and its errors; `podwise.trace.server` (read by
+// vscode-languageclient as `<client id>.trace.server`, hence the id `podwise`) adds the LSP
+// traffic. A clean server exit (restart, reload) is logged as info, not as an error.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
@@ -11,8 +15,21 @@ import {
   type WorkspaceTrustParams,
 } from '../../server/src/shared/protocol';
 import { CONFIG_FILE_NAME, SETTINGS_SECTION } from '../../server/src/shared/settings';
+import { CLEAN_EXIT_LINE, CLIENT_ID, isCleanExit } from './client-log';
 import { selectKubernetesVersion, showRuleDocs } from './commands';
+import { settingSource } from './setting-source';
 import { StatusBar } from './status-bar';
+
+/** vscode-languageclient logs every server exit as an error; a clean one (code 0) is info. */
+class PodwiseLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    if (isCleanExit(message)) {
+      this.info(CLEAN_EXIT_LINE, undefined, false);
+      return;
+    }
+    super.error(message, data, showNotification);
+  }
+}
 
 let client: LanguageClient | undefined;
 
@@ -25,11 +42,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   // A function, so a restart after trust was granted tells the server.
-  const initializationOptions = (): InitializationOptions => ({
-    workspaceTrusted: vscode.workspace.isTrusted,
-    clientSynchronizes: true,
-    kubernetesVersion: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('kubernetesVersion'),
-  });
+  const initializationOptions = (): InitializationOptions => {
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    const { version } = context.extension.packageJSON as { version?: unknown };
+    return {
+      workspaceTrusted: vscode.workspace.isTrusted,
+      clientSynchronizes: true,
+      kubernetesVersion: config.get<string>('kubernetesVersion'),
+      kubernetesVersionSource: settingSource(config.inspect('kubernetesVersion')),
+      extensionVersion: typeof version === 'string' ? version : undefined,
+    };
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -43,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     diagnosticCollectionName: 'podwise',
   };
-  const languageClient = new LanguageClient('podwise', 'Podwise', serverOptions, clientOptions);
+  const languageClient = new PodwiseLanguageClient(CLIENT_ID, 'Podwise', serverOptions, clientOptions);
   client = languageClient;
 
   const statusBar = new StatusBar((uri) => languageClient.code2ProtocolConverter.asUri(uri));
@@ -51,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   languageClient.onNotification(StatusNotification, (status: StatusParams) => statusBar.onStatus(status));
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.selectKubernetesVersion, () => selectKubernetesVersion(() => statusBar.activeStatus())),
+    vscode.commands.registerCommand(Commands.selectKubernetesVersion, () => selectKubernetesVersion(context.globalState, () => statusBar.activeStatus())),
     vscode.commands.registerCommand(Commands.showRuleDocs, (ruleId?: unknown) => showRuleDocs(context.extensionUri, ruleId)),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       statusBar.clear();

@@ -2,11 +2,14 @@
 // (vscode-languageserver-protocol). Diagnostics, their ranges, incremental edits, stale
 // versions, settings and `.podwise.yaml` applied without reopening.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LspClient, fileUri, multiDocument, podManifest, positionOf, rangeOf } from '../helpers/lsp-client.mjs';
+
+const ROOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const LIVENESS_TYPO = '    livenessprobe:\n      tcpSocket:\n        port: 8080\n';
 const codes = (diagnostics) => diagnostics.map((d) => d.code).sort();
@@ -67,7 +70,9 @@ describe('language server: diagnostics', () => {
     assert.ok(positionOf(text, keyOffset).line > firstLine && positionOf(text, keyOffset).line < firstLine + 60);
     for (const d of diagnostics) {
       assert.equal(d.source, 'podwise');
-      assert.equal(d.codeDescription.href, `https://github.com/podwise/podwise/blob/main/docs/rules/${d.code}.md`);
+      // The rule page installed with the server: a file URI that exists (opens offline).
+      assert.equal(d.codeDescription.href, pathToFileURL(join(ROOT_DIR, 'docs', 'rules', `${d.code}.md`)).href);
+      assert.ok(existsSync(fileURLToPath(d.codeDescription.href)), d.codeDescription.href);
       assert.equal(d.data.version, 1);
       assert.ok(Array.isArray(d.data.fixes));
     }

@@ -1,10 +1,13 @@
 // SARIF 2.1.0 output (code scanning): one run, the rules that fired in tool.driver.rules with a
-// helpUri to their docs page, one result per finding with a 1-based region.
+// helpUri to their page as installed with the CLI (a `file://` URI: it opens offline, at the
+// version that made the log; omitted when the pages are not installed), one result per finding
+// with a 1-based region.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleMeta } from '../engine/rules';
 import type { Severity } from '../engine/types';
-import { DOCS_BASE_URL } from '../shared/settings';
+import { installedRuleDocsBase } from '../node/rule-docs-location';
+import { ruleDocsLink } from '../shared/rule-docs';
 import { stringifyTerminalSafe } from './format-json';
 import type { CliFinding } from './report';
 
@@ -27,13 +30,14 @@ export function sarifLevel(severity: Severity): Level {
 export function formatSarif(findings: readonly CliFinding[], options: SarifOptions): string {
   const ruleIds = [...new Set(findings.map((finding) => finding.rule))].sort();
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
+  const docsBase = installedRuleDocsBase();
   const rules = ruleIds.map((id) => {
     const meta = ruleMeta(id);
     return {
       id,
       name: pascalCase(id),
       shortDescription: { text: meta?.summary ?? id },
-      helpUri: `${DOCS_BASE_URL}${id}.md`,
+      ...(docsBase === undefined ? {} : { helpUri: ruleDocsLink(docsBase, id) }),
       defaultConfiguration: { level: sarifLevel(meta?.defaultSeverity ?? 'warning') },
       properties: { category: meta?.category ?? 'other' },
     };
@@ -68,7 +72,6 @@ export function formatSarif(findings: readonly CliFinding[], options: SarifOptio
             name: 'Podwise',
             version: options.version,
             semanticVersion: options.version,
-            informationUri: 'https://github.com/podwise/podwise',
             rules,
           },
         },

@@ -17,6 +17,7 @@ export { PROBE_DEFAULTS, DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS } from './defa
 export { DISABLE_ANNOTATION } from './suppress';
 export * from './schema';
 export * from '../shared/settings';
+export * from '../shared/rule-docs';
 export * from './editor';
 export * from './config/config-file';
 export * from './config/resolve-settings';

@@ -4,7 +4,8 @@ import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from './protocol-values
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, OffsetRange, ResolvedFix, Severity } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData, type WireFix } from '../shared/protocol';
-import { DOCS_BASE_URL } from '../shared/settings';
+import { installedRuleDocsBase } from '../node/rule-docs-location';
+import { ruleDocsLink } from '../shared/rule-docs';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -13,8 +14,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
+/**
+ * The rule's page in the installed package (a `file://` URI: opens offline, in every editor, at
+ * the installed version), or undefined when the pages are not installed next to the server.
+ */
+export function docsUrl(ruleId: string): string | undefined {
+  const base = installedRuleDocsBase();
+  return base === undefined ? undefined : ruleDocsLink(base, ruleId);
 }
 
 export function toRange(document: TextDocument, range: OffsetRange): Range {
@@ -37,11 +43,12 @@ export function toDiagnostic(document: TextDocument, finding: Finding, identity:
     range: toRange(document, finding.range),
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
     code: finding.ruleId,
-    codeDescription: { href: docsUrl(finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     data,
   };
+  const href = docsUrl(finding.ruleId);
+  if (href) diagnostic.codeDescription = { href };
   if (finding.ruleId === 'api-version-deprecated') diagnostic.tags = [DiagnosticTag.Deprecated];
   return diagnostic;
 }

@@ -1,10 +1,13 @@
-// `initialize`: the server's capabilities, the workspace settings, and a warm-up analysis while
-// the client finishes its own start-up, so the first real analysis runs warm.
+// `initialize`: the server's capabilities, the workspace settings, a start-up line in the client's
+// log (versions and the Kubernetes version it starts with: the first thing to read when something
+// looks wrong), and a warm-up analysis while the client finishes its own start-up, so the first
+// real analysis runs warm.
 import type { InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { CodeActionKind, TextDocumentSyncKind } from './protocol-values';
 import { FileAnalyzer } from '../engine/analyze';
 import type { KubernetesVersion } from '../engine/types';
 import { isSupportedVersion } from '../engine/versions';
+import { version as serverVersion } from '../../../package.json';
 import { Commands, FIX_ALL_KIND, type InitializationOptions } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import type { ServerContext } from './server-context';
@@ -32,6 +35,25 @@ function warmUp(context: ServerContext, version: KubernetesVersion): void {
   }
 }
 
+/**
+ * The start-up line: `Podwise 0.1.0: server started (Node v20.11.1), Kubernetes 1.36 from user
+ * settings`. The version is the editor's setting as the client sent it; a `.podwise.yaml` may
+ * set another per folder (the status bar shows the version of each file).
+ */
+export function startupLine(options: InitializationOptions, version: KubernetesVersion, nodeVersion: string = process.version): string {
+  const client = typeof options.extensionVersion === 'string' ? options.extensionVersion : undefined;
+  const name = client === undefined || client === serverVersion ? `Podwise ${serverVersion}: server started` : `Podwise ${client}: server ${serverVersion} started`;
+  const hinted = typeof options.kubernetesVersion === 'string' && isSupportedVersion(options.kubernetesVersion);
+  const source = options.kubernetesVersionSource;
+  let from: string;
+  if (hinted && source !== undefined && source !== 'default') from = ` from ${source}`;
+  else if (hinted && source === undefined) from = ' from settings';
+  else if (source !== undefined) from = ' (default)';
+  // Other clients send no hint: their settings arrive through workspace/configuration later.
+  else from = ' (default until the settings are read)';
+  return `${name} (Node ${nodeVersion}), Kubernetes ${version}${from}`;
+}
+
 export function registerInitialize(context: ServerContext): void {
   context.connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
@@ -45,7 +67,12 @@ export function registerInitialize(context: ServerContext): void {
     // Warm up (validators for the likely version, parser and rules) while the client finishes
     // its own start-up; the first real analysis then runs warm.
     const hint = typeof options.kubernetesVersion === 'string' && isSupportedVersion(options.kubernetesVersion) ? options.kubernetesVersion : DEFAULT_SETTINGS.kubernetesVersion;
-    setImmediate(() => warmUp(context, hint));
+    // Sent after the initialize result (window/logMessage is allowed before it, but a client may
+    // not show its output channel yet).
+    setImmediate(() => {
+      context.log(startupLine(options, hint));
+      warmUp(context, hint);
+    });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -59,7 +86,7 @@ export function registerInitialize(context: ServerContext): void {
         ...(context.clientSynchronizes ? {} : { executeCommandProvider: { commands: [Commands.showRuleDocs] } }),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'podwise-language-server', version: process.env.PODWISE_VERSION ?? '0.1.0' },
+      serverInfo: { name: 'podwise-language-server', version: serverVersion },
     };
   });
 }

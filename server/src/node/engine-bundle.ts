@@ -4,5 +4,6 @@ import { installSchemaFiles } from './schema-files';
 
 export * from '../engine';
 export { installSchemaFiles, schemaFilesSource, BUNDLED_SCHEMA_FOLDERS, type SchemaFolders } from './schema-files';
+export { installedRuleDocsBase } from './rule-docs-location';
 
 installSchemaFiles();

@@ -97,4 +97,11 @@ export interface InitializationOptions {
    * settings still come from workspace/configuration.
    */
   kubernetesVersion?: string;
+  /** Where `kubernetesVersion` comes from in the editor, for the server's start-up log line. */
+  kubernetesVersionSource?: EditorSettingSource;
+  /** The extension's version (its package.json), for the server's start-up log line. */
+  extensionVersion?: string;
 }
+
+/** Which VS Code settings level sets a value (`default`: none does). */
+export type EditorSettingSource = 'folder settings' | 'workspace settings' | 'user settings' | 'default';

@@ -40,7 +40,16 @@ export type SettingSpec =
   | { key: 'kubernetesVersion'; type: 'string'; enum: readonly string[]; default: string; description: string }
   | { key: 'rules'; type: 'rule-map'; default: Record<string, RuleSetting>; description: string }
   | { key: 'exclude' | 'staticPodPaths'; type: 'glob-list'; default: readonly string[]; description: string }
-  | { key: 'inlayHints.enabled'; type: 'boolean'; default: boolean; description: string };
+  | { key: 'inlayHints.enabled'; type: 'boolean'; default: boolean; description: string }
+  /**
+   * A setting of the VS Code client only: vscode-languageclient reads `<client id>.trace.server`
+   * (our client's id is `podwise`) to log the LSP traffic. Contributed so it can be set from the
+   * settings UI; the server and `.podwise.yaml` ignore it (normalizeSettings skips `trace`).
+   */
+  | { key: 'trace.server'; type: 'client-enum'; enum: readonly string[]; default: string; scope: 'window'; description: string };
+
+/** `podwise.trace.server` values (vscode-languageclient's Trace). */
+export const TRACE_SERVER_VALUES: readonly string[] = ['off', 'messages', 'verbose'];
 
 export const SETTINGS_SCHEMA: readonly SettingSpec[] = [
   {
@@ -77,9 +86,17 @@ export const SETTINGS_SCHEMA: readonly SettingSpec[] = [
     default: DEFAULT_SETTINGS.inlayHints.enabled,
     description: 'Show Kubernetes defaults for omitted fields as inlay hints.',
   },
+  {
+    key: 'trace.server',
+    type: 'client-enum',
+    enum: TRACE_SERVER_VALUES,
+    default: 'off',
+    scope: 'window',
+    description:
+      'Log the messages between VS Code and the Podwise language server in the "Podwise" output channel: `messages` (names and timing) or `verbose` (with contents). For troubleshooting.',
+  },
 ];
 
 /** The settings section name in VS Code and the config file name in a workspace. */
 export const SETTINGS_SECTION = 'podwise';
 export const CONFIG_FILE_NAME = '.podwise.yaml';
-export const DOCS_BASE_URL = 'https://github.com/podwise/podwise/blob/main/docs/rules/';

@@ -1,36 +1,13 @@
-// Snippets contributed by the extension (snippets/kubernetes.code-snippets.json), inserted by name
-// with the editor.action.insertSnippet command as the snippet picker does: the text is what the
-// snippet says with its defaults, and the manifests the snippets produce have no errors or warnings.
+// Snippets and completion from the language server, by context (issue #11): manifests on an empty
+// document, probe and lifecycle blocks inside a container, nothing inside a probe or in another
+// tool's YAML; `kind` values follow `apiVersion`. Completion is asked through VS Code's own
+// command, as the suggest widget does, and a snippet is inserted as the widget inserts it.
 'use strict';
 
 const assert = require('assert');
-const fs = require('fs');
-const path = require('path');
 const vscode = require('vscode');
-const { test, waitFor } = require('./harness');
+const { test } = require('./harness');
 const h = require('./vscode-helpers');
-
-/** The snippet text VS Code inserts when every placeholder keeps its default (choices: the first). */
-function expand(body) {
-  const text = Array.isArray(body) ? body.join('\n') : body;
-  const values = {};
-  const re = /\$\{(\d+)(?::([^}$]*)|\|([^|}]*)\|)?\}|\$(\d+)/g;
-  for (const m of text.matchAll(re)) {
-    if (m[1] !== undefined && values[m[1]] === undefined && (m[2] !== undefined || m[3] !== undefined)) {
-      values[m[1]] = m[2] !== undefined ? m[2] : m[3].split(',')[0];
-    }
-  }
-  return text.replace(re, (_, n1, _d, _c, n2) => values[n1 ?? n2] ?? '');
-}
-
-let snippets;
-function loadSnippets() {
-  if (!snippets) {
-    const ext = vscode.extensions.getExtension(h.EXT_ID);
-    snippets = JSON.parse(fs.readFileSync(path.join(ext.extensionPath, 'snippets/kubernetes.code-snippets.json'), 'utf8'));
-  }
-  return snippets;
-}
 
 /** An untitled YAML editor with `content`, after the server published for it once. */
 async function untitled(content = '') {
@@ -41,84 +18,79 @@ async function untitled(content = '') {
   return { doc, editor };
 }
 
-async function insertByName(editor, name) {
-  const versionBefore = editor.document.version;
-  await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'yaml', name });
-  await waitFor(() => editor.document.version > versionBefore, { timeout: 5000, what: `snippet "${name}" to be inserted` });
+/** The completion items VS Code collects at a position, without the word-based ones. */
+async function completions(uri, line, character) {
+  const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, character));
+  return (list ? list.items : []).filter((item) => item.kind !== vscode.CompletionItemKind.Text);
 }
 
-/** Waits for the publication of the document's current text; returns our diagnostics. */
-async function settledDiagnostics(doc, since) {
-  await h.waitForPublish(doc.uri, since, 'diagnostics for the inserted snippet');
-  return h.podwiseDiagnostics(doc.uri);
-}
+const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
+const snippetsIn = (items) => items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
 
 async function closeActive() {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
-test('snippet "Pod" (prefix pod) inserts the expected manifest, which has no errors or warnings', async () => {
+test('an empty document offers the manifest snippets; each one inserted has no finding at all', async () => {
   await h.activate();
-  const { doc, editor } = await untitled();
-  const since = h.publishCount(doc.uri);
-  await insertByName(editor, 'Pod');
-  assert.strictEqual(
-    doc.getText(),
-    [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      '  name: web',
-      '  labels:',
-      '    app: web',
-      'spec:',
-      '  containers:',
-      '    - name: web',
-      '      image: nginx:1.27',
-      '      ports:',
-      '        - name: http',
-      '          containerPort: 80',
-      '      resources:',
-      '        requests:',
-      '          cpu: 100m',
-      '          memory: 128Mi',
-      '        limits:',
-      '          memory: 128Mi',
-      '',
-    ].join('\n'),
-  );
-  assert.strictEqual(loadSnippets().Pod.prefix, 'pod');
-  const diags = await settledDiagnostics(doc, since);
-  assert.deepStrictEqual(diags.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning).map(h.fmtDiag), []);
+  const probe = await untitled();
+  const offered = snippetsIn(await completions(probe.doc.uri, 0, 0));
   await closeActive();
-});
-
-test('snippet "preStop sleep" inside a container is indented to the cursor and passes the checks', async () => {
-  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      ';
-  const { doc, editor } = await untitled(pod);
-  const end = doc.positionAt(pod.length);
-  editor.selection = new vscode.Selection(end, end);
-  const since = h.publishCount(doc.uri);
-  await insertByName(editor, 'preStop sleep');
-  assert.strictEqual(doc.getText(), `${pod}lifecycle:\n        preStop:\n          sleep:\n            seconds: 5\n      `);
-  const diags = await settledDiagnostics(doc, since);
-  assert.deepStrictEqual(diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(h.fmtDiag), []);
-  await closeActive();
-});
-
-test('every whole-manifest snippet inserts its text with defaults and yields no errors', async () => {
-  const all = loadSnippets();
-  const whole = Object.entries(all).filter(([, s]) => /^(apiVersion:|# podwise)/.test([].concat(s.body)[0]));
-  assert.ok(whole.length >= 5, `expected several whole-manifest snippets, found ${whole.length}`);
+  for (const name of ['pod', 'deployment-zero-downtime', 'statefulset', 'job', 'cronjob']) assert.ok(offered.includes(name), `${name} offered: ${offered}`);
+  assert.ok(!offered.includes('probe-http'), 'no probe block at the top level');
   const problems = [];
-  for (const [name, snippet] of whole) {
+  for (const name of offered) {
     const { doc, editor } = await untitled();
+    const item = (await completions(doc.uri, 0, 0)).find((candidate) => labelOf(candidate) === name);
     const since = h.publishCount(doc.uri);
-    await insertByName(editor, name);
-    if (doc.getText() !== expand(snippet.body)) problems.push(`${name}: inserted text differs:\n${doc.getText()}`);
-    const errors = (await settledDiagnostics(doc, since)).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-    if (errors.length) problems.push(`${name}: ${errors.map((d) => `${h.fmtDiag(d)} ${d.message}`).join('; ')}`);
+    const snippet = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString(String(item.insertText));
+    await editor.insertSnippet(snippet, new vscode.Position(0, 0));
+    await h.waitForPublish(doc.uri, since, `diagnostics for the ${name} snippet`);
+    const diagnostics = h.podwiseDiagnostics(doc.uri);
+    if (!doc.getText().startsWith('apiVersion:') && !doc.getText().startsWith('#')) problems.push(`${name}: inserted ${JSON.stringify(doc.getText().slice(0, 40))}`);
+    if (diagnostics.length > 0) problems.push(`${name}: ${diagnostics.map((d) => `${h.fmtDiag(d)} ${d.message}`).join('; ')}`);
     await closeActive();
   }
   assert.deepStrictEqual(problems, []);
+});
+
+test('inside a probe no snippet is offered; under the container the probe and preStop blocks are', async () => {
+  const pod = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  containers:',
+    '  - name: web',
+    '    image: nginx:1.27',
+    '    ports:',
+    '    - name: http',
+    '      containerPort: 8080',
+    '    livenessProbe:',
+    '      ',
+    '',
+  ].join('\n');
+  const { doc } = await untitled(pod);
+  assert.deepStrictEqual(snippetsIn(await completions(doc.uri, 12, 6)), [], 'inside livenessProbe');
+  const underContainer = snippetsIn(await completions(doc.uri, 12, 4));
+  assert.ok(underContainer.includes('probe-http'), `probe-http under the container: ${underContainer}`);
+  assert.ok(!underContainer.includes('pod'), `no manifest snippet inside a container: ${underContainer}`);
+  await closeActive();
+});
+
+test('a GitHub Actions workflow gets no Podwise completion at all', async () => {
+  const workflow = await h.open('ci/github-workflow.yaml');
+  const lines = workflow.doc.lineCount;
+  const items = await completions(workflow.uri, lines - 1, 0);
+  assert.deepStrictEqual(snippetsIn(items), []);
+  assert.ok(!items.some((item) => labelOf(item) === 'apiVersion' || labelOf(item) === 'pod'), `items: ${items.map(labelOf)}`);
+});
+
+test('kind completion under apiVersion apps/v1 lists the apps/v1 kinds only', async () => {
+  const { doc } = await untitled('apiVersion: apps/v1\nkind: \n');
+  const kinds = (await completions(doc.uri, 1, 6)).map(labelOf);
+  for (const kind of ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']) assert.ok(kinds.includes(kind), `${kind} in ${kinds}`);
+  for (const kind of ['ConfigMap', 'Pod', 'APIService', 'Binding']) assert.ok(!kinds.includes(kind), `${kind} not in ${kinds}`);
+  await closeActive();
 });

@@ -46,7 +46,7 @@ describe('inlay hints', () => {
     assert.deepEqual(show(POD, hints), [
       'spec:⟨grace 30s⟩',
       '    image: nginx⟨pull: Always⟩',
-      '    livenessProbe:⟨timeout 1s · failure 3 · success 1⟩',
+      '    livenessProbe:⟨timeout 1s · failure 3⟩',
       'cdef0123456789abcdef⟨pull: IfNotPresent⟩',
     ]);
     assert.ok(hints.every((hint) => hint.paddingLeft === true && typeof hint.tooltip === 'string'));
@@ -98,12 +98,56 @@ describe('inlay hints', () => {
     assert.equal(inlayHints(text)[0].offset, podSpecKey + 'spec:'.length);
   });
 
+  it('a probe with every timing omitted: the label fits the 43 characters of VS Code, the tooltip names all four', () => {
+    const text = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+      spec:
+        terminationGracePeriodSeconds: 30
+        containers:
+        - name: web
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+          readinessProbe:
+            httpGet: {path: /ready, port: 8080}
+    `;
+    const [hint] = inlayHints(text);
+    assert.equal(hint.label, 'period 10s · timeout 1s · failure 3');
+    assert.ok(hint.label.length <= 43, `${hint.label.length} characters`);
+    assert.match(hint.tooltip, /periodSeconds 10, timeoutSeconds 1, failureThreshold 3, successThreshold 1/);
+  });
+
+  it('no hint where a trailing comment follows on the line (it would push the comment right)', () => {
+    const text = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+      spec:  # the Pod
+        containers:
+        - name: web
+          image: nginx   # pinned later
+          livenessProbe: # keep it cheap
+            tcpSocket: {port: 8080}
+        - name: side
+          image: "busybox:1.36" # quoted
+        - name: quiet
+          image: 'busybox:1.36' #x
+        - name: flow
+          image: busybox:1.36
+          readinessProbe: {tcpSocket: {port: 8080}, exec: {command: ["a # b", 'it''s # d', e#f]}}
+    `;
+    assert.deepEqual(show(text, inlayHints(text)), [' image: busybox:1.36⟨pull: IfNotPresent⟩', '    readinessProbe:⟨period 10s · timeout 1s · failure 3⟩']);
+  });
+
   it('filters by range', () => {
     const all = inlayHints(POD);
     const range = { start: POD.indexOf('livenessProbe'), end: POD.indexOf('readinessProbe') };
     assert.deepEqual(
       inlayHints(POD, range).map((hint) => hint.label),
-      ['timeout 1s · failure 3 · success 1'],
+      ['timeout 1s · failure 3'],
     );
     assert.equal(inlayHints(POD, { start: 0, end: POD.length }).length, all.length);
   });

@@ -1,17 +1,18 @@
-// Hover: our own short note on the field, its type for the target version, and what Kubernetes
-// will do with the values as written (defaults applied): the probe timeline, the shutdown
-// timeline, the mirror Pod of a static Pod, the replacement of a removed apiVersion.
+// Hover: the field's facts for the target version (type, required, values, default, the versions
+// that have it), our own short note on it, and what Kubernetes will do with the values as written
+// (defaults applied): the probe timeline, the shutdown timeline, the mirror Pod of a static Pod,
+// the replacement of a removed apiVersion.
 import { PROBE_TIMING_FIELDS } from '../defaults';
 import { asObject, getIn, isObject, type JsonObject } from '../json';
 import { findPodSpec } from '../pod-specs';
 import { ruleMeta } from '../rules';
 import { snapshotOf, type FileSnapshot } from '../snapshot';
-import { DOCS_BASE_URL } from '../../shared/settings';
+import { ruleDocsLink } from '../../shared/rule-docs';
 import type { FieldPath, Finding, KubernetesVersion, OffsetRange } from '../types';
 import { nodeAt } from './ast-path';
-import { fieldDoc } from './field-docs';
+import { fieldNote } from './field-docs';
+import { fieldFacts, isCustomKind } from './field-facts';
 import { apiVersionFacts, probeFacts, pullPolicyFacts, shutdownFacts, staticPodFacts } from './hover-facts';
-import { schemaForPath, typeLabel } from './schema-info';
 
 export interface HoverOptions {
   version: KubernetesVersion;
@@ -55,16 +56,26 @@ function computeHover(snapshot: FileSnapshot, offset: number, options: HoverOpti
   const key = path[path.length - 1];
   const sections: string[] = [];
 
-  if (typeof key === 'string') {
-    const found = schemaForPath(options.version, apiVersion, kind, path);
-    const type = found ? ` · \`${typeLabel(found.defs, found.resolved.site)}\`` : '';
-    const doc = hit.target === 'key' ? fieldDoc(key, path.slice(0, -1)) : undefined;
-    if (doc) sections.push(`**${key}**${type}\n\n${doc}`);
+  if (typeof key === 'string' && hit.target === 'key') {
+    const field = fieldSection(key, path, kind, apiVersion, options.version);
+    if (field) sections.push(field);
   }
   sections.push(...computedFacts(object, kind, apiVersion, path, options, snapshot.source));
   if (sections.length === 0) return undefined;
   const shift = chunk.start;
   return { markdown: sections.join('\n\n---\n\n'), range: { start: hit.range.start + shift, end: hit.range.end + shift } };
+}
+
+/**
+ * The field's own section: the schema's facts (type, required, values, default, versions), then
+ * our note. Nothing for a custom resource's fields: we know neither their schema nor their meaning.
+ */
+function fieldSection(key: string, path: FieldPath, kind: string, apiVersion: string, version: KubernetesVersion): string | undefined {
+  if (isCustomKind(version, kind)) return undefined;
+  const note = fieldNote(key, path.slice(0, -1));
+  const facts = fieldFacts(version, apiVersion, kind, path, { omitDefault: note?.statesDefault === true });
+  if (!facts && !note) return undefined;
+  return [facts ?? `**${key}**`, note?.markdown].filter((part): part is string => part !== undefined).join('\n\n');
 }
 
 function computedFacts(object: JsonObject, kind: string, apiVersion: string, path: FieldPath, options: HoverOptions, text: string): string[] {
@@ -107,22 +118,26 @@ function computedFacts(object: JsonObject, kind: string, apiVersion: string, pat
  * rule's summary when it gives none), the fixes offered, and one link to the rule's page. Nothing
  * is said twice.
  */
-export function findingHoverMarkdown(finding: Pick<Finding, 'ruleId' | 'message' | 'detail' | 'fixes'>, docsLink: string): string {
+export function findingHoverMarkdown(finding: Pick<Finding, 'ruleId' | 'message' | 'detail' | 'fixes'>, docsLink?: string): string {
   const meta = ruleMeta(finding.ruleId);
   const parts = [`**${finding.message}**`];
   const explanation = finding.detail ?? meta?.summary;
   if (explanation && explanation !== finding.message) parts.push(explanation);
   const titles = [...new Set(finding.fixes.map((fix) => fix.title))];
   if (titles.length > 0) parts.push(`Quick fix: ${titles.join(' · ')}`);
-  parts.push(`[${finding.ruleId}](${docsLink})`);
+  if (docsLink) parts.push(`[${finding.ruleId}](${docsLink})`);
   return parts.join('\n\n');
 }
 
-/** Hover text for a finding's rule: its summary, default severity and docs page. */
-export function ruleHoverMarkdown(ruleId: string): string | undefined {
+/**
+ * Hover text for a finding's rule: its summary, default severity and docs page. `docsBase`: where
+ * the front end has the rule pages (node/rule-docs-location.ts); no link without it.
+ */
+export function ruleHoverMarkdown(ruleId: string, docsBase?: string): string | undefined {
   const meta = ruleMeta(ruleId);
   if (!meta) return undefined;
-  return `**${meta.id}** · ${meta.defaultSeverity} · ${meta.category}\n\n${meta.summary}\n\n[Documentation](${DOCS_BASE_URL}${meta.id}.md)`;
+  const text = `**${meta.id}** · ${meta.defaultSeverity} · ${meta.category}\n\n${meta.summary}`;
+  return docsBase === undefined ? text : `${text}\n\n[Documentation](${ruleDocsLink(docsBase, meta.id)})`;
 }
 
 function startsWith(path: FieldPath, prefix: FieldPath): boolean {
