@@ -212,7 +212,10 @@ describe('what is reported', () => {
   });
 
   test('--min-severity reports that severity and above', () => {
-    const severities = (level) => new Set(json(['check', 'two-errors.yaml', 'one-warning.yaml', `--min-severity=${level}`]).map((finding) => finding.severity));
+    // An info finding of its own (a volume without a source: volume-source-count), since issue #11
+    // made the advice rules that used to give one here quiet by default.
+    write('one-info.yaml', `${CLEAN}---\n${ONE_WARNING.replace('image: nginx', 'image: nginx:1.27')}  volumes: [{name: scratch}]\n`);
+    const severities = (level) => new Set(json(['check', 'two-errors.yaml', 'one-warning.yaml', 'one-info.yaml', `--min-severity=${level}`]).map((finding) => finding.severity));
     assert.deepEqual(severities('warning'), new Set(['error', 'warning']));
     assert.ok(![...severities('info')].includes('hint'));
     assert.ok(severities('hint').has('info'));

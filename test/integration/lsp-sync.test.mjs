@@ -174,7 +174,8 @@ describe('language server: text sync and fix freshness', () => {
   test('after a close and reopen with other text, an old diagnostic gets no edits', async () => {
     const uri = nextUri();
     // The old text has a pull-policy finding on a container further down than the new text's.
-    const old = `# comment one\n# comment two\n# comment three\n${POD.replace('    imagePullPolicy: Always\n', '')}`;
+    // (latest+digest: the one omitted policy image-pull-policy-implicit reports.)
+    const old = `# comment one\n# comment two\n# comment three\n${POD.replace('    imagePullPolicy: Always\n', '').replace(/(image: \S+):1\.1\.0/, `$1:latest@sha256:${'a'.repeat(64)}`)}`;
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: old } });
     const { diagnostics: stale } = await client.waitForDiagnostics(uri, (list) => list.length > 0, { version: 1 });
     const pullPolicy = stale.find((d) => d.code === 'image-pull-policy-implicit');

@@ -42,9 +42,12 @@ const pathHas = (finding, segment) => finding.path.includes(segment);
 const last = (finding) => finding.path[finding.path.length - 1];
 
 /** security-context-baseline reports every problem of a container in one message; pick one. */
+/** The short message and the explanation (security-context-baseline lists every gap in detail). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const baseline = (...phrases) => ({
   rules: ['security-context-baseline'],
-  where: (finding) => phrases.some((phrase) => finding.message.includes(phrase)),
+  where: (finding) => phrases.some((phrase) => said(finding).includes(phrase)),
 });
 
 /**
@@ -54,11 +57,11 @@ const baseline = (...phrases) => ({
  */
 const nonRoot = baseline('may run as root', 'runs as root', 'does not set runAsNonRoot');
 
-/** resources-unset lists what is missing: "has no cpu request, memory request or memory limit". */
+/** resources-unset lists what is missing: "has no memory request or memory limit", or "sets no resources" (all three). */
 const resourcesMissing = (...items) => ({
   rules: ['resources-unset'],
   where: (finding) => {
-    const missing = /has no (.*?):/.exec(finding.message)?.[1] ?? '';
+    const missing = finding.message.endsWith('sets no resources') ? 'cpu request, memory request or memory limit' : (/has no (.*)$/.exec(finding.message)?.[1] ?? '');
     return items.some((item) => missing.includes(item));
   },
 });
@@ -97,7 +100,7 @@ export const PEER_MAP = {
     'privilege-escalation-container': baseline('allows privilege escalation'),
     'run-as-non-root': nonRoot,
     'no-read-only-root-fs': baseline('writable root filesystem'),
-    'drop-net-raw-capability': { rules: ['security-context-baseline'], where: (finding) => /keeps NET_RAW|adds [^.]*\bNET_RAW\b/.test(finding.message) },
+    'drop-net-raw-capability': { rules: ['security-context-baseline'], where: (finding) => /keeps NET_RAW|adds [^.]*\bNET_RAW\b/.test(said(finding)) },
     'no-extensions-v1beta': { rules: API_VERSION_RULES, where: (finding, { at }) => /^extensions\//.test(String(at(['apiVersion']) ?? '')) },
     'invalid-target-ports': {
       rules: ['port-name-invalid', 'port-number-invalid', 'service-target-port-invalid', 'schema-type', 'schema-format'],
@@ -161,8 +164,8 @@ export const PEER_MAP = {
     privilegeEscalationAllowed: baseline('allows privilege escalation'),
     runAsRootAllowed: nonRoot,
     notReadOnlyRootFilesystem: baseline('writable root filesystem'),
-    dangerousCapabilities: { rules: ['security-context-baseline'], where: (finding) => /\badds \w/.test(finding.message) },
-    insecureCapabilities: { rules: ['security-context-baseline'], where: (finding) => /keeps NET_RAW|\badds \w/.test(finding.message) },
+    dangerousCapabilities: { rules: ['security-context-baseline'], where: (finding) => /\badds \w/.test(said(finding)) },
+    insecureCapabilities: { rules: ['security-context-baseline'], where: (finding) => /keeps NET_RAW|\badds \w/.test(said(finding)) },
     deploymentMissingReplicas: { rules: ['deployment-single-replica'] },
     missingPodDisruptionBudget: { rules: ['missing-pdb'], prepare: withReplicas },
   },

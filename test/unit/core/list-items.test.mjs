@@ -198,7 +198,7 @@ test("a typed list (PodList) is flattened too; items without apiVersion/kind tak
         spec:
           containers:
             - name: a
-              image: nginx:1.27
+              image: nginx
               bogus: 1
   `;
   const findings = check(text);
@@ -206,7 +206,7 @@ test("a typed list (PodList) is flattened too; items without apiVersion/kind tak
   // Reported once, on the item, not a second time through the PodList schema.
   assert.deepEqual(paths(unknown), ['["items",0,"spec","containers",0,"bogus"]']);
   // The item is checked as the Pod kubectl makes of it: Pod spec rules run on it.
-  const policy = findings.find((f) => f.ruleId === 'image-pull-policy-implicit');
+  const policy = findings.find((f) => f.ruleId === 'image-latest-tag');
   assert.deepEqual(policy?.path, ['items', 0, 'spec', 'containers', 0, 'image']);
 });
 

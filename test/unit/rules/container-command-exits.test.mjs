@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'container-command-exits';
 
 const bad = yaml`
@@ -23,8 +26,8 @@ test('echo under the default restartPolicy Always is a warning on command', () =
   assert.equal(finding.severity, 'warning');
   assert.equal(lineOf(bad, finding), 9);
   assert.equal(textOf(bad, finding), 'command');
-  assert.match(finding.message, /restartPolicy defaults to Always/);
-  assert.match(finding.message, /CrashLoopBackOff/);
+  assert.match(said(finding), /restartPolicy defaults to Always/);
+  assert.match(said(finding), /CrashLoopBackOff/);
 });
 
 test('shell one-shots are recognized; servers, sleeps and loops are not', () => {
@@ -82,7 +85,7 @@ test('a Deployment in a multi-document file: suggests a Job, no fix', () => {
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(text, finding), 19);
-  assert.match(finding.message, /run one-shot work as a Job/);
+  assert.match(said(finding), /run one-shot work as a Job/);
   assert.deepEqual(finding.fixes, []);
 });
 

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'container-image-missing';
 
 test('an empty image is an error on the value', () => {
@@ -19,7 +22,7 @@ test('an empty image is an error on the value', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), '""');
-  assert.match(finding.message, /containers\[0\]\.image: Required value/);
+  assert.match(said(finding), /containers\[0\]\.image: Required value/);
 });
 
 test('a missing image is reported on the container', () => {
@@ -37,7 +40,7 @@ test('a missing image is reported on the container', () => {
   `;
   const [finding] = findingsOf(text, ID);
   assert.equal(textOf(text, finding), 'name: init');
-  assert.match(finding.message, /Init container "init" has no image/);
+  assert.match(said(finding), /Init container "init" has no image/);
 });
 
 test('images are fine; whitespace is allowed in templates', () => {
@@ -73,7 +76,7 @@ test('an unfilled placeholder is a warning', () => {
   `;
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.severity, 'warning');
-  assert.match(finding.message, /InvalidImageName/);
+  assert.match(said(finding), /InvalidImageName/);
   assert.deepEqual(findingsOf(text, 'image-latest-tag'), []);
 });
 
@@ -97,7 +100,7 @@ test('multi-document: leading/trailing whitespace in a Pod image', () => {
   const [finding] = findingsOf(spaced, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(spaced, finding), 12);
-  assert.match(finding.message, /must not have leading or trailing whitespace/);
+  assert.match(said(finding), /must not have leading or trailing whitespace/);
 });
 
 test('fix: trim the image', () => {

@@ -25,7 +25,8 @@ test('an init container named like an app container: reported on the init contai
   assert.equal(lineOf(bad, finding), 6);
   assert.equal(textOf(bad, finding), 'app');
   assert.deepEqual(finding.path, ['spec', 'initContainers', 0, 'name']);
-  assert.match(finding.message, /init container "app" \(initContainers\[0\]\).*container "app" \(containers\[0\]\)/);
+  assert.match(finding.message, /"app" is used twice \(containers\[0\] and initContainers\[0\]\)/);
+  assert.match(finding.detail, /initContainers\[0\]\.name: Duplicate value: "app"/);
 });
 
 test('two app containers: the later one is reported', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'container-name-invalid';
 
 const bad = yaml`
@@ -20,7 +23,7 @@ test('upper case and underscore: error on the value with the upstream reason', (
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), 'Web_Server');
-  assert.match(finding.message, /lowercase RFC 1123 label/);
+  assert.match(said(finding), /lowercase RFC 1123 label/);
 });
 
 test('dots and length get their own messages; init and empty names are checked', () => {
@@ -41,9 +44,9 @@ test('dots and length get their own messages; init and empty names are checked',
   `;
   const findings = findingsOf(text, ID);
   assert.equal(findings.length, 3);
-  assert.match(findings[0].message, /must not contain dots/);
-  assert.match(findings[1].message, /Required value/);
-  assert.match(findings[2].message, /no more than 63 characters/);
+  assert.match(said(findings[0]), /must not contain dots/);
+  assert.match(said(findings[1]), /Required value/);
+  assert.match(said(findings[2]), /no more than 63 characters/);
 });
 
 test('valid names are fine', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, check, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'containers-empty';
 
 test('an empty containers list is an error on the key', () => {
@@ -17,7 +20,7 @@ test('an empty containers list is an error on the key', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), 'containers');
-  assert.match(finding.message, /spec\.containers: Required value/);
+  assert.match(said(finding), /spec\.containers: Required value/);
 });
 
 test('an empty spec (lost indentation) is reported on spec', () => {
@@ -32,7 +35,7 @@ test('an empty spec (lost indentation) is reported on spec', () => {
   `;
   const [finding] = findingsOf(text, ID);
   assert.equal(textOf(text, finding), 'spec');
-  assert.match(finding.message, /spec is empty/);
+  assert.match(said(finding), /spec is empty/);
 });
 
 test('a Pod with a container is fine', () => {
@@ -71,7 +74,7 @@ test('a spec without containers gets exactly one error, this one (the schema-req
   );
   assert.deepEqual(errors[0].path, ['spec', 'template', 'spec', 'containers']);
   assert.equal(textOf(text, errors[0]), 'spec');
-  assert.match(errors[0].message, /containers is missing.*"spec\.template\.spec\.containers: Required value"/);
+  assert.match(said(errors[0]), /containers is missing.*"spec\.template\.spec\.containers: Required value"/);
   // Removing hostIPC (the host-namespace-sharing fix) leaves an empty spec: still this one error.
   const fixed = assertFixClears(text, 'host-namespace-sharing', { title: 'Remove hostIPC' });
   assert.deepEqual(
@@ -97,7 +100,7 @@ test('a Pod spec with a null containers list is reported once, here', () => {
     errors.map((finding) => finding.ruleId),
     [ID],
   );
-  assert.match(errors[0].message, /containers is null/);
+  assert.match(said(errors[0]), /containers is null/);
   assert.equal(textOf(text, errors[0]), 'containers');
 });
 
@@ -124,5 +127,5 @@ test('Deployment template in a multi-document file', () => {
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(text, finding), 16);
-  assert.match(finding.message, /spec\.template\.spec\.containers: Required value/);
+  assert.match(said(finding), /spec\.template\.spec\.containers: Required value/);
 });

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'dns-policy-none-requires-config';
 
 const bad = yaml`
@@ -21,14 +24,14 @@ test('dnsPolicy None without dnsConfig is an error on the value', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), 'None');
-  assert.match(finding.message, /must provide `dnsConfig` when `dnsPolicy` is None/);
+  assert.match(said(finding), /must provide `dnsConfig` when `dnsPolicy` is None/);
 });
 
 test('dnsConfig without nameservers, and too many nameservers', () => {
   const noServers = bad.replace('dnsPolicy: None', 'dnsPolicy: None\n  dnsConfig:\n    searches: [svc.local]');
-  assert.match(findingsOf(noServers, ID)[0].message, /at least one DNS nameserver/);
+  assert.match(said(findingsOf(noServers, ID)[0]), /at least one DNS nameserver/);
   const many = bad.replace('dnsPolicy: None', 'dnsPolicy: None\n  dnsConfig:\n    nameservers: [1.1.1.1, 8.8.8.8, 9.9.9.9, 1.0.0.1]');
-  assert.match(findingsOf(many, ID)[0].message, /more than 3/);
+  assert.match(said(findingsOf(many, ID)[0]), /more than 3/);
 });
 
 test('None with a nameserver, and other policies, are fine', () => {

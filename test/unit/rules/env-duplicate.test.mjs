@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'env-duplicate';
 
 const bad = yaml`
@@ -26,7 +29,7 @@ test('the same name twice is a warning on the later one', () => {
   assert.equal(finding.severity, 'warning');
   assert.equal(lineOf(bad, finding), 11);
   assert.equal(textOf(bad, finding), 'LOG_LEVEL');
-  assert.match(finding.message, /may be dropped when using apply/);
+  assert.match(said(finding), /may be dropped when using apply/);
 });
 
 test('a later value that extends the earlier one with $(NAME) is fine; $(NAME) alone is not', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'env-literal-secret';
 
 const bad = yaml`
@@ -23,7 +26,7 @@ test('a literal password is a warning on the value; the fix uses a Secret', () =
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(bad, finding), 'hunter2');
-  assert.match(finding.message, /valueFrom\.secretKeyRef/);
+  assert.match(said(finding), /valueFrom\.secretKeyRef/);
 });
 
 test('references, flags and file paths are not secrets', () => {
@@ -78,8 +81,8 @@ test('static Pods (seed 004): advice is a hostPath file and MYSQL_ROOT_PASSWORD_
   assert.equal(finding.severity, 'warning');
   assert.equal(lineOf(mysql, finding), 10);
   assert.equal(textOf(mysql, finding), '"123456"');
-  assert.match(finding.message, /Static Pods cannot reference Secrets/);
-  assert.match(finding.message, /MYSQL_ROOT_PASSWORD_FILE/);
+  assert.match(said(finding), /Static Pods cannot reference Secrets/);
+  assert.match(said(finding), /MYSQL_ROOT_PASSWORD_FILE/);
   assert.doesNotMatch(finding.fixes[0].title, /Secret/);
 });
 

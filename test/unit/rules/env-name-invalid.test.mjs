@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'env-name-invalid';
 
 const text = yaml`
@@ -36,7 +39,7 @@ test('version boundaries for a leading digit: error < 1.32, warning 1.32–1.33,
   assert.equal(severity('1.32'), 'warning');
   assert.equal(severity('1.33'), 'warning');
   assert.equal(severity('1.34'), 'info');
-  assert.match(findingsOf(text, ID, { version: '1.31' })[0].message, /must not start with a digit/);
+  assert.match(said(findingsOf(text, ID, { version: '1.31' })[0]), /must not start with a digit/);
 });
 
 test('valid names produce nothing', () => {
@@ -74,5 +77,5 @@ test('envFrom prefix in a CronJob template (multi-document)', () => {
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(multi, finding), 21);
   assert.equal(finding.severity, 'error');
-  assert.match(finding.message, /envFrom prefix/);
+  assert.match(said(finding), /envFrom prefix/);
 });

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'env-value-source-conflict';
 
 const bad = yaml`
@@ -26,7 +29,7 @@ test('value and valueFrom together: error on value', () => {
   assert.equal(finding.severity, 'error');
   assert.equal(lineOf(bad, finding), 10);
   assert.equal(textOf(bad, finding), 'value');
-  assert.match(finding.message, /may not be specified when `value` is not empty/);
+  assert.match(said(finding), /may not be specified when `value` is not empty/);
 });
 
 test('no source, two sources, a bad fieldPath and an empty envFrom entry', () => {
@@ -55,7 +58,7 @@ test('no source, two sources, a bad fieldPath and an empty envFrom entry', () =>
         envFrom:
         - prefix: X_
   `;
-  const messages = findingsOf(text, ID).map((f) => f.message);
+  const messages = findingsOf(text, ID).map(said);
   assert.equal(messages.length, 4);
   assert.match(messages[0], /must specify one of/);
   assert.match(messages[1], /may not have more than one field/);
@@ -110,4 +113,26 @@ test('fix: keep valueFrom', () => {
 test('fix: keep value', () => {
   const fixed = assertFixClears(bad, ID, { title: 'Remove valueFrom' });
   assert.doesNotMatch(fixed, /secretKeyRef/);
+});
+
+test('fix: configMapRef and secretRef in one envFrom entry become two entries (prefix kept)', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+      - name: app
+        image: app:1.0
+        envFrom:
+        - prefix: APP_ # one prefix for both
+          configMapRef: {name: settings}
+          secretRef: {name: credentials}
+  `;
+  const [finding] = findingsOf(text, ID);
+  assert.equal(finding.message, 'Container "app": envFrom[0] sets both configMapRef and secretRef');
+  const fixed = assertFixClears(text, ID);
+  assert.match(fixed, /configMapRef: \{name: settings\}/);
+  assert.match(fixed, /- secretRef:\s+name: credentials\s+prefix: APP_/);
 });

@@ -27,12 +27,12 @@ test('hostNetwork and hostPID are warnings on the keys', () => {
   );
 });
 
-test('static Pods in kube-system: hostNetwork is only an info (seed 004)', () => {
+test('static Pods in kube-system: hostNetwork is by design, not reported (seed 004)', () => {
   const text = bad.replace('name: web # pod', 'name: web # pod\n  namespace: kube-system');
   const findings = findingsOf(text, ID, { staticPod: true });
   assert.deepEqual(
-    findings.map((f) => f.severity),
-    ['info', 'warning'],
+    findings.map((f) => `${f.severity} ${textOf(text, f)}`),
+    ['warning hostPID'],
   );
   assert.equal(findingsOf(text, ID)[0].severity, 'warning', 'not a static Pod: still a warning');
 });

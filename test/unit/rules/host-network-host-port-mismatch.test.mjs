@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'host-network-host-port-mismatch';
 
 const bad = yaml`
@@ -24,7 +27,7 @@ test('hostPort different from containerPort under hostNetwork is an error', () =
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), '80');
-  assert.match(finding.message, /must match `containerPort` when `hostNetwork` is true/);
+  assert.match(said(finding), /must match `containerPort` when `hostNetwork` is true/);
 });
 
 test('no hostNetwork, equal ports or an omitted hostPort are fine', () => {

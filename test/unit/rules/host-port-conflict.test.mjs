@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'host-port-conflict';
 
 test('two app containers claiming TCP hostPort 8080 is an error on the later one', () => {
@@ -24,7 +27,7 @@ test('two app containers claiming TCP hostPort 8080 is an error on the later one
   assert.equal(finding.severity, 'error');
   assert.equal(lineOf(text, finding), 11);
   assert.equal(textOf(text, finding), '8080');
-  assert.match(finding.message, /Duplicate value: "TCP\/\/8080"/);
+  assert.match(said(finding), /Duplicate value: "TCP\/\/8080"/);
 });
 
 test('different protocols or hostIPs do not conflict; init containers run one at a time', () => {
@@ -70,7 +73,7 @@ test('hostNetwork Pods: an omitted hostPort defaults to the containerPort', () =
   `;
   const [finding] = findingsOf(text, ID);
   assert.deepEqual(finding.path, ['spec', 'containers', 1, 'ports', 0, 'containerPort']);
-  assert.match(finding.message, /defaults to the containerPort/);
+  assert.match(said(finding), /defaults to the containerPort/);
 });
 
 test('DaemonSet template in a multi-document file (no defaulting in templates)', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'image-latest-tag';
 
 const pod = (image, extra = '') => yaml`
@@ -21,13 +24,14 @@ test('an untagged image is a warning on the value', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(text, finding), 'nginx');
-  assert.match(finding.message, /has no tag, which means ":latest"/);
-  assert.match(finding.message, /imagePullPolicy defaults to Always/);
+  assert.match(finding.message, /^Container "web": the image has no tag, so it runs latest$/);
+  assert.match(finding.detail, /Image "nginx" has no tag/);
+  assert.match(said(finding), /imagePullPolicy defaults to Always/);
 });
 
 test('IfNotPresent does not make latest safe (seed 003)', () => {
   const text = pod('nginx', '\n    imagePullPolicy: IfNotPresent');
-  assert.match(findingsOf(text, ID)[0].message, /With imagePullPolicy IfNotPresent/);
+  assert.match(said(findingsOf(text, ID)[0]), /With imagePullPolicy IfNotPresent/);
 });
 
 test('registry host:port is parsed correctly', () => {
@@ -65,5 +69,5 @@ test('init containers in a Deployment template (multi-document)', () => {
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(text, finding), 18);
-  assert.match(finding.message, /init container "init"/);
+  assert.match(finding.message, /^Init container "init": the image has no tag/);
 });

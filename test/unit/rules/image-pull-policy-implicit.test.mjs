@@ -15,20 +15,22 @@ const text = yaml`
       image: nginx:1.27
 `;
 
-test('an omitted policy on a tagged image is an info: IfNotPresent', () => {
-  const [finding, ...rest] = findingsOf(text, ID);
-  assert.equal(rest.length, 0);
-  assert.equal(finding.severity, 'info');
-  assert.equal(textOf(text, finding), 'image');
-  assert.match(finding.message, /sets it to IfNotPresent when the object is created/);
+test('an omitted policy on a pinned tag is not reported: the hover on image says IfNotPresent (issue #11)', () => {
+  assert.deepEqual(findingsOf(text, ID), []);
+  assert.deepEqual(findingsOf(text.replace('nginx:1.27', `nginx@sha256:${'b'.repeat(64)}`), ID), []);
+  // latest alone (or no tag) is image-latest-tag's finding.
+  assert.deepEqual(findingsOf(text.replace('nginx:1.27', 'nginx'), ID), []);
+  assert.deepEqual(findingsOf(text.replace('nginx:1.27', 'nginx:latest'), ID), []);
 });
 
-test('digests default to IfNotPresent; latest+digest to Always; latest alone is image-latest-tag', () => {
-  const digest = text.replace('nginx:1.27', `nginx@sha256:${'b'.repeat(64)}`);
-  assert.match(findingsOf(digest, ID)[0].message, /IfNotPresent .*pinned by digest/);
+test('latest+digest: an info, the default is Always despite the digest', () => {
   const both = text.replace('nginx:1.27', `nginx:latest@sha256:${'b'.repeat(64)}`);
-  assert.match(findingsOf(both, ID)[0].message, /sets it to Always/);
-  assert.deepEqual(findingsOf(text.replace('nginx:1.27', 'nginx'), ID), []);
+  const [finding, ...rest] = findingsOf(both, ID);
+  assert.equal(rest.length, 0);
+  assert.equal(finding.severity, 'info');
+  assert.equal(textOf(both, finding), 'image');
+  assert.equal(finding.message, 'Container "web": imagePullPolicy defaults to Always despite the digest');
+  assert.match(finding.detail, /":latest" gives Always, even when a digest pins the image/);
 });
 
 test('an explicit policy is fine', () => {
@@ -52,14 +54,16 @@ test('Job template in a multi-document file', () => {
           restartPolicy: Never
           containers:
           - name: run
-            image: task:1.0
+            image: task:latest@sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc
   `;
   const [finding] = findingsOf(multi, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(multi, finding), 15);
 });
 
-test('fix: make the default explicit', () => {
-  const fixed = assertFixClears(text, ID);
-  assert.match(fixed, /image: nginx:1\.27\n {4}imagePullPolicy: IfNotPresent\n/);
+test('fixes: IfNotPresent (preferred: the digest pins the image), or Always made explicit', () => {
+  const both = text.replace('nginx:1.27', `nginx:latest@sha256:${'b'.repeat(64)}`);
+  const fixed = assertFixClears(both, ID);
+  assert.match(fixed, /image: nginx:latest@sha256:b+\n {4}imagePullPolicy: IfNotPresent\n/);
+  assert.match(assertFixClears(both, ID, { title: 'Always' }), /imagePullPolicy: Always\n/);
 });

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'init-container-probe-or-lifecycle';
 
 const bad = yaml`
@@ -26,7 +29,7 @@ test('a readinessProbe on a run-once init container is an error on the key', () 
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), 'readinessProbe');
-  assert.match(finding.message, /may not be set for init containers without restartPolicy=Always/);
+  assert.match(said(finding), /may not be set for init containers without restartPolicy=Always/);
 });
 
 test('every forbidden field is reported (lifecycle, liveness, startup)', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'init-container-restart-policy';
 
 const bad = yaml`
@@ -25,7 +28,7 @@ test('OnFailure on an init container is rejected before 1.35', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), 'OnFailure');
-  assert.match(finding.message, /supported values: "Always"/);
+  assert.match(said(finding), /supported values: "Always"/);
 });
 
 test('version boundary: accepted from 1.35 (ContainerRestartRules beta)', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'port-duplicate-definition';
 
 const bad = yaml`
@@ -27,7 +30,7 @@ test('the same containerPort in two containers is a warning (duplicate port defi
   assert.equal(finding.severity, 'warning');
   assert.equal(lineOf(bad, finding), 13);
   assert.equal(textOf(bad, finding), '8080');
-  assert.match(finding.message, /duplicate port definition/);
+  assert.match(said(finding), /duplicate port definition/);
 });
 
 test('overlapping, ambiguous and hostIP-without-hostPort variants', () => {
@@ -52,7 +55,7 @@ test('overlapping, ambiguous and hostIP-without-hostPort variants', () => {
         - containerPort: 100
           hostIP: 10.0.0.1
   `;
-  const messages = findingsOf(text, ID).map((f) => f.message);
+  const messages = findingsOf(text, ID).map(said);
   assert.equal(messages.length, 3);
   assert.match(messages[0], /overlapping port definition/);
   assert.match(messages[1], /dangerously ambiguous port definition/);

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'port-name-duplicate';
 
 test('the same port name twice in one container is an error on the second', () => {
@@ -23,7 +26,7 @@ test('the same port name twice in one container is an error on the second', () =
   assert.equal(finding.severity, 'error');
   assert.equal(lineOf(text, finding), 10);
   assert.equal(textOf(text, finding), 'http');
-  assert.match(finding.message, /Duplicate value: "http"/);
+  assert.match(said(finding), /Duplicate value: "http"/);
 });
 
 test('the same name in two containers is allowed upstream', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'port-name-invalid';
 
 test('a 18-character name is rejected (IANA limit 15)', () => {
@@ -22,7 +25,7 @@ test('a 18-character name is rejected (IANA limit 15)', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), 'prometheus-metrics');
-  assert.match(finding.message, /must be no more than 15 characters/);
+  assert.match(said(finding), /must be no more than 15 characters/);
   assert.deepEqual(finding.fixes, []);
 });
 
@@ -41,7 +44,7 @@ test('digits only, double hyphens and leading hyphens', () => {
         - {name: my--port, containerPort: 8081}
         - {name: -web, containerPort: 8082}
   `;
-  const messages = findingsOf(text, ID).map((f) => f.message);
+  const messages = findingsOf(text, ID).map(said);
   assert.equal(messages.length, 3);
   assert.match(messages[0], /at least one letter/);
   assert.match(messages[1], /consecutive hyphens/);
@@ -96,7 +99,7 @@ test('Deployment template in a multi-document file', () => {
   const [finding] = findingsOf(upper, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(upper, finding), 22);
-  assert.match(finding.message, /alpha-numeric characters \(a-z, 0-9\)/);
+  assert.match(said(finding), /alpha-numeric characters \(a-z, 0-9\)/);
 });
 
 test('fix: lower-case the name', () => {

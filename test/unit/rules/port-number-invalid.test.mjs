@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'port-number-invalid';
 
 test('containerPort above 65535 is an error on the value', () => {
@@ -21,7 +24,7 @@ test('containerPort above 65535 is an error on the value', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), '70000');
-  assert.match(finding.message, /between 1 and 65535, inclusive/);
+  assert.match(said(finding), /between 1 and 65535, inclusive/);
 });
 
 test('boundaries: 0 and 65536 are rejected, 1 and 65535 accepted, hostPort 0 means unset', () => {
@@ -64,7 +67,7 @@ test('protocol is case-sensitive (safe upper-case fix)', () => {
   `;
   const [finding] = findingsOf(text, ID);
   assert.equal(textOf(text, finding), 'udp');
-  assert.match(finding.message, /Unsupported value: "udp"/);
+  assert.match(said(finding), /Unsupported value: "udp"/);
   assert.equal(finding.fixes[0].safe, true);
   assert.match(assertFixClears(text, ID), /protocol: UDP\n/);
 });

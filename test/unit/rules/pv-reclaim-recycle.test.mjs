@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'pv-reclaim-recycle';
 
 const pv = (policy, source = 'nfs: {server: 10.0.0.1, path: /data}') => yaml`
@@ -24,9 +27,9 @@ test('Recycle: warning on the value naming the replacement; fix sets Retain', ()
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(text, finding), 'Recycle');
-  assert.match(finding.message, /The Recycle reclaim policy is deprecated/);
-  assert.match(finding.message, /dynamic provisioning/);
-  assert.match(finding.message, /Retain/);
+  assert.match(said(finding), /The Recycle reclaim policy is deprecated/);
+  assert.match(said(finding), /dynamic provisioning/);
+  assert.match(said(finding), /Retain/);
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /persistentVolumeReclaimPolicy: Retain # scrub on release/);
 });
@@ -38,7 +41,7 @@ test('Retain and Delete are fine', () => {
 
 test('a source that can never be recycled says so', () => {
   const text = pv('Recycle', 'csi: {driver: ebs.csi.aws.com, volumeHandle: vol-1}');
-  assert.match(findingsOf(text, ID)[0].message, /Only nfs and hostPath volumes can be recycled/);
+  assert.match(said(findingsOf(text, ID)[0]), /Only nfs and hostPath volumes can be recycled/);
 });
 
 test('seed 002-nfs-pv: both PersistentVolumes warn, each in its document', () => {

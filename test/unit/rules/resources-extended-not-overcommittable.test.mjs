@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'resources-extended-not-overcommittable';
 
 const bad = yaml`
@@ -23,7 +26,7 @@ test('a GPU request without a limit is an error on the request key', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), 'nvidia.com/gpu');
-  assert.match(finding.message, /Limit must be set for non overcommitable resources/);
+  assert.match(said(finding), /Limit must be set for non overcommitable resources/);
 });
 
 test('unequal request and limit, fractional units, hugepages without cpu/memory', () => {
@@ -48,7 +51,7 @@ test('unequal request and limit, fractional units, hugepages without cpu/memory'
         resources:
           limits: {hugepages-2Mi: 100Mi}
   `;
-  const messages = findingsOf(text, ID).map((f) => f.message);
+  const messages = findingsOf(text, ID).map(said);
   assert.equal(messages.length, 3);
   assert.match(messages[0], /must be equal to example\.com\/foo limit of 2/);
   assert.match(messages[1], /must be an integer/);

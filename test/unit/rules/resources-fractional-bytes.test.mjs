@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'resources-fractional-bytes';
 
 const bad = yaml`
@@ -23,7 +26,7 @@ test('512m of memory is a warning on the value, with the Mi fix first', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(bad, finding), '512m');
-  assert.match(finding.message, /fractional byte value "512m" is invalid, must be an integer/);
+  assert.match(said(finding), /fractional byte value "512m" is invalid, must be an integer/);
   assert.equal(finding.fixes[0].title, 'Change 512m to 512Mi');
   assert.equal(finding.fixes[0].preferred, true);
 });

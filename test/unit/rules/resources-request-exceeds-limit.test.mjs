@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'resources-request-exceeds-limit';
 
 const bad = yaml`
@@ -23,7 +26,7 @@ test('cpu request 2 over limit 1500m is an error on the request value', () => {
   assert.equal(rest.length, 0, 'memory 1Gi == 1024Mi is fine');
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), '"2"');
-  assert.match(finding.message, /must be less than or equal to cpu limit of 1500m/);
+  assert.match(said(finding), /must be less than or equal to cpu limit of 1500m/);
 });
 
 test('quantities compare exactly across suffixes and notations', () => {
@@ -43,7 +46,7 @@ test('quantities compare exactly across suffixes and notations', () => {
 
 test('negative quantities are rejected', () => {
   const text = bad.replace('memory: 1Gi', 'memory: -1Gi');
-  assert.ok(findingsOf(text, ID).some((f) => /greater than or equal to 0/.test(f.message)));
+  assert.ok(findingsOf(text, ID).some((f) => /memory -1Gi is negative/.test(f.message) && /greater than or equal to 0/.test(f.detail)));
 });
 
 test('Deployment template in a multi-document file', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'restart-policy-invalid';
 
 const bad = yaml`
@@ -34,7 +37,7 @@ test('a Deployment template with OnFailure is an error on the value (multi-docum
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(bad, finding), 16);
   assert.equal(textOf(bad, finding), 'OnFailure');
-  assert.match(finding.message, /spec\.template\.spec\.restartPolicy: Unsupported value: "OnFailure": supported values: "Always"/);
+  assert.match(said(finding), /spec\.template\.spec\.restartPolicy: Unsupported value: "OnFailure": supported values: "Always"/);
 });
 
 test('StatefulSet, DaemonSet and ReplicaSet have the same constraint', () => {
@@ -58,7 +61,7 @@ test('values are case-sensitive on every kind (safe case fix)', () => {
   `;
   const [finding] = findingsOf(text, ID);
   assert.equal(textOf(text, finding), 'never');
-  assert.match(finding.message, /Unsupported value: "never": supported values: "Always", "OnFailure", "Never"/);
+  assert.match(said(finding), /Unsupported value: "never": supported values: "Always", "OnFailure", "Never"/);
   assert.equal(finding.fixes[0].safe, true);
   assert.match(assertFixClears(text, ID), /restartPolicy: Never\n/);
 });

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'security-context-baseline';
 const on = { rules: { [ID]: 'hint' } };
 
@@ -27,7 +30,7 @@ test('when enabled: a hint on securityContext listing the problems', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'hint');
   assert.equal(textOf(bad, finding), 'securityContext');
-  assert.match(finding.message, /runs privileged, allows privilege escalation, may run as root, has a writable root filesystem, keeps NET_RAW/);
+  assert.match(said(finding), /runs privileged, allows privilege escalation, may run as root, has a writable root filesystem, keeps NET_RAW/);
 });
 
 test('a restricted container is fine', () => {
@@ -101,17 +104,17 @@ const userPod = (podContext, containerContext) => yaml`
 
 test('a non-zero runAsUser without runAsNonRoot: "does not set runAsNonRoot", not "may run as root"', () => {
   const [finding] = findingsOf(userPod('{}', '{runAsUser: 30000, runAsGroup: 30000, readOnlyRootFilesystem: true}'), ID, on);
-  assert.match(finding.message, /does not set runAsNonRoot \(it runs as UID 30000, but Pod Security "restricted" requires runAsNonRoot: true\)/);
-  assert.doesNotMatch(finding.message, /root,|may run as root/);
+  assert.match(said(finding), /does not set runAsNonRoot \(it runs as UID 30000, but Pod Security "restricted" requires runAsNonRoot: true\)/);
+  assert.doesNotMatch(said(finding), /root,|may run as root/);
   // The Pod's runAsUser applies to containers that do not set their own.
-  assert.match(findingsOf(userPod('{runAsUser: 1000}', '{}'), ID, on)[0].message, /UID 1000/);
-  assert.match(findingsOf(userPod('{runAsUser: 1000}', '{runAsUser: 0}'), ID, on)[0].message, /runs as root \(runAsUser: 0\)/);
-  assert.match(findingsOf(userPod('{}', '{}'), ID, on)[0].message, /may run as root/);
+  assert.match(said(findingsOf(userPod('{runAsUser: 1000}', '{}'), ID, on)[0]), /UID 1000/);
+  assert.match(said(findingsOf(userPod('{runAsUser: 1000}', '{runAsUser: 0}'), ID, on)[0]), /runs as root \(runAsUser: 0\)/);
+  assert.match(said(findingsOf(userPod('{}', '{}'), ID, on)[0]), /may run as root/);
 });
 
 test("the container's runAsNonRoot overrides the Pod's", () => {
-  assert.match(findingsOf(userPod('{runAsNonRoot: true}', '{runAsNonRoot: false}'), ID, on)[0].message, /may run as root/);
-  assert.doesNotMatch(findingsOf(userPod('{runAsNonRoot: false}', '{runAsNonRoot: true}'), ID, on)[0].message, /run as root|runs as root|runAsNonRoot/);
+  assert.match(said(findingsOf(userPod('{runAsNonRoot: true}', '{runAsNonRoot: false}'), ID, on)[0]), /may run as root/);
+  assert.doesNotMatch(said(findingsOf(userPod('{runAsNonRoot: false}', '{runAsNonRoot: true}'), ID, on)[0]), /run as root|runs as root|runAsNonRoot/);
 });
 
 test('the fix does not add runAsNonRoot: true next to runAsUser: 0 (the kubelet would refuse to start it)', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'security-context-contradiction';
 
 const bad = yaml`
@@ -24,7 +27,7 @@ test('privileged with allowPrivilegeEscalation: false is an error', () => {
   assert.equal(finding.severity, 'error');
   assert.equal(lineOf(bad, finding), 10);
   assert.equal(textOf(bad, finding), 'false');
-  assert.match(finding.message, /cannot set `allowPrivilegeEscalation` to false and `privileged` to true/);
+  assert.match(said(finding), /cannot set `allowPrivilegeEscalation` to false and `privileged` to true/);
 });
 
 test('CAP_SYS_ADMIN, Unmasked procMount, host namespaces with hostUsers: false, shareProcessNamespace + hostPID', () => {
@@ -48,12 +51,17 @@ test('CAP_SYS_ADMIN, Unmasked procMount, host namespaces with hostUsers: false, 
         image: b:1.0
         securityContext: {procMount: Unmasked}
   `;
-  const messages = findingsOf(text, ID).map((f) => f.message);
+  const messages = findingsOf(text, ID).map(said);
   assert.equal(messages.length, 4, messages.join('\n'));
   assert.match(messages[0], /hostNetwork: true cannot be combined with hostUsers: false/);
   assert.match(messages[1], /hostPID: true cannot be combined/);
   assert.match(messages[2], /ShareProcessNamespace and HostPID cannot both be enabled/);
   assert.match(messages[3], /CAP_SYS_ADMIN/);
+  // Each gets a fix now: remove the capability, the host namespace, shareProcessNamespace.
+  const capability = assertFixClears(text, ID, { index: 3 });
+  assert.match(capability, /capabilities: \{add: \[\]\}|capabilities: \{\}|capabilities:\n/);
+  assert.doesNotMatch(assertFixClears(text, ID, { index: 0 }), /hostNetwork/);
+  assert.doesNotMatch(assertFixClears(text, ID, { index: 2 }), /shareProcessNamespace/);
 });
 
 test('consistent settings are fine; Unmasked needs hostUsers: false', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'sidecar-resize-policy';
 
 const bad = yaml`
@@ -28,7 +31,7 @@ test('resizePolicy on an init container is rejected before 1.33', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), 'resizePolicy');
-  assert.match(finding.message, /must not be set for init containers/);
+  assert.match(said(finding), /must not be set for init containers/);
 });
 
 test('version boundary: allowed from 1.33 (in-place resize on by default)', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'toleration-invalid';
 
 const bad = yaml`
@@ -25,7 +28,7 @@ test('operator Exists with a value is an error on value', () => {
   assert.equal(finding.severity, 'error');
   assert.equal(lineOf(bad, finding), 11);
   assert.equal(textOf(bad, finding), 'value');
-  assert.match(finding.message, /value must be empty when `operator` is 'Exists'/);
+  assert.match(said(finding), /value must be empty when `operator` is 'Exists'/);
 });
 
 test('empty key needs Exists; tolerationSeconds needs NoExecute', () => {
@@ -45,7 +48,7 @@ test('empty key needs Exists; tolerationSeconds needs NoExecute', () => {
         effect: NoSchedule
         tolerationSeconds: 30
   `;
-  const messages = findingsOf(text, ID).map((f) => f.message);
+  const messages = findingsOf(text, ID).map(said);
   assert.equal(messages.length, 2);
   assert.match(messages[0], /operator must be Exists when `key` is empty/);
   assert.match(messages[1], /effect must be 'NoExecute' when `tolerationSeconds` is set/);
@@ -109,4 +112,23 @@ test('fix: remove the value', () => {
 test('fix: add effect NoExecute', () => {
   const fixed = assertFixClears(seconds, ID, { title: 'Set effect: NoExecute' });
   assert.match(fixed, /effect: NoExecute/);
+});
+
+test('fix: an empty key without an operator gets operator: Exists', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+      - name: app
+        image: app:1.0
+      tolerations:
+      - effect: NoSchedule # every NoSchedule taint
+  `;
+  const [finding] = findingsOf(text, ID);
+  assert.equal(finding.message, 'tolerations[0] has no key, so its operator must be Exists');
+  const fixed = assertFixClears(text, ID);
+  assert.match(fixed, /- effect: NoSchedule # every NoSchedule taint\n {4}operator: Exists\n/);
 });

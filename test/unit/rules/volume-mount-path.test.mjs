@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'volume-mount-path';
 
 test('two mounts on the same mountPath: error on the second', () => {
@@ -26,7 +29,7 @@ test('two mounts on the same mountPath: error on the second', () => {
   assert.equal(finding.severity, 'error');
   assert.equal(lineOf(text, finding), 10);
   assert.equal(textOf(text, finding), '/etc/app');
-  assert.match(finding.message, /must be unique/);
+  assert.match(said(finding), /must be unique/);
 });
 
 test('absolute subPath and .. in subPathExpr', () => {
@@ -45,7 +48,7 @@ test('absolute subPath and .. in subPathExpr', () => {
       volumes:
       - {name: a, emptyDir: {}}
   `;
-  const messages = findingsOf(text, ID).map((f) => f.message);
+  const messages = findingsOf(text, ID).map(said);
   assert.equal(messages.length, 2);
   assert.match(messages[0], /must be a relative path/);
   assert.match(messages[1], /must not contain '\.\.'/);
@@ -85,7 +88,7 @@ test('subPath on an image volume: rejected before 1.33 only', () => {
       - name: volume
         image: {reference: quay.io/crio/artifact:v2}
   `;
-  assert.match(findingsOf(text, ID, { version: '1.32' })[0].message, /not allowed in image volume sources/);
+  assert.match(said(findingsOf(text, ID, { version: '1.32' })[0]), /not allowed in image volume sources/);
   assert.deepEqual(findingsOf(text, ID, { version: '1.33' }), []);
 });
 
@@ -124,10 +127,35 @@ test('subPath and subPathExpr together in a Deployment template (multi-document)
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(both, finding), 23);
   assert.equal(textOf(both, finding), 'subPathExpr');
-  assert.match(finding.message, /mutually exclusive/);
+  assert.match(said(finding), /mutually exclusive/);
 });
 
 test('fix: drop subPathExpr', () => {
   const fixed = assertFixClears(both, ID, { title: 'Remove subPathExpr' });
   assert.doesNotMatch(fixed, /subPathExpr/);
+});
+
+test('fix: a subPath with a leading "/" is made relative; ".." gets no fix', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+      - name: app
+        image: app:1.0
+        volumeMounts:
+        - name: config
+          mountPath: /etc/app/app.conf
+          subPath: /app.conf # one file of the ConfigMap
+      volumes:
+      - name: config
+        configMap: {name: app}
+  `;
+  const [finding] = findingsOf(text, ID);
+  assert.equal(finding.message, 'Container "app": subPath "/app.conf" is not a relative path inside the volume');
+  const fixed = assertFixClears(text, ID);
+  assert.match(fixed, /subPath: app\.conf # one file of the ConfigMap/);
+  assert.deepEqual(findingsOf(text.replace('/app.conf #', '../app.conf #'), ID)[0].fixes, []);
 });

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'volume-mount-unknown-volume';
 
 const typo = yaml`
@@ -27,8 +30,8 @@ test('a mount of an undefined volume is an error, with a did-you-mean', () => {
   assert.equal(finding.severity, 'error');
   assert.equal(lineOf(typo, finding), 9);
   assert.equal(textOf(typo, finding), 'cache');
-  assert.match(finding.message, /Not found: "cache"/);
-  assert.match(finding.message, /Did you mean "cahce"\?/);
+  assert.match(said(finding), /Not found: "cache"/);
+  assert.match(said(finding), /Did you mean "cahce"\?/);
 });
 
 test('StatefulSet volumeClaimTemplates count as volumes', () => {
@@ -92,9 +95,9 @@ test('StatefulSet before 1.34: accepted, but Pods cannot be created (multi-docum
   const [old] = findingsOf(text, ID, { version: '1.33' });
   assert.equal(old.documentIndex, 1);
   assert.equal(lineOf(text, old), 23);
-  assert.match(old.message, /Before 1\.34 the API server accepts this StatefulSet/);
+  assert.match(said(old), /Before 1\.34 the API server accepts this StatefulSet/);
   const [current] = findingsOf(text, ID, { version: '1.34' });
-  assert.match(current.message, /The API server rejects it/);
+  assert.match(said(current), /The API server rejects it/);
 });
 
 test('volumeDevices must point at a claim', () => {
@@ -115,7 +118,7 @@ test('volumeDevices must point at a claim', () => {
         emptyDir: {}
   `;
   const [finding] = findingsOf(text, ID);
-  assert.match(finding.message, /can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode/);
+  assert.match(said(finding), /can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode/);
 });
 
 test('fix: use the similar name', () => {
@@ -132,7 +135,7 @@ test('no emptyDir volume is offered under a name that is not a valid volume name
   const text = typo.replace('- name: cache\n', '- name: c onfig\n');
   assert.notEqual(text, typo);
   const [finding] = findingsOf(text, ID);
-  assert.match(finding.message, /mounts volume "c onfig"/);
+  assert.match(said(finding), /mounts volume "c onfig"/);
   assert.ok(!finding.fixes.some((fix) => fix.title.startsWith('Add an emptyDir volume')), finding.fixes.map((fix) => fix.title).join(' | '));
   // A valid name still gets it.
   assert.ok(findingsOf(typo, ID)[0].fixes.some((fix) => fix.title === 'Add an emptyDir volume named "cache"'));

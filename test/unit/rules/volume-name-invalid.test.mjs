@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'volume-name-invalid';
 
 const bad = yaml`
@@ -45,7 +48,7 @@ test('duplicate and empty names', () => {
       - {name: data, emptyDir: {}}
       - {name: "", emptyDir: {}}
   `;
-  const messages = findingsOf(text, ID).map((f) => f.message);
+  const messages = findingsOf(text, ID).map(said);
   assert.equal(messages.length, 2);
   assert.match(messages[0], /used twice/);
   assert.match(messages[1], /empty name/);

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+// What a finding says: the short message and the explanation in its hover (detail).
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'volume-source-count';
 
 const two = yaml`
@@ -24,7 +27,7 @@ test('two sources: error on the second source key', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(two, finding), 'hostPath');
-  assert.match(finding.message, /may not specify more than 1 volume type/);
+  assert.match(said(finding), /may not specify more than 1 volume type/);
 });
 
 const none = yaml`
@@ -56,7 +59,7 @@ test('no source: info (implicit emptyDir) in a Deployment template, multi-docume
   assert.equal(finding.severity, 'info');
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(none, finding), 20);
-  assert.match(finding.message, /defaults it to an empty emptyDir/);
+  assert.match(said(finding), /defaults a volume without a source to an empty emptyDir/);
 });
 
 test('exactly one source is fine', () => {

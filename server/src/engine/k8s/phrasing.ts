@@ -28,3 +28,34 @@ export function pathText(path: FieldPath): string {
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * A user value in double quotes, cut to `max` characters with an ellipsis: a message stays one
+ * short line however long the name, image or command it quotes (the full value is in the file).
+ */
+export function quoteShort(value: string, max = 40): string {
+  return `"${value.length > max ? `${value.slice(0, max - 1)}…` : value}"`;
+}
+
+/**
+ * A name or path cut to `max` characters with an ellipsis, so one long value (a 253-character
+ * object name, a deep hostPath) cannot push a message past the length the Problems panel shows.
+ * The full value stays in the finding's detail or at its range.
+ */
+export function clipText(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}
+
+/** Longest message the Problems panel and the CLI show on one line (issue #11: say less). */
+export const MESSAGE_LIMIT = 100;
+
+/** `full` when it fits in MESSAGE_LIMIT characters, else the shorter wording (clipped if need be). */
+export function fitMessage(full: string, short: string): string {
+  if (full.length <= MESSAGE_LIMIT) return full;
+  return clipText(short, MESSAGE_LIMIT);
+}
+
+/** A user-written value in double quotes, clipped (`"kubelinter@stackrox.com"`). */
+export function quoted(text: string, max = 40): string {
+  return JSON.stringify(clipText(text, max));
+}

@@ -7,7 +7,7 @@ import { containersOf } from '../../containers';
 import { restartPolicy } from '../../defaults';
 import { asArray, asString, hasKey } from '../../json';
 import { isOneShot } from '../../k8s/one-shot-command';
-import { capitalize, describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import { JOB_KINDS } from '../../k8s/workload-kinds';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
@@ -34,8 +34,8 @@ export const containerCommandExits: Rule = {
       const shown = argv.join(' ');
       const fixes: FixSpec[] = [];
       const why = ref.isSidecar
-        ? 'a sidecar (restartPolicy: Always on the init container) is restarted whenever it exits'
-        : `restartPolicy ${policy.defaulted ? 'defaults to' : 'is'} Always, so the kubelet restarts it every time`;
+        ? 'A sidecar (restartPolicy: Always on the init container) is restarted whenever it exits'
+        : `restartPolicy ${policy.defaulted ? 'defaults to' : 'is'} Always, so the kubelet restarts the container every time it exits`;
       if (context.kind === 'Pod' && !ref.isSidecar) {
         const policyPath = [...context.specPath, 'restartPolicy'];
         const set = (value: string): FixSpec['intents'] =>
@@ -50,9 +50,8 @@ export const containerCommandExits: Rule = {
       findings.push({
         path: [...ref.path, 'command'],
         target: 'key',
-        message:
-          `${capitalize(describeContainer(ref))} runs "${shown}", which exits at once, but ${why}: the Pod ends in CrashLoopBackOff. ` +
-          `${advice}, or give the container a command that keeps running.`,
+        message: `${capitalize(describeContainer(ref))} will crash-loop: ${quoteShort(shown, 30)} exits at once`,
+        detail: `${why}, and the Pod ends in CrashLoopBackOff. ${advice}, or give the container a command that keeps running.`,
         fixes,
       });
     }

@@ -6,7 +6,7 @@
 import { containersOf } from '../../containers';
 import { asString, hasKey } from '../../json';
 import { looksTemplated } from '../../k8s/image-reference';
-import { capitalize, describeContainer, pathText } from '../../k8s/phrasing';
+import { capitalize, describeContainer, pathText, quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -29,7 +29,8 @@ export const containerImageMissing: Rule = {
         findings.push({
           path,
           target: present ? 'value' : 'key',
-          message: `${capitalize(describeContainer(ref))} has no image; the API server rejects it ("${where}: Required value"). Set image to a pinned reference such as "nginx:1.27".`,
+          message: `${capitalize(describeContainer(ref))} has no image`,
+          detail: `The API server rejects the Pod ("${where}: Required value"). Set image to a pinned reference such as "nginx:1.27".`,
         });
         continue;
       }
@@ -38,7 +39,8 @@ export const containerImageMissing: Rule = {
           path,
           target: 'value',
           severity: 'warning',
-          message: `The image of ${describeContainer(ref)} looks like an unfilled placeholder ("${image}"); the API server accepts it, but the kubelet cannot pull it (InvalidImageName). Substitute the real image before applying.`,
+          message: `${capitalize(describeContainer(ref))}: image ${quoteShort(image)} looks like an unfilled placeholder`,
+          detail: 'The API server accepts it, but the kubelet cannot pull it (InvalidImageName). Substitute the real image before applying.',
         });
         continue;
       }
@@ -46,7 +48,8 @@ export const containerImageMissing: Rule = {
         findings.push({
           path,
           target: 'value',
-          message: `The API server rejects the image of ${describeContainer(ref)}: "must not have leading or trailing whitespace". Remove the spaces.`,
+          message: `${capitalize(describeContainer(ref))}: the image has leading or trailing whitespace`,
+          detail: 'The API server rejects it in a Pod ("must not have leading or trailing whitespace"). Remove the spaces.',
           fixes: [{ title: 'Trim the whitespace', intents: [{ op: 'set', path, value: image.trim() }], preferred: true, safe: true }],
         });
       }

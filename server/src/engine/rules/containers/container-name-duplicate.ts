@@ -4,7 +4,7 @@
 // validateInitContainers, validateEphemeralContainers.
 // https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#detailed-behavior
 import { containersOf, type ContainerRef } from '../../containers';
-import { describeContainer, pathText } from '../../k8s/phrasing';
+import { pathText, quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -35,9 +35,8 @@ export const containerNameDuplicate: Rule = {
       findings.push({
         path: [...ref.path, 'name'],
         target: 'value',
-        message:
-          `Duplicate container name "${ref.name}": ${describeContainer(ref)} (${relative(ref)}) has the same name as ${describeContainer(first)} (${relative(first)}). ` +
-          `The API server rejects it (${relative(ref)}.name: Duplicate value: "${ref.name}"); rename one of them.`,
+        message: `Container name ${quoteShort(ref.name)} is used twice (${relative(first)} and ${relative(ref)})`,
+        detail: `Container names must be unique across app, init and ephemeral containers. The API server rejects this one (${relative(ref)}.name: Duplicate value: "${ref.name}"); rename one of them.`,
         fixes: [{ title: `Rename this container to "${renamed}"`, intents: [{ op: 'set', path: [...ref.path, 'name'], value: renamed }], preferred: true }],
       });
     }

@@ -3,8 +3,8 @@
 // https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names
 import { containersOf } from '../../containers';
 import { hasKey } from '../../json';
-import { dns1123LabelErrors, show, toDnsLabel } from '../../k8s/names';
-import { describeContainer } from '../../k8s/phrasing';
+import { dns1123LabelErrors, toDnsLabel } from '../../k8s/names';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
 
@@ -28,7 +28,8 @@ export const containerNameInvalid: Rule = {
         findings.push({
           path,
           target: 'value',
-          message: `The API server rejects the empty name of ${describeContainer(ref)} ("Required value"). Give the container a DNS-label name such as "app".`,
+          message: `${capitalize(describeContainer(ref))} has an empty name`,
+          detail: 'The API server rejects it ("Required value"). Give the container a DNS-label name such as "app".',
         });
         continue;
       }
@@ -42,9 +43,8 @@ export const containerNameInvalid: Rule = {
       findings.push({
         path,
         target: 'value',
-        message:
-          `The API server rejects container name ${show(name)}: ${errors.join('; ')}. ` +
-          'Use lower-case letters, digits and "-" (for example "web-server"), at most 63 characters.',
+        message: `Container ${quoteShort(name)}: the name is not a valid DNS label`,
+        detail: `The API server rejects it: ${errors.join('; ')}. Use lower-case letters, digits and "-" (for example "web-server"), at most 63 characters.`,
         fixes,
       });
     }

@@ -4,7 +4,7 @@
 // https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restart-rules
 import { containersOf } from '../../containers';
 import { asString, hasKey } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 import { atLeast } from '../../versions';
@@ -30,8 +30,9 @@ export const containerRestartPolicyNonInit: Rule = {
           path,
           target: 'key',
           severity: 'info',
-          message:
-            `restartPolicy "${value}" on ${describeContainer(ref)} overrides the Pod's restartPolicy for this container (ContainerRestartRules, on by default from 1.35). ` +
+          message: `${capitalize(describeContainer(ref))}: restartPolicy ${value} needs Kubernetes 1.35+`,
+          detail:
+            "It overrides the Pod's restartPolicy for this container (ContainerRestartRules, on by default from 1.35). " +
             'Clusters older than 1.35, or with the feature gate off, reject it with "may not be set for non-init containers".',
         });
         continue;
@@ -39,9 +40,8 @@ export const containerRestartPolicyNonInit: Rule = {
       findings.push({
         path,
         target: 'key',
-        message:
-          `Kubernetes ${context.env.kubernetesVersion} rejects restartPolicy on ${describeContainer(ref)}: "may not be set for non-init containers". ` +
-          'Remove it and use the Pod-level spec.restartPolicy (per-container restart policies need 1.35+).',
+        message: `${capitalize(describeContainer(ref))}: restartPolicy is not allowed on app containers before 1.35`,
+        detail: `Kubernetes ${context.env.kubernetesVersion} rejects it ("may not be set for non-init containers"). Remove it and use the Pod-level spec.restartPolicy (per-container restart policies need 1.35+).`,
         fixes: [{ title: 'Remove restartPolicy from the container', intents: [{ op: 'delete', path }], preferred: true }],
       });
     }

@@ -43,6 +43,7 @@ function missing(kind: string, path: FieldPath, what: string): RuleFinding {
   return {
     path,
     target: 'key',
-    message: `The API server rejects this ${kind}: ${what}, but a Pod needs at least one app container ("${pathText(path)}: Required value"). Add a container with a name and an image.`,
+    message: `${kind} has no containers: ${what}`,
+    detail: `A Pod needs at least one app container; the API server rejects it ("${pathText(path)}: Required value"). Add a container with a name and an image.`,
   };
 }

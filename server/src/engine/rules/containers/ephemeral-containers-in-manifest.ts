@@ -22,9 +22,8 @@ export const ephemeralContainersInManifest: Rule = {
       {
         path,
         target: 'key',
-        message:
-          `The API server rejects spec.ephemeralContainers here: "Forbidden: ${upstream}". ` +
-          'Ephemeral containers are added to a running Pod with `kubectl debug`; remove the block from the manifest.',
+        message: 'spec.ephemeralContainers cannot be set in a manifest',
+        detail: `The API server rejects it ("Forbidden: ${upstream}"). Ephemeral containers are added to a running Pod with \`kubectl debug\`; remove the block from the manifest.`,
         fixes: [{ title: 'Remove ephemeralContainers', intents: [{ op: 'delete', path }], preferred: true }],
       },
     ];

@@ -3,7 +3,7 @@
 // https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#differences-from-regular-containers
 import { containersOf } from '../../containers';
 import { hasKey } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
 
@@ -32,8 +32,9 @@ export const initContainerProbeOrLifecycle: Rule = {
         findings.push({
           path: [...ref.path, field],
           target: 'key',
-          message:
-            `The API server rejects ${field} on ${describeContainer(ref)}: "may not be set for init containers without restartPolicy=Always". ` +
+          message: `${capitalize(describeContainer(ref))}: ${field} is not allowed on a run-once init container`,
+          detail:
+            'The API server rejects it ("may not be set for init containers without restartPolicy=Always"). ' +
             'An init container runs once to completion before the app starts; remove the field, or add restartPolicy: Always to make it a sidecar that keeps running.',
           fixes,
         });

@@ -4,7 +4,7 @@
 // https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
 import { containersOf } from '../../containers';
 import { asString, hasKey } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 import { atLeast } from '../../versions';
@@ -29,9 +29,10 @@ export const initContainerRestartPolicy: Rule = {
       findings.push({
         path,
         target: 'value',
-        message:
-          `Kubernetes ${context.env.kubernetesVersion} rejects restartPolicy "${value}" on ${describeContainer(ref)}: ` +
-          `Unsupported value: "${value}": supported values: "Always". Use Always for a sidecar that keeps running, or remove the field for a run-once init container (other values need 1.35+).`,
+        message: `${capitalize(describeContainer(ref))}: restartPolicy ${quoteShort(value, 20)} needs Kubernetes 1.35+`,
+        detail:
+          `Kubernetes ${context.env.kubernetesVersion} rejects it (Unsupported value: "${value}": supported values: "Always"). ` +
+          'Use Always for a sidecar that keeps running, or remove the field for a run-once init container (other values need 1.35+).',
         fixes: [
           { title: 'Remove restartPolicy (run-once init container)', intents: [{ op: 'delete', path }], preferred: true },
           { title: 'Set restartPolicy: Always (sidecar)', intents: [{ op: 'set', path, value: 'Always' }] },

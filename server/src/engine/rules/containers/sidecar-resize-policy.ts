@@ -4,7 +4,7 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/resize-container-resources/
 import { containersOf } from '../../containers';
 import { hasKey } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -24,9 +24,10 @@ export const sidecarResizePolicy: Rule = {
       findings.push({
         path,
         target: 'key',
-        message:
-          `Kubernetes ${context.env.kubernetesVersion} rejects resizePolicy on ${describeContainer(ref)}: "must not be set for init containers" ` +
-          '(sidecars may set it from 1.33, when in-place resize is on by default). Remove the field.',
+        message: `${capitalize(describeContainer(ref))}: resizePolicy on init containers needs Kubernetes 1.33+`,
+        detail:
+          `Kubernetes ${context.env.kubernetesVersion} rejects it ("must not be set for init containers"); ` +
+          'sidecars may set it from 1.33, when in-place resize is on by default. Remove the field.',
         fixes: [{ title: 'Remove resizePolicy from the init container', intents: [{ op: 'delete', path }], preferred: true }],
       });
     }

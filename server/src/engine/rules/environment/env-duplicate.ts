@@ -5,7 +5,7 @@
 // https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/
 import { containersOf } from '../../containers';
 import { asString, objectItems } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -35,9 +35,8 @@ export const envDuplicate: Rule = {
         findings.push({
           path: [...ref.path, 'env', index, 'name'],
           target: 'value',
-          message:
-            `${name} is defined twice on ${describeContainer(ref)} (env[${first}] and env[${index}]); the container gets the last value, and the API server warns it "may be dropped when using apply". ` +
-            'Keep one definition.',
+          message: `${capitalize(describeContainer(ref))}: ${quoteShort(name, 30)} is defined twice (env[${first}] and env[${index}])`,
+          detail: 'The container gets the last value, and the API server warns it "may be dropped when using apply". Keep one definition.',
           fixes: [{ title: `Remove the earlier definition (env[${first}])`, intents: [{ op: 'delete', path: [...ref.path, 'env', first] }], preferred: true }],
         });
       }

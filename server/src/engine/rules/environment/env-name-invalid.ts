@@ -5,8 +5,7 @@
 // https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/
 import { containersOf, type ContainerRef } from '../../containers';
 import { asString, hasKey, objectItems } from '../../json';
-import { show } from '../../k8s/names';
-import { capitalize, describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding, Severity } from '../../types';
 import { atLeast } from '../../versions';
@@ -41,7 +40,7 @@ export const envNameInvalid: Rule = {
     const judge = (ref: ContainerRef, path: (string | number)[], name: string, what: string): void => {
       const who = describeContainer(ref);
       if (name === '') {
-        findings.push({ path, target: 'value', message: `The API server rejects an empty ${what} on ${who} ("Required value").` });
+        findings.push({ path, target: 'value', message: `${capitalize(who)}: empty ${what}`, detail: 'The API server rejects it ("Required value").' });
         return;
       }
       const strict = strictEnvNameErrors(name);
@@ -51,7 +50,8 @@ export const envNameInvalid: Rule = {
         findings.push({
           path,
           target: 'value',
-          message: `Kubernetes ${version} rejects ${what} ${show(name)} on ${who}: ${(loose.length > 0 ? loose : strict).join('; ')}. Use letters, digits and '_' (for example MY_VAR).`,
+          message: `${capitalize(who)}: ${what} ${quoteShort(name, 30)} is invalid`,
+          detail: `Kubernetes ${version} rejects it: ${(loose.length > 0 ? loose : strict).join('; ')}. Use letters, digits and '_' (for example MY_VAR).`,
         });
         return;
       }
@@ -60,8 +60,9 @@ export const envNameInvalid: Rule = {
         path,
         target: 'value',
         severity,
-        message:
-          `${capitalize(what)} ${show(name)} on ${who} is accepted only with relaxed name validation (on by default from 1.32, GA in 1.34); older clusters reject it (${strict[0]}). ` +
+        message: `${capitalize(who)}: ${what} ${quoteShort(name, 30)} is rejected before Kubernetes 1.32`,
+        detail:
+          `It is accepted only with relaxed name validation (on by default from 1.32, GA in 1.34); older clusters reject it (${strict[0]}). ` +
           'Shells cannot read such names either; prefer letters, digits and "_".',
       });
     };

@@ -4,10 +4,10 @@
 // ValidateEnvFrom.
 // https://kubernetes.io/docs/concepts/workloads/pods/downward-api/#downwardapi-fieldRef
 import { containersOf } from '../../containers';
-import { asObject, asString, hasKey, objectItems } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { asObject, asString, hasKey, objectItems, type JsonObject } from '../../json';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
-import type { RuleFinding } from '../../types';
+import type { FieldPath, FixSpec, RuleFinding } from '../../types';
 
 const VALUE_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
 const ENV_FROM_SOURCES = ['configMapRef', 'secretRef'];
@@ -45,14 +45,16 @@ export const envValueSourceConflict: Rule = {
           findings.push({
             path: [...base, 'valueFrom'],
             target: 'key',
-            message: `valueFrom of ${name} on ${who} names no source; the API server rejects it ("must specify one of: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\` or \`secretKeyRef\`").`,
+            message: `${capitalize(who)}: valueFrom of ${quoteShort(name, 30)} names no source`,
+            detail: 'The API server rejects it ("must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`").',
           });
         }
         for (const extra of sources.slice(1)) {
           findings.push({
             path: [...base, 'valueFrom', extra],
             target: 'key',
-            message: `valueFrom of ${name} on ${who} sets both ${sources[0]} and ${extra}; the API server rejects it ("may not have more than one field specified at a time"). Keep one source.`,
+            message: `${capitalize(who)}: valueFrom of ${quoteShort(name, 30)} sets both ${sources[0]} and ${extra}`,
+            detail: 'The API server rejects it ("may not have more than one field specified at a time"). Keep one source.',
             fixes: [{ title: `Remove ${extra}`, intents: [{ op: 'delete', path: [...base, 'valueFrom', extra] }] }],
           });
         }
@@ -61,7 +63,8 @@ export const envValueSourceConflict: Rule = {
           findings.push({
             path: [...base, 'value'],
             target: 'key',
-            message: `${name} on ${who} sets both value and valueFrom; the API server rejects it ("may not be specified when \`value\` is not empty"). Keep one of them.`,
+            message: `${capitalize(who)}: ${quoteShort(name, 30)} sets both value and valueFrom`,
+            detail: 'The API server rejects it ("may not be specified when `value` is not empty"). Keep one of them.',
             fixes: [
               { title: 'Remove value (keep valueFrom)', intents: [{ op: 'delete', path: [...base, 'value'] }], preferred: true },
               { title: 'Remove valueFrom (keep value)', intents: [{ op: 'delete', path: [...base, 'valueFrom'] }] },
@@ -73,8 +76,9 @@ export const envValueSourceConflict: Rule = {
           findings.push({
             path: [...base, 'valueFrom', 'fieldRef', 'fieldPath'],
             target: 'value',
-            message:
-              `fieldRef "${fieldPath}" of ${name} on ${who} is not available to environment variables; the API server rejects it. ` +
+            message: `${capitalize(who)}: fieldRef ${quoteShort(fieldPath, 30)} is not available to environment variables`,
+            detail:
+              'The API server rejects it. ' +
               "Supported: metadata.name, metadata.namespace, metadata.uid, metadata.labels['key'], metadata.annotations['key'], spec.nodeName, spec.serviceAccountName, status.hostIP(s), status.podIP(s).",
           });
         }
@@ -88,11 +92,34 @@ export const envValueSourceConflict: Rule = {
           target: 'key',
           message:
             sources.length === 0
-              ? `envFrom[${index}] on ${who} names neither configMapRef nor secretRef; the API server rejects it ("must specify one of: \`configMapRef\` or \`secretRef\`").`
-              : `envFrom[${index}] on ${who} sets both configMapRef and secretRef; the API server rejects it ("may not have more than one field specified at a time"). Use two envFrom entries.`,
+              ? `${capitalize(who)}: envFrom[${index}] names neither configMapRef nor secretRef`
+              : `${capitalize(who)}: envFrom[${index}] sets both configMapRef and secretRef`,
+          detail:
+            sources.length === 0
+              ? 'The API server rejects it ("must specify one of: `configMapRef` or `secretRef`").'
+              : 'The API server rejects it ("may not have more than one field specified at a time"). Use two envFrom entries.',
+          fixes: sources.length === 2 && asObject(item.secretRef) ? [splitEnvFrom(item, [...ref.path, 'envFrom'], base)] : undefined,
         });
       }
     }
     return findings;
   },
 };
+
+/**
+ * Moves secretRef into an envFrom entry of its own (with the same prefix). The list is rejected
+ * as it is, so there is no earlier behaviour to keep; the new entry goes last, so on a clash of
+ * names the Secret's keys win, as the later entry does in the kubelet.
+ */
+function splitEnvFrom(item: JsonObject, listPath: FieldPath, base: FieldPath): FixSpec {
+  const entry: JsonObject = { secretRef: item.secretRef };
+  if (hasKey(item, 'prefix')) entry.prefix = item.prefix;
+  return {
+    title: 'Move secretRef to an envFrom entry of its own',
+    intents: [
+      { op: 'delete', path: [...base, 'secretRef'] },
+      { op: 'append', path: listPath, value: entry },
+    ],
+    preferred: true,
+  };
+}

@@ -7,7 +7,7 @@
 import { containersOf } from '../../containers';
 import { asString } from '../../json';
 import { looksTemplated, parseImageReference, pullsLatest } from '../../k8s/image-reference';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -26,7 +26,7 @@ export const imageLatestTag: Rule = {
       const reference = parseImageReference(image);
       if (!reference || !pullsLatest(reference)) continue;
       const policy = asString(ref.container.imagePullPolicy);
-      const what = reference.tag === 'latest' ? `Image "${image}" uses the latest tag` : `Image "${image}" has no tag, which means ":latest"`;
+      const what = reference.tag === 'latest' ? 'uses the latest tag' : 'has no tag, so it runs latest';
       const pull =
         policy === 'IfNotPresent' || policy === 'Never'
           ? `With imagePullPolicy ${policy} each node keeps whichever latest it pulled first, so Pods can run different builds.`
@@ -36,7 +36,8 @@ export const imageLatestTag: Rule = {
       findings.push({
         path: [...ref.path, 'image'],
         target: 'value',
-        message: `${what} (${describeContainer(ref)}). ${pull} Pin a version tag (for example ${reference.repository.split('/').pop()}:1.2.3) or a digest.`,
+        message: `${capitalize(describeContainer(ref))}: the image ${what}`,
+        detail: `Image "${image}" ${what}. ${pull} Pin a version tag (for example ${reference.repository.split('/').pop()}:1.2.3) or a digest.`,
       });
     }
     return findings;

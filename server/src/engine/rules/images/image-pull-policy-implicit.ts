@@ -1,6 +1,9 @@
 // When imagePullPolicy is omitted, the API server fills it in once, at creation, from the tag:
-// Always for `:latest` or an untagged image, IfNotPresent otherwise (digests included). Editing
-// the tag of a stored object later does not change the policy it already got.
+// Always for `:latest` or an untagged image, IfNotPresent otherwise. The defaulter looks at the
+// tag only, so `app:latest@sha256:…` gets Always although the digest pins the image: every Pod
+// start asks the registry, and a Pod cannot start while the registry is unreachable. That is the
+// one surprising default, so it is the only one reported; the ordinary ones are in the hover on
+// `image` (editor/hover-facts.ts), and latest/untagged images are image-latest-tag's finding.
 // v1 defaults.go SetDefaults_Container.
 // https://kubernetes.io/docs/concepts/containers/images/#imagepullpolicy-defaulting
 import { containersOf } from '../../containers';
@@ -15,7 +18,7 @@ export const imagePullPolicyImplicit: Rule = {
     id: 'image-pull-policy-implicit',
     defaultSeverity: 'info',
     category: 'images',
-    summary: 'imagePullPolicy is omitted; says what Kubernetes will default it to.',
+    summary: 'imagePullPolicy is omitted on an image pinned by digest but tagged latest, so it defaults to Always.',
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
@@ -24,22 +27,24 @@ export const imagePullPolicyImplicit: Rule = {
       const image = asString(ref.container.image);
       if (!image || looksTemplated(image)) continue;
       const reference = parseImageReference(image);
-      // For latest/untagged images image-latest-tag already says the policy defaults to Always.
-      if (!reference || pullsLatest(reference)) continue;
-      const policy = defaultPullPolicy(reference);
-      const why =
-        policy === 'Always'
-          ? 'the tag is "latest"; the digest does not change the default'
-          : reference.digest && !reference.tag
-            ? 'the image is pinned by digest'
-            : `the tag is "${reference.tag}", not latest`;
+      // Untagged or latest without a digest: image-latest-tag already says it pulls Always.
+      if (!reference || pullsLatest(reference) || !reference.digest || defaultPullPolicy(reference) !== 'Always') continue;
       findings.push({
         path: [...ref.path, 'image'],
         target: 'key',
-        message:
-          `${capitalize(describeContainer(ref))} has no imagePullPolicy; Kubernetes sets it to ${policy} when the object is created (${why})${policy === 'IfNotPresent' ? ', so a node reuses an image it already has' : ''}. ` +
-          'The policy is stored with the object: changing the tag later does not change it.',
-        fixes: [{ title: `Set imagePullPolicy: ${policy} explicitly`, intents: [{ op: 'insert', path: ref.path, key: 'imagePullPolicy', value: policy, after: 'image' }] }],
+        message: `${capitalize(describeContainer(ref))}: imagePullPolicy defaults to Always despite the digest`,
+        detail:
+          'Kubernetes picks the default pull policy from the tag alone: ":latest" gives Always, even when a digest pins the image. ' +
+          'Every Pod start then asks the registry, and Pods cannot start while it is unreachable. ' +
+          'Set imagePullPolicy: IfNotPresent (the digest already pins the image), or drop the ":latest" tag. The policy is stored at creation.',
+        fixes: [
+          {
+            title: 'Set imagePullPolicy: IfNotPresent (the digest pins the image)',
+            intents: [{ op: 'insert', path: ref.path, key: 'imagePullPolicy', value: 'IfNotPresent', after: 'image' }],
+            preferred: true,
+          },
+          { title: 'Set imagePullPolicy: Always explicitly', intents: [{ op: 'insert', path: ref.path, key: 'imagePullPolicy', value: 'Always', after: 'image' }] },
+        ],
       });
     }
     return findings;

@@ -25,15 +25,17 @@ export const dnsPolicyNoneRequiresConfig: Rule = {
         findings.push({
           path: policyPath,
           target: 'value',
-          message:
-            'dnsPolicy None gives the Pod no DNS configuration, and dnsConfig is missing; the API server rejects it ("must provide `dnsConfig` when `dnsPolicy` is None"). Add dnsConfig with at least one nameserver.',
+          message: 'dnsPolicy None needs a dnsConfig, and there is none',
+          detail:
+            'dnsPolicy None gives the Pod no DNS configuration of its own; the API server rejects it without dnsConfig ("must provide `dnsConfig` when `dnsPolicy` is None"). Add dnsConfig with at least one nameserver.',
           fixes,
         });
       } else if (nameservers.length === 0) {
         findings.push({
           path: hasKey(config, 'nameservers') ? [...configPath, 'nameservers'] : configPath,
           target: 'key',
-          message: 'dnsPolicy None needs at least one nameserver in dnsConfig; the API server rejects it ("must provide at least one DNS nameserver when `dnsPolicy` is None").',
+          message: 'dnsPolicy None needs at least one nameserver in dnsConfig',
+          detail: 'The API server rejects it ("must provide at least one DNS nameserver when `dnsPolicy` is None").',
           fixes,
         });
       }
@@ -42,7 +44,8 @@ export const dnsPolicyNoneRequiresConfig: Rule = {
       findings.push({
         path: [...configPath, 'nameservers'],
         target: 'key',
-        message: `dnsConfig lists ${nameservers.length} nameservers; the API server rejects more than 3 ("must not have more than 3 nameservers"), the resolver limit.`,
+        message: `dnsConfig lists ${nameservers.length} nameservers; at most 3 are allowed`,
+        detail: 'The API server rejects more than 3 ("must not have more than 3 nameservers"), the resolver limit.',
       });
     }
     const searches = asArray(config?.searches);
@@ -50,7 +53,8 @@ export const dnsPolicyNoneRequiresConfig: Rule = {
       findings.push({
         path: [...configPath, 'searches'],
         target: 'key',
-        message: `dnsConfig lists ${searches.length} search domains; the API server rejects more than 32 ("must not have more than 32 search paths").`,
+        message: `dnsConfig lists ${searches.length} search domains; at most 32 are allowed`,
+        detail: 'The API server rejects more than 32 ("must not have more than 32 search paths").',
       });
     }
     return findings;

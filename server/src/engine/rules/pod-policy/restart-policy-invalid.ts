@@ -6,7 +6,7 @@
 // core ValidatePodTemplateSpecForRC.
 // https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy
 import { asString } from '../../json';
-import { pathText } from '../../k8s/phrasing';
+import { pathText, quoteShort } from '../../k8s/phrasing';
 import { REPLICATED_KINDS } from '../../k8s/workload-kinds';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
@@ -34,7 +34,8 @@ export const restartPolicyInvalid: Rule = {
       findings.push({
         path,
         target: 'value',
-        message: `The API server rejects restartPolicy "${value}" (${where}: Unsupported value: "${value}": supported values: ${replicated ? '"Always"' : '"Always", "OnFailure", "Never"'}); the values are case-sensitive.`,
+        message: `restartPolicy ${quoteShort(value, 30)} is not ${replicated ? 'Always' : 'Always, OnFailure or Never'}`,
+        detail: `The API server rejects it (${where}: Unsupported value: "${value}": supported values: ${replicated ? '"Always"' : '"Always", "OnFailure", "Never"'}); the values are case-sensitive.`,
         fixes,
       });
       return findings;
@@ -43,8 +44,9 @@ export const restartPolicyInvalid: Rule = {
     findings.push({
       path,
       target: 'value',
-      message:
-        `A ${context.kind} keeps its Pods running, so its template accepts only restartPolicy Always; the API server rejects "${value}" ` +
+      message: `A ${context.kind} accepts only restartPolicy Always, not ${value}`,
+      detail:
+        `A ${context.kind} keeps its Pods running; the API server rejects "${value}" ` +
         `(${where}: Unsupported value: "${value}": supported values: "Always"). For run-to-completion work use a Job.`,
       fixes: [{ title: 'Remove restartPolicy (defaults to Always)', intents: [{ op: 'delete', path }], preferred: true, safe: true }],
     });

@@ -4,6 +4,7 @@
 // https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
 import { asString, hasKey, objectItems } from '../../json';
 import { qualifiedNameErrors } from '../../k8s/names';
+import { quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -25,8 +26,15 @@ export const tolerationInvalid: Rule = {
         findings.push({
           path: hasKey(item, 'operator') ? [...base, 'operator'] : base,
           target: hasKey(item, 'operator') ? 'value' : 'key',
-          message: `tolerations[${index}] has no key, so it must use operator Exists (match every taint); the API server rejects it ("operator must be Exists when \`key\` is empty, which means 'match all values and all keys'").`,
-          fixes: hasKey(item, 'operator') ? [{ title: 'Set operator: Exists', intents: [{ op: 'set', path: [...base, 'operator'], value: 'Exists' }] }] : undefined,
+          message: `tolerations[${index}] has no key, so its operator must be Exists`,
+          detail:
+            'A toleration without a key matches every taint. The API server rejects it with another operator ("operator must be Exists when `key` is empty, which means \'match all values and all keys\'").',
+          fixes: [
+            {
+              title: 'Set operator: Exists (tolerate every taint)',
+              intents: [hasKey(item, 'operator') ? { op: 'set', path: [...base, 'operator'], value: 'Exists' } : { op: 'insert', path: base, key: 'operator', value: 'Exists' }],
+            },
+          ],
         });
       }
       if (key !== '') {
@@ -35,14 +43,16 @@ export const tolerationInvalid: Rule = {
           findings.push({
             path: [...base, 'key'],
             target: 'value',
-            message: `The API server rejects toleration key "${key}": ${errors.join('; ')}. Taint keys have the same format as label keys.`,
+            message: `tolerations[${index}]: key ${quoteShort(key, 40)} is not a valid taint key`,
+            detail: `The API server rejects it: ${errors.join('; ')}. Taint keys have the same format as label keys.`,
           });
       }
       if (operator === 'Exists' && value !== '') {
         findings.push({
           path: [...base, 'value'],
           target: 'key',
-          message: `tolerations[${index}] uses operator Exists, which matches any value, but also sets value "${value}"; the API server rejects it ("value must be empty when \`operator\` is 'Exists'"). Remove value, or use operator Equal.`,
+          message: `tolerations[${index}] uses operator Exists but sets a value`,
+          detail: `Exists matches any value, so the value ${quoteShort(value)} is refused: the API server rejects it ("value must be empty when \`operator\` is 'Exists'"). Remove value, or use operator Equal.`,
           fixes: [
             { title: 'Remove value', intents: [{ op: 'delete', path: [...base, 'value'] }], preferred: true },
             { title: 'Use operator: Equal', intents: [{ op: 'set', path: [...base, 'operator'], value: 'Equal' }] },
@@ -53,7 +63,8 @@ export const tolerationInvalid: Rule = {
         findings.push({
           path: [...base, 'tolerationSeconds'],
           target: 'key',
-          message: `tolerationSeconds on tolerations[${index}] only applies to NoExecute taints, but effect is ${asString(item.effect) ? `"${asString(item.effect)}"` : 'empty'}; the API server rejects it ("effect must be 'NoExecute' when \`tolerationSeconds\` is set").`,
+          message: `tolerations[${index}] sets tolerationSeconds, but its effect is not NoExecute`,
+          detail: `tolerationSeconds only applies to NoExecute taints, and the effect is ${asString(item.effect) ? `"${asString(item.effect)}"` : 'empty'}; the API server rejects it ("effect must be 'NoExecute' when \`tolerationSeconds\` is set").`,
           fixes: [
             {
               title: 'Set effect: NoExecute',

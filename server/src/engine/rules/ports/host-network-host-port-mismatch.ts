@@ -5,7 +5,7 @@
 // https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 import { containersOf } from '../../containers';
 import { asInteger, objectItems } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -28,8 +28,9 @@ export const hostNetworkHostPortMismatch: Rule = {
         findings.push({
           path,
           target: 'value',
-          message:
-            `The API server rejects hostPort ${hostPort} on ${describeContainer(ref)}: "must match \`containerPort\` when \`hostNetwork\` is true" (containerPort is ${containerPort}). ` +
+          message: `${capitalize(describeContainer(ref))}: hostPort ${hostPort} must equal containerPort ${containerPort} with hostNetwork`,
+          detail:
+            'The API server rejects it ("must match `containerPort` when `hostNetwork` is true"). ' +
             'With hostNetwork the process binds the node port itself; remove hostPort or set it to the containerPort.',
           fixes: [
             { title: 'Remove hostPort (it defaults to the containerPort)', intents: [{ op: 'delete', path }], preferred: true },

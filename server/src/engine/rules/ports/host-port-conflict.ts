@@ -6,12 +6,14 @@
 // https://kubernetes.io/docs/concepts/configuration/overview/#services
 import { containersOf, type ContainerRef } from '../../containers';
 import { asInteger, asString, objectItems } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
 import type { PodSpecContext, Rule } from '../../rule-types';
 import type { FieldPath, RuleFinding } from '../../types';
 
 interface Claim {
   key: string;
+  /** How a person writes it: `8080/TCP`, or `10.0.0.1:8080/TCP` with a hostIP. */
+  label: string;
   path: FieldPath;
   owner: ContainerRef;
   defaulted: boolean;
@@ -48,9 +50,8 @@ function check(claim: Claim, seen: Map<string, Claim>, findings: RuleFinding[]):
   findings.push({
     path: claim.path,
     target: 'value',
-    message:
-      `Host port ${claim.key} is claimed twice: by ${describeContainer(claim.owner)} and ${describeContainer(first.owner)}${note}. ` +
-      `The API server rejects it (Duplicate value: "${claim.key}"); only one port can bind a host port. Remove one hostPort or use a different one.`,
+    message: `${capitalize(describeContainer(claim.owner))}: host port ${claim.label} is already claimed by ${describeContainer(first.owner)}`,
+    detail: `The API server rejects it (Duplicate value: "${claim.key}")${note}; only one port can bind a host port. Remove one hostPort or use a different one.`,
   });
 }
 
@@ -68,7 +69,13 @@ function claimsOf(context: PodSpecContext, ref: ContainerRef): Claim[] {
     const protocol = asString(item.protocol) || 'TCP';
     const hostIP = asString(item.hostIP) ?? '';
     const base = [...ref.path, 'ports', index];
-    claims.push({ key: `${protocol}/${hostIP}/${hostPort}`, path: defaulted ? [...base, 'containerPort'] : [...base, 'hostPort'], owner: ref, defaulted });
+    claims.push({
+      key: `${protocol}/${hostIP}/${hostPort}`,
+      label: `${hostIP ? `${hostIP}:` : ''}${hostPort}/${protocol}`,
+      path: defaulted ? [...base, 'containerPort'] : [...base, 'hostPort'],
+      owner: ref,
+      defaulted,
+    });
   }
   return claims;
 }

@@ -4,7 +4,7 @@
 // https://kubernetes.io/docs/reference/using-api/api-concepts/#warnings
 import { containersOf } from '../../containers';
 import { asInteger, asString, objectItems } from '../../json';
-import { pathText } from '../../k8s/phrasing';
+import { capitalize, describeContainer, pathText } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { FieldPath, FixSpec, RuleFinding } from '../../types';
 
@@ -37,7 +37,8 @@ export const portDuplicateDefinition: Rule = {
           findings.push({
             path: [...path, 'hostIP'],
             target: 'key',
-            message: `hostIP is set without hostPort on ${relative(path)}; the API server warns "hostIP set without hostPort" and the hostIP has no effect. Add a hostPort or remove hostIP.`,
+            message: `${capitalize(describeContainer(ref))}: hostIP is set without hostPort on ${relative(path)}`,
+            detail: 'The API server warns "hostIP set without hostPort", and the hostIP has no effect. Add a hostPort or remove hostIP.',
             fixes: [{ title: 'Remove hostIP', intents: [{ op: 'delete', path: [...path, 'hostIP'] }] }],
           });
         }
@@ -59,9 +60,8 @@ export const portDuplicateDefinition: Rule = {
           findings.push({
             path: [...path, 'containerPort'],
             target: 'value',
-            message:
-              `Port ${key} is declared again here (${relative(path)}) and at ${relative(other.path)}; the API server warns "${kind} port definition". ` +
-              'Declare each port once in the Pod; Services and probes only need one declaration.',
+            message: `Port ${key} is declared twice (${relative(other.path)} and ${relative(path)})`,
+            detail: `The API server warns "${kind} port definition". Declare each port once in the Pod; Services and probes only need one declaration.`,
             fixes: kind === 'duplicate' ? removeFix({ path, hostIP, hostPort, name }, other, relative) : undefined,
           });
           break;

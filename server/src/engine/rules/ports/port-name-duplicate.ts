@@ -3,7 +3,7 @@
 // https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports
 import { containersOf } from '../../containers';
 import { asString, objectItems } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -29,9 +29,8 @@ export const portNameDuplicate: Rule = {
         findings.push({
           path: [...ref.path, 'ports', index, 'name'],
           target: 'value',
-          message:
-            `Port name "${name}" is used twice in ${describeContainer(ref)} (ports[${first}] and ports[${index}]); the API server rejects it (Duplicate value: "${name}"). ` +
-            'Rename one of the ports (or remove the duplicate entry).',
+          message: `${capitalize(describeContainer(ref))}: port name ${quoteShort(name, 20)} is used twice (ports[${first}] and ports[${index}])`,
+          detail: `The API server rejects it (Duplicate value: "${name}"). Rename one of the ports (or remove the duplicate entry).`,
         });
       }
     }

@@ -4,8 +4,7 @@
 // https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports
 import { containersOf } from '../../containers';
 import { asString, hasKey, objectItems } from '../../json';
-import { show } from '../../k8s/names';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import { portNameErrors } from '../../port-values';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
@@ -35,8 +34,9 @@ export const portNameInvalid: Rule = {
         findings.push({
           path,
           target: 'value',
-          message:
-            `The API server rejects port name ${show(name)} on ${describeContainer(ref)}: ${errors.join('; ')}. ` +
+          message: `${capitalize(describeContainer(ref))}: port name ${quoteShort(name, 20)} is not a valid IANA service name`,
+          detail:
+            `The API server rejects it: ${errors.join('; ')}. ` +
             'Port names are IANA service names such as "http" or "metrics"; rename it, and rename probe and Service targetPort references to match.',
           fixes,
         });

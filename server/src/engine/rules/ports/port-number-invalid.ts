@@ -4,7 +4,7 @@
 // https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports
 import { containersOf } from '../../containers';
 import { asInteger, asString, objectItems } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import { PORT_RANGE_MESSAGE, isValidPortNumber } from '../../port-values';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
@@ -28,7 +28,8 @@ export const portNumberInvalid: Rule = {
           findings.push({
             path: [...base, 'containerPort'],
             target: 'value',
-            message: `The API server rejects containerPort ${containerPort} on ${describeContainer(ref)}: "${PORT_RANGE_MESSAGE}". Use the port the process listens on.`,
+            message: `${capitalize(describeContainer(ref))}: containerPort ${containerPort} is outside 1-65535`,
+            detail: `The API server rejects it ("${PORT_RANGE_MESSAGE}"). Use the port the process listens on.`,
           });
         }
         const protocol = asString(item.protocol);
@@ -37,7 +38,8 @@ export const portNumberInvalid: Rule = {
           findings.push({
             path: [...base, 'protocol'],
             target: 'value',
-            message: `The API server rejects protocol "${protocol}" on ${describeContainer(ref)} (Unsupported value: "${protocol}": supported values: "SCTP", "TCP", "UDP"); protocols are upper-case.`,
+            message: `${capitalize(describeContainer(ref))}: protocol ${quoteShort(protocol, 20)} is not TCP, UDP or SCTP`,
+            detail: `The API server rejects it (Unsupported value: "${protocol}": supported values: "SCTP", "TCP", "UDP"); protocols are upper-case.`,
             fixes: PROTOCOLS.includes(upper)
               ? [{ title: `Change to ${upper}`, intents: [{ op: 'set', path: [...base, 'protocol'], value: upper }], preferred: true, safe: true }]
               : undefined,
@@ -48,7 +50,8 @@ export const portNumberInvalid: Rule = {
           findings.push({
             path: [...base, 'hostPort'],
             target: 'value',
-            message: `The API server rejects hostPort ${hostPort} on ${describeContainer(ref)}: "${PORT_RANGE_MESSAGE}". Use a valid port, or remove hostPort if the port need not be opened on the node.`,
+            message: `${capitalize(describeContainer(ref))}: hostPort ${hostPort} is outside 1-65535`,
+            detail: `The API server rejects it ("${PORT_RANGE_MESSAGE}"). Use a valid port, or remove hostPort if the port need not be opened on the node.`,
             fixes: [{ title: 'Remove hostPort', intents: [{ op: 'delete', path: [...base, 'hostPort'] }], preferred: true }],
           });
         }

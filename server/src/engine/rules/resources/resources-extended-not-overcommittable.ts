@@ -6,6 +6,7 @@
 // https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#extended-resources
 import { compareQuantities, isWholeNumber, parseQuantity, quantityText } from '../../k8s/quantity';
 import { isExtendedResource, isHugePages, resourceBlocks } from '../../k8s/resource-blocks';
+import { capitalize } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -28,7 +29,8 @@ export const resourcesExtendedNotOvercommittable: Rule = {
           findings.push({
             path: [...block.path, map, name],
             target: 'value',
-            message: `The API server rejects ${map}.${name} ${quantityText(raw)} on ${block.owner}: "must be an integer". Extended resources are counted in whole units.`,
+            message: `${capitalize(block.owner)}: ${map}.${name} ${quantityText(raw)} is not a whole number`,
+            detail: 'The API server rejects it ("must be an integer"). Extended resources are counted in whole units.',
           });
         }
       }
@@ -39,7 +41,8 @@ export const resourcesExtendedNotOvercommittable: Rule = {
           findings.push({
             path: requestPath,
             target: 'key',
-            message: `${name} is requested without a limit on ${block.owner}; the API server rejects it ("Limit must be set for non overcommitable resources"). Set limits.${name} to the same value.`,
+            message: `${capitalize(block.owner)} requests ${name} without a limit`,
+            detail: `The API server rejects it ("Limit must be set for non overcommitable resources"). Set limits.${name} to the same value.`,
             fixes: [
               {
                 title: `Add limits.${name}: ${quantityText(rawRequest)}`,
@@ -58,7 +61,8 @@ export const resourcesExtendedNotOvercommittable: Rule = {
         findings.push({
           path: requestPath,
           target: 'value',
-          message: `The ${name} request ${quantityText(rawRequest)} of ${block.owner} differs from its limit ${quantityText(limits[name])}; the API server rejects it ("must be equal to ${name} limit of ${quantityText(limits[name])}"), since it cannot be overcommitted.`,
+          message: `${capitalize(block.owner)}: ${name} request ${quantityText(rawRequest)} differs from its limit ${quantityText(limits[name])}`,
+          detail: `${name} cannot be overcommitted, so the API server rejects it ("must be equal to ${name} limit of ${quantityText(limits[name])}"). Make the request equal to the limit.`,
           fixes: [{ title: `Set the request to ${quantityText(limits[name])}`, intents: [{ op: 'set', path: requestPath, value: limits[name] }], preferred: true }],
         });
       }
@@ -69,7 +73,8 @@ export const resourcesExtendedNotOvercommittable: Rule = {
         findings.push({
           path: [...block.path, map, hugePages],
           target: 'key',
-          message: `${block.owner} requests ${hugePages} without cpu or memory; the API server rejects it ("HugePages require cpu or memory"). Add a memory (or cpu) request or limit.`,
+          message: `${capitalize(block.owner)} requests ${hugePages} without cpu or memory`,
+          detail: 'The API server rejects it ("HugePages require cpu or memory"). Add a memory (or cpu) request or limit.',
         });
       }
     }

@@ -5,6 +5,7 @@
 // https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#meaning-of-memory
 import { isWholeNumber, parseQuantity, quantityText } from '../../k8s/quantity';
 import { resourceBlocks } from '../../k8s/resource-blocks';
+import { capitalize, quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
 
@@ -37,7 +38,8 @@ export const resourcesFractionalBytes: Rule = {
           findings.push({
             path,
             target: 'value',
-            message: `${map}.${name} "${text}" on ${block.owner} is a fractional byte value; the API server warns "fractional byte value "${text}" is invalid, must be an integer" and rounds it up. ${advice}`,
+            message: `${capitalize(block.owner)}: ${map}.${name} ${quoteShort(text, 20)} is a fractional number of bytes`,
+            detail: `The API server warns "fractional byte value "${text}" is invalid, must be an integer" and rounds it up. ${advice}`,
             fixes,
           });
         }

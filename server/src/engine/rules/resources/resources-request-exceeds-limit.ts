@@ -4,6 +4,7 @@
 // https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#requests-and-limits
 import { compareQuantities, isNegative, parseQuantity, quantityText } from '../../k8s/quantity';
 import { resourceBlocks } from '../../k8s/resource-blocks';
+import { capitalize } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -24,7 +25,8 @@ export const resourcesRequestExceedsLimit: Rule = {
             findings.push({
               path: [...block.path, map, name],
               target: 'value',
-              message: `The API server rejects ${map}.${name} ${quantityText(raw)} on ${block.owner}: "must be greater than or equal to 0".`,
+              message: `${capitalize(block.owner)}: ${map}.${name} ${quantityText(raw)} is negative`,
+              detail: 'The API server rejects it ("must be greater than or equal to 0").',
             });
           }
         }
@@ -40,9 +42,8 @@ export const resourcesRequestExceedsLimit: Rule = {
         findings.push({
           path: requestPath,
           target: 'value',
-          message:
-            `The ${name} request ${quantityText(rawRequest)} of ${block.owner} is larger than its limit ${quantityText(rawLimit)}; the API server rejects it ` +
-            `("must be less than or equal to ${name} limit of ${quantityText(rawLimit)}"). Lower the request or raise the limit.`,
+          message: `${capitalize(block.owner)}: ${name} request ${quantityText(rawRequest)} is larger than its limit ${quantityText(rawLimit)}`,
+          detail: `The API server rejects it ("must be less than or equal to ${name} limit of ${quantityText(rawLimit)}"). Lower the request or raise the limit.`,
           fixes: [
             { title: `Lower the ${name} request to ${quantityText(rawLimit)}`, intents: [{ op: 'set', path: requestPath, value: rawLimit }], preferred: true },
             { title: `Raise the ${name} limit to ${quantityText(rawRequest)}`, intents: [{ op: 'set', path: limitPath, value: rawRequest }] },

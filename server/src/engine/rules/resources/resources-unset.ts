@@ -2,10 +2,13 @@
 // a memory limit one leaky container can push the whole node into memory pressure. (A limit
 // without a request is fine: the request defaults to the limit.) Static control-plane Pods run
 // without memory limits on purpose (an OOM-killed apiserver is worse than a busy node), so for
-// static Pods only the requests are asked for. Policy-dependent advice.
+// static Pods only the requests are asked for. Policy-dependent advice, so off by default: on
+// ordinary example and tutorial manifests it fired on nearly every container (issue #11), and
+// whether requests and limits are required is a cluster policy (LimitRange, admission) matter.
 // https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
 import { containersOf } from '../../containers';
 import { asObject, hasKey } from '../../json';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -15,6 +18,7 @@ export const resourcesUnset: Rule = {
     defaultSeverity: 'info',
     category: 'resources',
     summary: 'A container has no cpu/memory request or no memory limit.',
+    enabledByDefault: false,
   },
   checkPodSpec(context) {
     // Pod-level resources (PodLevelResources) cover containers that set none of their own.
@@ -32,16 +36,17 @@ export const resourcesUnset: Rule = {
       if (!hasKey(requests, 'memory') && !hasKey(limits, 'memory')) missing.push('memory request');
       if (!hasKey(limits, 'memory') && !isStatic) missing.push('memory limit');
       if (missing.length === 0) continue;
-      const who = ref.name ? `Container "${ref.name}"` : `containers[${ref.index}]`;
       const requestMissing = missing.some((item) => item.endsWith('request'));
       const effects: string[] = [];
       if (requestMissing)
         effects.push(isStatic ? 'the node cannot account for it (for example when the kubelet ranks Pods for eviction)' : 'the scheduler cannot reserve room for it');
       if (missing.includes('memory limit')) effects.push("nothing stops it from using up the node's memory");
+      const all = missing.length === 3 && !resources;
       findings.push({
         path: [...ref.path, 'resources'],
         target: 'key',
-        message: `${who} has no ${listing(missing)}: ${effects.join(', and ')}. Set ${requestMissing ? 'requests' : 'a memory limit'} from measured usage.`,
+        message: `${capitalize(describeContainer(ref))} ${all ? 'sets no resources' : `has no ${listing(missing)}`}`,
+        detail: `Without ${listing(missing)}, ${effects.join(', and ')}. Set ${requestMissing ? 'requests' : 'a memory limit'} from measured usage.`,
       });
     }
     return findings;

@@ -7,6 +7,7 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/static-pod/
 import { containersOf, type ContainerRef } from '../../containers';
 import { asString, objectItems } from '../../json';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import { trimChars } from '../../k8s/trim-chars';
 import type { PodSpecContext, Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
@@ -44,9 +45,8 @@ export const envLiteralSecret: Rule = {
             : {
                 path: at,
                 target: 'value',
-                message:
-                  `${name} holds a literal secret in the manifest, readable by anyone who can read this file or get the ${context.kind}. ` +
-                  'Store it in a Secret and reference it with valueFrom.secretKeyRef.',
+                message: `${capitalize(describeContainer(ref))}: ${quoteShort(name, 30)} holds a literal secret`,
+                detail: `Anyone who can read this file or get the ${context.kind} can read it. Store it in a Secret and reference it with valueFrom.secretKeyRef.`,
                 fixes: [secretRefFix(context, envPath, name)],
               },
         );
@@ -85,8 +85,9 @@ function staticFinding(context: PodSpecContext, ref: ContainerRef, envPath: (str
   return {
     path: at,
     target: 'value',
-    message:
-      `${name} holds a literal secret in this static Pod manifest. Static Pods cannot reference Secrets, so put the value in a root-only file on the node ` +
+    message: `${capitalize(describeContainer(ref))}: ${quoteShort(name, 30)} holds a literal secret`,
+    detail:
+      'Static Pods cannot reference Secrets, so put the value in a root-only file on the node ' +
       `(install -m 600 /dev/null ${hostFile}, then write the password into it), mount it with a hostPath volume, and pass its path as ${fileVar} ` +
       `(images such as mysql, mariadb and postgres read *_FILE variables; check that yours does).`,
     fixes: [

@@ -4,6 +4,7 @@
 // https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 import { containersOf } from '../../containers';
 import { asArray, asInteger, asObject } from '../../json';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { FixIntent, RuleFinding } from '../../types';
 
@@ -50,7 +51,8 @@ export const securityContextBaseline: Rule = {
       findings.push({
         path: sc ? base : [...ref.path, 'name'],
         target: 'key',
-        message: `${ref.name ? `Container "${ref.name}"` : 'This container'} ${problems.join(', ')}. A restricted securityContext limits what a compromised process can do; test that the image still works with it.`,
+        message: `${capitalize(describeContainer(ref))} ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more hardening gaps)` : ''}`,
+        detail: `It ${problems.join(', ')}. A restricted securityContext limits what a compromised process can do; test that the image still works with it.`,
         fixes: Object.keys(wanted).length > 0 ? [{ title: 'Add restricted securityContext settings', intents }] : undefined,
       });
     }

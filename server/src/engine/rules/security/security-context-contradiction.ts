@@ -5,7 +5,7 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
 import { containersOf } from '../../containers';
 import { asArray, asObject } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -30,7 +30,9 @@ export const securityContextContradiction: Rule = {
           findings.push({
             path: [...base, 'allowPrivilegeEscalation'],
             target: 'value',
-            message: `${who} is privileged but sets allowPrivilegeEscalation: false; the API server rejects it ("cannot set \`allowPrivilegeEscalation\` to false and \`privileged\` to true"). A privileged container can always escalate: drop privileged, or remove allowPrivilegeEscalation.`,
+            message: `${capitalize(who)} is privileged but sets allowPrivilegeEscalation: false`,
+            detail:
+              'The API server rejects it ("cannot set `allowPrivilegeEscalation` to false and `privileged` to true"). A privileged container can always escalate: drop privileged, or remove allowPrivilegeEscalation.',
             fixes: [
               { title: 'Remove privileged: true', intents: [{ op: 'delete', path: [...base, 'privileged'] }], preferred: true },
               { title: 'Remove allowPrivilegeEscalation', intents: [{ op: 'delete', path: [...base, 'allowPrivilegeEscalation'] }] },
@@ -42,7 +44,13 @@ export const securityContextContradiction: Rule = {
           findings.push({
             path: [...base, 'capabilities', 'add', index],
             target: 'value',
-            message: `${who} adds CAP_SYS_ADMIN while setting allowPrivilegeEscalation: false; the API server rejects it ("cannot set \`allowPrivilegeEscalation\` to false and \`capabilities.Add\` CAP_SYS_ADMIN").`,
+            message: `${capitalize(who)} adds CAP_SYS_ADMIN but sets allowPrivilegeEscalation: false`,
+            detail:
+              'The API server rejects it ("cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN"). CAP_SYS_ADMIN allows escalation: drop the capability, or remove allowPrivilegeEscalation.',
+            fixes: [
+              { title: 'Remove CAP_SYS_ADMIN from capabilities.add', intents: [{ op: 'delete', path: [...base, 'capabilities', 'add', index] }], preferred: true },
+              { title: 'Remove allowPrivilegeEscalation', intents: [{ op: 'delete', path: [...base, 'allowPrivilegeEscalation'] }] },
+            ],
           });
         });
       }
@@ -50,7 +58,9 @@ export const securityContextContradiction: Rule = {
         findings.push({
           path: [...base, 'procMount'],
           target: 'value',
-          message: `procMount Unmasked on ${who} needs a user namespace; the API server rejects it ("\`hostUsers\` must be false to use \`Unmasked\`"). Set spec.hostUsers: false or remove procMount.`,
+          message: `${capitalize(who)}: procMount Unmasked needs hostUsers: false`,
+          detail:
+            'An unmasked /proc needs a user namespace; the API server rejects it ("`hostUsers` must be false to use `Unmasked`"). Set spec.hostUsers: false or remove procMount.',
           fixes: [{ title: 'Remove procMount', intents: [{ op: 'delete', path: [...base, 'procMount'] }], preferred: true }],
         });
       }
@@ -61,7 +71,12 @@ export const securityContextContradiction: Rule = {
         findings.push({
           path: [...context.specPath, field],
           target: 'key',
-          message: `${field}: true cannot be combined with hostUsers: false; the API server rejects it ("Forbidden: when \`pod.Spec.HostUsers\` is false"). A Pod in its own user namespace cannot share the node's namespaces.`,
+          message: `${field}: true cannot be combined with hostUsers: false`,
+          detail: 'The API server rejects it ("Forbidden: when `pod.Spec.HostUsers` is false"). A Pod in its own user namespace cannot share the node\'s namespaces.',
+          fixes: [
+            { title: `Remove ${field}`, intents: [{ op: 'delete', path: [...context.specPath, field] }], preferred: true },
+            { title: 'Remove hostUsers: false (no user namespace)', intents: [{ op: 'delete', path: [...context.specPath, 'hostUsers'] }] },
+          ],
         });
       }
     }
@@ -69,7 +84,12 @@ export const securityContextContradiction: Rule = {
       findings.push({
         path: [...context.specPath, 'shareProcessNamespace'],
         target: 'key',
-        message: 'shareProcessNamespace and hostPID are both true; the API server rejects it ("ShareProcessNamespace and HostPID cannot both be enabled"). Keep one.',
+        message: 'shareProcessNamespace and hostPID cannot both be true',
+        detail: 'The API server rejects it ("ShareProcessNamespace and HostPID cannot both be enabled"). Keep one.',
+        fixes: [
+          { title: 'Remove shareProcessNamespace', intents: [{ op: 'delete', path: [...context.specPath, 'shareProcessNamespace'] }], preferred: true },
+          { title: 'Remove hostPID', intents: [{ op: 'delete', path: [...context.specPath, 'hostPID'] }] },
+        ],
       });
     }
     return findings;

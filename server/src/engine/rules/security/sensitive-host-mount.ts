@@ -4,6 +4,7 @@
 // https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
 import { asObject, asString, objectItems } from '../../json';
 import { trimCharsEnd } from '../../k8s/trim-chars';
+import { quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -24,13 +25,17 @@ export const sensitiveHostMount: Rule = {
       if (!raw) continue;
       const path = raw.length > 1 ? trimCharsEnd(raw, '/') : raw;
       const socket = SOCKETS.test(path);
+      const name = asString(item.name) ?? `volumes[${index}]`;
       if (!socket && !SENSITIVE.has(path)) continue;
       findings.push({
         path: [...context.specPath, 'volumes', index, 'hostPath', 'path'],
         target: 'value',
         message: socket
-          ? `hostPath "${raw}" is the container runtime socket: whoever can use it can start privileged containers on the node, so this Pod effectively owns the node. Avoid it unless this is a trusted node agent.`
-          : `hostPath "${raw}" exposes the node's ${path === '/' ? 'whole filesystem' : `${path} directory`} to the container, which can read or change host configuration. Mount only the specific subdirectory or file needed, read-only.`,
+          ? `Volume ${quoteShort(name, 30)} mounts the container runtime socket ${quoteShort(raw, 40)}`
+          : `Volume ${quoteShort(name, 30)} mounts the node's ${path === '/' ? 'whole filesystem' : `${path} directory`}`,
+        detail: socket
+          ? 'Whoever can use the runtime socket can start privileged containers on the node, so this Pod effectively owns the node. Avoid it unless this is a trusted node agent.'
+          : 'The container can read or change host configuration. Mount only the specific subdirectory or file needed, read-only.',
       });
     }
     return findings;

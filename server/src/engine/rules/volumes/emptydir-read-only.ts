@@ -4,6 +4,7 @@
 // https://kubernetes.io/docs/concepts/storage/volumes/#emptydir
 import { containersOf } from '../../containers';
 import { asString, hasKey, objectItems } from '../../json';
+import { quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { FieldPath, RuleFinding } from '../../types';
 
@@ -38,8 +39,9 @@ export const emptydirReadOnly: Rule = {
       findings.push({
         path: [...first.path, 'readOnly'],
         target: 'key',
-        message:
-          `emptyDir volume "${name}" starts empty and every mount of it is readOnly, so nothing can ever write to it and readers always see an empty directory. ` +
+        message: `emptyDir volume ${quoteShort(name)} is mounted readOnly everywhere, so it stays empty`,
+        detail:
+          'An emptyDir starts empty; when every mount is readOnly nothing can ever write to it and readers always see an empty directory. ' +
           'Mount it writable in the container (or an init container) that fills it, or use a configMap or image volume for fixed content.',
         fixes: [{ title: 'Make this mount writable (remove readOnly)', intents: [{ op: 'delete', path: [...first.path, 'readOnly'] }] }],
       });

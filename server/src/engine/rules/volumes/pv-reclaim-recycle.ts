@@ -21,8 +21,9 @@ export const pvReclaimRecycle: Rule = {
       {
         path: ['spec', 'persistentVolumeReclaimPolicy'],
         target: 'value',
-        message:
-          'persistentVolumeReclaimPolicy: The Recycle reclaim policy is deprecated (API server warning): a released volume is wiped ' +
+        message: 'The Recycle reclaim policy is deprecated',
+        detail:
+          'The API server warns about it: a released volume is wiped ' +
           'with rm -rf and handed to the next claim. Use dynamic provisioning (a StorageClass), or Retain to keep the data ' +
           '(Delete to remove the backing storage).' +
           (recyclable ? '' : ' Only nfs and hostPath volumes can be recycled at all; this one would end up Failed when released.'),

@@ -5,7 +5,7 @@
 // https://kubernetes.io/docs/concepts/storage/volumes/#using-subpath
 import { containersOf } from '../../containers';
 import { asString, hasKey, objectItems } from '../../json';
-import { describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import { volumesByName } from '../../k8s/volumes';
 import type { Rule } from '../../rule-types';
 import type { FieldPath, RuleFinding } from '../../types';
@@ -29,26 +29,33 @@ export const volumeMountPath: Rule = {
       const seen = new Map<string, number>();
       for (const { item, index } of objectItems(ref.container.volumeMounts)) {
         const base = [...ref.path, 'volumeMounts', index];
-        const add = (path: FieldPath, target: 'key' | 'value', message: string, fixes?: RuleFinding['fixes']): void => {
-          findings.push({ path, target, message, fixes });
+        const add = (path: FieldPath, target: 'key' | 'value', message: string, detail: string, fixes?: RuleFinding['fixes']): void => {
+          findings.push({ path, target, message: capitalize(message), detail, fixes });
         };
         const mountPath = asString(item.mountPath);
         if (hasKey(item, 'mountPath') && mountPath === '')
-          add([...base, 'mountPath'], 'value', `The API server rejects the empty mountPath on ${who} ("Required value"). Set the directory inside the container, such as /data.`);
+          add(
+            [...base, 'mountPath'],
+            'value',
+            `${who}: a volume mount has an empty mountPath`,
+            'The API server rejects it ("Required value"). Set the directory inside the container, such as /data.',
+          );
         if (mountPath) {
           const first = seen.get(mountPath);
           if (first !== undefined) {
             add(
               [...base, 'mountPath'],
               'value',
-              `mountPath "${mountPath}" is used twice on ${who} (volumeMounts[${first}] and volumeMounts[${index}]); the API server rejects it ("must be unique"). Mount the second volume elsewhere, or use subPath to combine files.`,
+              `${who}: mountPath ${quoteShort(mountPath, 30)} is used twice (volumeMounts[${first}] and [${index}])`,
+              'The API server rejects it ("must be unique"). Mount the second volume elsewhere, or use subPath to combine files.',
             );
           } else seen.set(mountPath, index);
           if (devicePaths.has(mountPath))
             add(
               [...base, 'mountPath'],
               'value',
-              `mountPath "${mountPath}" is also a devicePath in volumeDevices of ${who}; the API server rejects it ("must not already exist as a path in volumeDevices").`,
+              `${who}: mountPath ${quoteShort(mountPath, 30)} is also a devicePath in volumeDevices`,
+              'The API server rejects it ("must not already exist as a path in volumeDevices"). Use one path per mount or device.',
             );
         }
         const name = asString(item.name);
@@ -56,7 +63,8 @@ export const volumeMountPath: Rule = {
           add(
             [...base, 'name'],
             'value',
-            `Volume "${name}" is both mounted and used as a block device on ${who}; the API server rejects it ("must not already exist in volumeDevices").`,
+            `${who}: volume ${quoteShort(name, 30)} is both mounted and used as a block device`,
+            'The API server rejects it ("must not already exist in volumeDevices"). Use the volume either as a mount or as a device.',
           );
         const subPath = asString(item.subPath);
         const subPathExpr = asString(item.subPathExpr);
@@ -64,7 +72,8 @@ export const volumeMountPath: Rule = {
           add(
             [...base, 'subPathExpr'],
             'key',
-            `subPath and subPathExpr are both set on a mount of ${who}; the API server rejects it ("subPathExpr and subPath are mutually exclusive"). Keep one.`,
+            `${who}: a volume mount sets both subPath and subPathExpr`,
+            'The API server rejects it ("subPathExpr and subPath are mutually exclusive"). Keep one.',
             [
               { title: 'Remove subPathExpr', intents: [{ op: 'delete', path: [...base, 'subPathExpr'] }] },
               { title: 'Remove subPath', intents: [{ op: 'delete', path: [...base, 'subPath'] }] },
@@ -77,15 +86,28 @@ export const volumeMountPath: Rule = {
         ] as const) {
           if (!value) continue;
           const problem = descendingPathProblem(value);
+          // A leading "/" only: the path meant inside the volume is plain (`/conf` → `conf`).
+          const relative = value.replace(/^\/+/, '');
+          const strip: RuleFinding['fixes'] =
+            relative !== '' && relative !== value && !descendingPathProblem(relative)
+              ? [{ title: `Make it relative: ${relative}`, intents: [{ op: 'set', path: [...base, field], value: relative }], preferred: true }]
+              : undefined;
           if (problem)
-            add([...base, field], 'value', `The API server rejects ${field} "${value}" on ${who} ("${problem}"): it must be a path inside the volume, relative and without "..".`);
+            add(
+              [...base, field],
+              'value',
+              `${who}: ${field} ${quoteShort(value, 30)} is not a relative path inside the volume`,
+              `The API server rejects it ("${problem}"): it must be a path inside the volume, relative and without "..".`,
+              strip,
+            );
           const volume = name ? volumes.get(name) : undefined;
           // Image volumes support subPath from 1.33 (ImageVolume beta).
           if (volume && 'image' in volume.volume && !atLeast(context.env.kubernetesVersion, '1.33'))
             add(
               [...base, field],
               'key',
-              `${field} is not allowed on a mount of image volume "${name}" (${who}); the API server rejects it ("not allowed in image volume sources"); sub-paths of image volumes need 1.33+.`,
+              `${who}: ${field} on image volume ${quoteShort(name ?? '', 30)} needs Kubernetes 1.33+`,
+              `Kubernetes ${context.env.kubernetesVersion} rejects it ("not allowed in image volume sources"); sub-paths of image volumes need 1.33+.`,
             );
         }
       }

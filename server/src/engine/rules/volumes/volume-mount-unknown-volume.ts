@@ -8,7 +8,7 @@ import { containersOf } from '../../containers';
 import { asString, getIn, objectItems } from '../../json';
 import { didYouMean } from '../../k8s/did-you-mean';
 import { dns1123LabelErrors } from '../../k8s/names';
-import { capitalize, describeContainer } from '../../k8s/phrasing';
+import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import { volumesByName } from '../../k8s/volumes';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
@@ -45,7 +45,8 @@ export const volumeMountUnknownVolume: Rule = {
             findings.push({
               path,
               target: 'value',
-              message: `volumeDevices entry "${name}" on ${describeContainer(ref)} points at a volume that is not a persistentVolumeClaim or ephemeral volume; the API server rejects it ("can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode"). Use volumeMounts for this volume.`,
+              message: `${capitalize(describeContainer(ref))}: block device volume ${quoteShort(name, 30)} is not a claim or ephemeral volume`,
+              detail: 'The API server rejects it ("can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode"). Use volumeMounts for this volume.',
             });
             continue;
           }
@@ -84,8 +85,8 @@ function unknown(
   return {
     path,
     target: 'value',
-    message:
-      `${capitalize(describeContainer(ref))} mounts volume "${name}", but spec.volumes has no volume of that name${kind === 'StatefulSet' ? ' (nor do volumeClaimTemplates)' : ''}. ${when} ${hint}`.trim(),
+    message: `${capitalize(describeContainer(ref))} mounts volume ${quoteShort(name, 30)}, which the Pod does not define`,
+    detail: `spec.volumes has no volume of that name${kind === 'StatefulSet' ? ' (nor do volumeClaimTemplates)' : ''}. ${when} ${hint}`.trim(),
     fixes,
   };
 }

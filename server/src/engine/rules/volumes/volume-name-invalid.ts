@@ -4,7 +4,8 @@
 // core/validation.go ValidateVolumes.
 // https://kubernetes.io/docs/concepts/storage/volumes/
 import { asString, hasKey, objectItems } from '../../json';
-import { dns1123LabelErrors, show, toDnsLabel } from '../../k8s/names';
+import { dns1123LabelErrors, toDnsLabel } from '../../k8s/names';
+import { quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
 
@@ -26,7 +27,12 @@ export const volumeNameInvalid: Rule = {
       if (name === undefined) continue;
       const path = [...context.specPath, 'volumes', index, 'name'];
       if (name === '') {
-        findings.push({ path, target: 'value', message: 'The API server rejects a volume with an empty name ("Required value"). Name it, and use that name in volumeMounts.' });
+        findings.push({
+          path,
+          target: 'value',
+          message: `volumes[${index}] has an empty name`,
+          detail: 'The API server rejects it ("Required value"). Name it, and use that name in volumeMounts.',
+        });
         continue;
       }
       const errors = dns1123LabelErrors(name);
@@ -40,9 +46,8 @@ export const volumeNameInvalid: Rule = {
         findings.push({
           path,
           target: 'value',
-          message:
-            `The API server rejects volume name ${show(name)}: ${errors.join('; ')}. ` +
-            'Volume names are DNS labels (lower-case letters, digits, "-"); every mount of this volume fails with it.',
+          message: `Volume ${quoteShort(name)}: the name is not a valid DNS label`,
+          detail: `The API server rejects it: ${errors.join('; ')}. Volume names are DNS labels (lower-case letters, digits, "-"); every mount of this volume fails with it.`,
           fixes,
         });
       }
@@ -51,7 +56,8 @@ export const volumeNameInvalid: Rule = {
         findings.push({
           path,
           target: 'value',
-          message: `Volume name "${name}" is used twice (volumes[${first}] and volumes[${index}]); the API server rejects the second ("Duplicate value"). Rename or remove one.`,
+          message: `Volume name ${quoteShort(name)} is used twice (volumes[${first}] and volumes[${index}])`,
+          detail: 'The API server rejects the second ("Duplicate value"). Rename or remove one.',
         });
       } else {
         seen.set(name, index);

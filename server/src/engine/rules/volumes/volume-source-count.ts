@@ -4,6 +4,7 @@
 // https://kubernetes.io/docs/concepts/storage/volumes/#emptydir
 import { objectItems } from '../../json';
 import { volumeSources } from '../../k8s/volumes';
+import { quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -19,14 +20,15 @@ export const volumeSourceCount: Rule = {
     for (const { item, index } of objectItems(context.spec.volumes)) {
       const base = [...context.specPath, 'volumes', index];
       const sources = volumeSources(item);
-      const label = typeof item.name === 'string' ? `Volume "${item.name}"` : `volumes[${index}]`;
+      const label = typeof item.name === 'string' ? `Volume ${quoteShort(item.name)}` : `volumes[${index}]`;
       if (sources.length === 0) {
         findings.push({
           path: base,
           target: 'value',
           severity: 'info',
-          message:
-            `${label} names no source, so Kubernetes defaults it to an empty emptyDir. ` +
+          message: `${label} names no source, so it becomes an empty emptyDir`,
+          detail:
+            'Kubernetes defaults a volume without a source to an empty emptyDir. ' +
             'If you meant a ConfigMap, Secret or claim, add that key (for example configMap: {name: app-config}); otherwise write emptyDir: {} to say so.',
           fixes: [{ title: 'Make it an explicit emptyDir: {}', intents: [{ op: 'insert', path: base, key: 'emptyDir', value: {} }] }],
         });
@@ -36,9 +38,8 @@ export const volumeSourceCount: Rule = {
         findings.push({
           path: [...base, extra],
           target: 'key',
-          message:
-            `${label} sets both ${sources[0]} and ${extra}; the API server rejects it ("may not specify more than 1 volume type"). ` +
-            'Keep one source per volume, and declare a second volume for the other.',
+          message: `${label} sets two sources, ${sources[0]} and ${extra}`,
+          detail: 'The API server rejects it ("may not specify more than 1 volume type"). Keep one source per volume, and declare a second volume for the other.',
           fixes: [{ title: `Remove ${extra} (keep ${sources[0]})`, intents: [{ op: 'delete', path: [...base, extra] }] }],
         });
       }
