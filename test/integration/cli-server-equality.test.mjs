@@ -87,7 +87,8 @@ function write(root, file, text) {
   writeFileSync(join(root, file), text);
 }
 
-const BAD_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\nspec:\n  containers:\n  - name: web\n    image: nginx:latest\n';
+// spec.nodeName: a static-Pod rule (static-pod-name) reports it only where the file is a static Pod.
+const BAD_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\nspec:\n  nodeName: node01\n  containers:\n  - name: web\n    image: nginx:latest\n';
 
 describe('CLI and language server agree', () => {
   let tree;
@@ -108,9 +109,9 @@ describe('CLI and language server agree', () => {
 
   test('examples/ (static Pods under examples/etc/kubernetes/manifests)', async () => {
     const { cli } = await assertSame(join(ROOT, 'examples'));
-    const statics = cli.byFile.get('etc/kubernetes/manifests/001-static-web.yaml') ?? [];
+    const statics = cli.byFile.get('etc/kubernetes/manifests/000-mycron-static-pod.yaml') ?? [];
     assert.ok(
-      statics.some((finding) => finding.includes('static-pod-prefer-daemonset')),
+      statics.some((finding) => finding.includes('host-path-writable')),
       'static-Pod rules ran',
     );
   });
@@ -123,7 +124,7 @@ describe('CLI and language server agree', () => {
       assert.equal(cli.byFile.get(skipped), undefined, skipped);
     }
     assert.ok(cli.byFile.get('kustomize/pod.yaml').length > 0, 'a file a kustomization lists is still a manifest');
-    assert.ok(cli.byFile.get('etc/kubernetes/manifests/static.yaml').some((finding) => finding.includes('static-pod-prefer-daemonset')));
+    assert.ok(cli.byFile.get('etc/kubernetes/manifests/static.yaml').some((finding) => finding.includes('static-pod-name')));
     assert.ok(!cli.byFile.get('plain/pod.yaml').some((finding) => finding.includes('static-pod-')));
     // config-invalid: warning in the file applies to the file's own findings, in both.
     assert.deepEqual(
@@ -142,7 +143,7 @@ describe('CLI and language server agree', () => {
       write(base, 'etc/kubernetes/manifests/static.yaml', BAD_POD);
       write(base, 'etc/kubernetes/admin.yaml', BAD_POD);
       const { cli } = await assertSame(join(base, 'etc', 'kubernetes'));
-      assert.ok(cli.byFile.get('manifests/static.yaml').some((finding) => finding.includes('static-pod-prefer-daemonset')));
+      assert.ok(cli.byFile.get('manifests/static.yaml').some((finding) => finding.includes('static-pod-name')));
       assert.ok(!cli.byFile.get('admin.yaml').some((finding) => finding.includes('static-pod-')));
     } finally {
       rmSync(base, { recursive: true, force: true });

@@ -69,7 +69,10 @@ function applyChecked(text, finding, fix, eol) {
   return fixed;
 }
 
-/** A Deployment and a PetSet with many insertion fixes (probes, pull policy, PetSet conversion). */
+/**
+ * A Deployment behind a Service and a PetSet with many insertion fixes (readiness probe, a startup
+ * probe for the long liveness delay, PetSet conversion).
+ */
 const MANIFEST = yaml`
   # the shop
   apiVersion: apps/v1
@@ -90,7 +93,18 @@ const MANIFEST = yaml`
           - containerPort: 8080
           livenessProbe:
             httpGet: {path: /healthz, port: 8080}
+            initialDelaySeconds: 90 # slow start
             successThreshold: 3 # copied from readiness
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata:
+    name: web
+  spec:
+    selector: {app: web}
+    ports:
+    - port: 80
+      targetPort: 8080
   ---
   ${readFileSync(join(ROOT, 'examples', '002-petset.yaml'), 'utf8')}
 `;

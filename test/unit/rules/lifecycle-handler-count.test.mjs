@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'lifecycle-handler-count';
 
 const empty = yaml`
@@ -37,13 +40,13 @@ test('a hook without a handler is an error on the hook key', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(empty, finding), 'preStop');
-  assert.match(finding.message, /must specify a handler type/);
+  assert.match(said(finding), /must specify a handler type/);
 });
 
 test('a second handler is an error on that handler', () => {
   const [finding] = findingsOf(double, ID);
   assert.equal(textOf(double, finding), 'httpGet');
-  assert.match(finding.message, /may not specify more than 1 handler type/);
+  assert.match(said(finding), /may not specify more than 1 handler type/);
 });
 
 test('one handler is fine, sleep included (1.30+)', () => {
@@ -57,7 +60,7 @@ test('1.29: a sleep-only hook is dropped by the API server (alpha gate) — warn
   const [finding] = findingsOf(text, ID, { version: '1.29' });
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(text, finding), 'sleep');
-  assert.match(finding.message, /alpha/);
+  assert.match(said(finding), /alpha/);
   const fixed = assertFixClears(text, ID, { title: 'Replace with exec sleep 5', options: { version: '1.29' } });
   assert.match(fixed, /preStop:\n\s+exec: \{command: \[sleep, "5"\]\}\n/);
 });

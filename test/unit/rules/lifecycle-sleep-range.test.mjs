@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'lifecycle-sleep-range';
 
 const bad = yaml`
@@ -39,8 +42,8 @@ test('a sleep longer than the defaulted grace period is an error on the value', 
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), '45');
-  assert.match(finding.message, /not set, so 30/);
-  assert.match(finding.message, /must be non-negative and less than terminationGracePeriodSeconds \(30\)/);
+  assert.match(said(finding), /not set, so 30/);
+  assert.match(said(finding), /must be non-negative and less than terminationGracePeriodSeconds \(30\)/);
 });
 
 test('equal to the grace period passes (the check is "greater than")', () => {
@@ -53,7 +56,7 @@ test('version boundary: 0 is rejected before 1.33 and allowed from 1.33; negativ
   const [old] = findingsOf(sleepFor(0), ID, { version: '1.32' });
   assert.equal(old.severity, 'error');
   assert.equal(textOf(sleepFor(0), old), '0');
-  assert.match(old.message, /Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep/);
+  assert.match(said(old), /Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep/);
   assert.deepEqual(findingsOf(sleepFor(0), ID, { version: '1.33' }), []);
   assert.equal(findingsOf(sleepFor(-1), ID, { version: '1.36' }).length, 1);
   assertFixClears(sleepFor(0), ID, { title: 'Set the sleep to 1 s', options: { version: '1.32' } });
@@ -88,7 +91,7 @@ test('multi-document Deployment with an explicit grace period', () => {
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(text, finding), 22);
-  assert.match(finding.message, /terminationGracePeriodSeconds \(10\)/);
+  assert.match(said(finding), /terminationGracePeriodSeconds \(10\)/);
 });
 
 test('fix: raise the grace period to cover the sleep plus a margin', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'lifecycle-tcp-socket';
 
 const postStart = yaml`
@@ -38,12 +41,12 @@ test('a tcpSocket postStart is an error: the container crash-loops', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(postStart, finding), 'tcpSocket');
-  assert.match(finding.message, /crash-loops/);
+  assert.match(said(finding), /crash-loops/);
 });
 
 test('a tcpSocket preStop is an error: no drain time', () => {
   const [finding] = findingsOf(preStop, ID);
-  assert.match(finding.message, /no drain time/);
+  assert.match(said(finding), /no drain time/);
   assert.deepEqual(
     finding.fixes.map((f) => f.title),
     ['Replace with sleep: {seconds: 5}', 'Replace with exec sleep 5', 'Remove the preStop hook'],

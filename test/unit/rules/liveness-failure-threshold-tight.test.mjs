@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'liveness-failure-threshold-tight';
 
 const bad = yaml`
@@ -30,7 +33,14 @@ test('a budget under 10 s is a hint', () => {
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.severity, 'hint');
   assert.equal(textOf(text, finding), '3');
-  assert.match(finding.message, /3 × 3 s = 9 s/);
+  assert.match(finding.message, /container "web" restarts it after only 9 s of failures/);
+  assert.match(said(finding), /3 × periodSeconds 3 = 9 s/);
+});
+
+test('fix: raise failureThreshold until the budget reaches 10 s', () => {
+  const text = bad.replace('failureThreshold: 1 # restart fast', 'periodSeconds: 3');
+  const fixed = assertFixClears(text, ID, { title: 'Set failureThreshold to 4' });
+  assert.match(fixed, /failureThreshold: 4/);
 });
 
 test('liveness less patient than readiness is a hint (probes-lifecycle seed)', () => {
@@ -53,7 +63,9 @@ test('liveness less patient than readiness is a hint (probes-lifecycle seed)', (
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.severity, 'hint');
   assert.equal(textOf(text, finding), '2');
-  assert.match(finding.message, /after 10 s, sooner than its readinessProbe \(30 s\)/);
+  assert.match(finding.message, /after 10 s, sooner than readiness \(30 s\)/);
+  const fixed = assertFixClears(text, ID, { title: 'Set failureThreshold to 6' });
+  assert.match(fixed, /failureThreshold: 6/);
 });
 
 test('defaults and a patient liveness probe are fine', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, check, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'liveness-long-initial-delay';
 
 const bad = yaml`
@@ -28,7 +31,7 @@ test('a long liveness delay without a startup probe is a hint on the value', () 
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'hint');
   assert.equal(textOf(bad, finding), '120');
-  assert.match(finding.message, /startupProbe/);
+  assert.match(said(finding), /startupProbe/);
 });
 
 test('short delays, and containers that already have a startup probe, are fine', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'liveness-with-restart-never';
 
 const bad = yaml`
@@ -24,7 +27,7 @@ test('liveness with restartPolicy: Never is a warning on the probe key', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(bad, finding), 'livenessProbe');
-  assert.match(finding.message, /ends Failed/);
+  assert.match(said(finding), /ends Failed/);
 });
 
 test('Always (also by default) and OnFailure are fine; sidecars restart anyway', () => {
@@ -74,7 +77,7 @@ test('multi-document Job template mentions backoffLimit', () => {
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(text, finding), 16);
-  assert.match(finding.message, /backoffLimit/);
+  assert.match(said(finding), /backoffLimit/);
 });
 
 test('fix: remove the liveness probe', () => {

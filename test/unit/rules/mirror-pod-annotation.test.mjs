@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'mirror-pod-annotation';
 
 const pod = (specExtra) => yaml`
@@ -27,7 +30,7 @@ test('the mirror annotation without spec.nodeName: error on the annotation key, 
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), 'kubernetes.io/config.mirror');
   assert.equal(lineOf(text, finding), 7);
-  assert.match(finding.message, /must set spec\.nodeName if mirror pod annotation is set/);
+  assert.match(said(finding), /must set spec\.nodeName if mirror pod annotation is set/);
   assert.equal(finding.fixes[0].safe, true);
   const fixed = assertFixClears(text, ID);
   assert.doesNotMatch(fixed, /config\.mirror/);
@@ -36,7 +39,8 @@ test('the mirror annotation without spec.nodeName: error on the annotation key, 
 test('with nodeName the API accepts it, but the kubelet treats it as a mirror: warning', () => {
   const [finding] = findingsOf(pod('nodeName: node01'), ID);
   assert.equal(finding.severity, 'warning');
-  assert.match(finding.message, /kubelet on "node01" treat this Pod as the mirror of a static Pod/);
+  assert.match(finding.message, /kubelet on "node01" treat this as a mirror Pod/);
+  assert.match(said(finding), /deletes a mirror Pod without a static Pod behind it/);
 });
 
 test('in a static-Pod manifest it is a leftover: warning', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-exec-empty-command';
 
 const bad = yaml`
@@ -30,9 +33,9 @@ test('an empty command in a probe and a missing one in a hook are errors', () =>
       ['error', 'exec'],
     ],
   );
-  assert.match(findings[0].message, /livenessProbe of container "web"/);
-  assert.match(findings[1].message, /preStop hook of container "web"/);
-  assert.ok(findings.every((f) => /exec\.command: Required value/.test(f.message)));
+  assert.match(said(findings[0]), /livenessProbe of container "web"/);
+  assert.match(said(findings[1]), /preStop hook of container "web"/);
+  assert.ok(findings.every((f) => /exec\.command: Required value/.test(said(f))));
 });
 
 test('a command with items is fine', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-grpc-port';
 
 const named = yaml`
@@ -26,8 +29,8 @@ test('a named gRPC port is an error on the value', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(named, finding), 'grpc');
-  assert.match(finding.message, /do not support named ports/);
-  assert.match(finding.message, /9090/);
+  assert.match(said(finding), /do not support named ports/);
+  assert.match(said(finding), /9090/);
 });
 
 test('quoted and out-of-range numbers; valid numbers pass', () => {
@@ -52,7 +55,7 @@ test('quoted and out-of-range numbers; valid numbers pass', () => {
     findings.map((f) => textOf(text, f)),
     ['"9090"', '0'],
   );
-  assert.match(findings[1].message, /between 1 and 65535/);
+  assert.match(said(findings[1]), /between 1 and 65535/);
 });
 
 test('multi-document Deployment template', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-handler-count';
 
 const empty = yaml`
@@ -39,7 +42,7 @@ test('a probe without a handler is an error on the probe key', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(empty, finding), 'livenessProbe');
-  assert.match(finding.message, /must specify a handler type/);
+  assert.match(said(finding), /must specify a handler type/);
 });
 
 test('every handler after the first is reported, in API order', () => {
@@ -48,7 +51,7 @@ test('every handler after the first is reported, in API order', () => {
     findings.map((f) => textOf(double, f)),
     ['tcpSocket', 'grpc'],
   );
-  assert.ok(findings.every((f) => f.severity === 'error' && /may not specify more than 1 handler type/.test(f.message)));
+  assert.ok(findings.every((f) => f.severity === 'error' && /may not specify more than 1 handler type/.test(said(f))));
   assert.deepEqual(
     findings[0].fixes.map((f) => f.title),
     ['Keep only httpGet (remove tcpSocket, grpc)', 'Keep only tcpSocket (remove httpGet, grpc)', 'Keep only grpc (remove httpGet, tcpSocket)'],
@@ -96,7 +99,7 @@ test('regular init containers are left to init-container-probe-or-lifecycle; sid
   const findings = findingsOf(text, ID);
   assert.equal(findings.length, 1);
   assert.deepEqual(findings[0].path, ['spec', 'initContainers', 1, 'readinessProbe']);
-  assert.match(findings[0].message, /sidecar container "proxy"/);
+  assert.match(said(findings[0]), /sidecar container "proxy"/);
 });
 
 test('multi-document: the finding lands in the Deployment template', () => {

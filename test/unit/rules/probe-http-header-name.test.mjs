@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-http-header-name';
 
 const bad = yaml`
@@ -30,7 +33,7 @@ test('a header name with underscore and space is an error on the value', () => {
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), '"X_Custom Header"');
   assert.deepEqual(finding.path, ['spec', 'containers', 0, 'livenessProbe', 'httpGet', 'httpHeaders', 1, 'name']);
-  assert.match(finding.message, /alphanumeric characters or '-'/);
+  assert.match(said(finding), /alphanumeric characters or '-'/);
 });
 
 test('valid header names pass (probes and hooks)', () => {
@@ -83,7 +86,7 @@ test('multi-document: a hook header in a StatefulSet', () => {
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(text, finding), 24);
-  assert.match(finding.message, /preStop hook/);
+  assert.match(said(finding), /preStop hook/);
 });
 
 test('fix: replace invalid characters with hyphens', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-http-scheme';
 
 const bad = yaml`
@@ -22,7 +25,7 @@ test('a lower-case scheme is an error on the value', () => {
   assert.equal(findings.length, 1);
   assert.equal(findings[0].severity, 'error');
   assert.equal(textOf(bad, findings[0]), 'https');
-  assert.match(findings[0].message, /supported values: "HTTP", "HTTPS"/);
+  assert.match(said(findings[0]), /supported values: "HTTP", "HTTPS"/);
 });
 
 test('HTTP, HTTPS, empty and omitted schemes are fine', () => {

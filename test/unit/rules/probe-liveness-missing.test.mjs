@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-liveness-missing';
 const ON = { rules: { [ID]: 'hint' } };
 
@@ -25,7 +28,7 @@ test('when enabled: a hint on the container name', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'hint');
   assert.equal(textOf(bad, finding), 'web');
-  assert.match(finding.message, /not when it hangs/);
+  assert.match(said(finding), /not when it hangs/);
 });
 
 test('a container with a liveness probe, sidecars and CronJobs are skipped', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-named-port-undeclared';
 
 const bad = yaml`
@@ -26,8 +29,8 @@ test('a named port the container does not declare is an error on the value', () 
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), 'http');
-  assert.match(finding.message, /never becomes Ready/);
-  assert.match(finding.message, /8080 without a name/);
+  assert.match(said(finding), /never becomes Ready/);
+  assert.match(said(finding), /8080 without a name/);
 });
 
 test('each probe kind explains its own consequence; hooks too; ports of other containers do not count', () => {
@@ -54,10 +57,10 @@ test('each probe kind explains its own consequence; hooks too; ports of other co
   `;
   const findings = findingsOf(text, ID);
   assert.equal(findings.length, 3);
-  assert.match(findings[0].message, /liveness protection is silently off/);
-  assert.match(findings[1].message, /never marked started/);
-  assert.match(findings[2].message, /kills the container/);
-  assert.match(findings[0].message, /declares no ports/);
+  assert.match(said(findings[0]), /liveness protection is silently off/);
+  assert.match(said(findings[1]), /never marked started/);
+  assert.match(said(findings[2]), /kills the container/);
+  assert.match(said(findings[0]), /declares no ports/);
 });
 
 test('declared names, numbers and invalid names (another rule) produce nothing', () => {

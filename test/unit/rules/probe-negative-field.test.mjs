@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-negative-field';
 
 const bad = yaml`
@@ -23,8 +26,8 @@ test('a negative timing field is an error on the value', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), '-10');
-  assert.match(finding.message, /must be greater than or equal to 0/);
-  assert.match(finding.message, /default \(10 s\)/);
+  assert.match(said(finding), /must be greater than or equal to 0/);
+  assert.match(said(finding), /default \(10 s\)/);
 });
 
 test('an explicit 0 is an info saying what the default is; initialDelaySeconds: 0 is silent', () => {
@@ -51,8 +54,8 @@ test('an explicit 0 is an info saying what the default is; initialDelaySeconds: 
       ['info', 'failureThreshold', '0'],
     ],
   );
-  assert.match(findings[0].message, /means 1 s/);
-  assert.match(findings[1].message, /means 3/);
+  assert.match(said(findings[0]), /means 1 s/);
+  assert.match(said(findings[1]), /means 3/);
 });
 
 test('positive values produce nothing', () => {

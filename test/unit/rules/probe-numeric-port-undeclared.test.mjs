@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-numeric-port-undeclared';
 
 const bad = yaml`
@@ -24,11 +27,28 @@ test('a probe on an undeclared number is an info on the value', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'info');
   assert.equal(textOf(bad, finding), '8080');
-  assert.match(finding.message, /declares only 80/);
-  assert.doesNotMatch(finding.message, /hostNetwork/);
+  assert.match(said(finding), /declares only 80/);
+  assert.doesNotMatch(said(finding), /hostNetwork/);
 });
 
-test('with hostNetwork the message says it is a host port (static mysql seed)', () => {
+test('a container that declares no ports has nothing to mistype: no finding (static mysql seed, issue #11)', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: mysql
+    spec:
+      containers:
+      - name: mysql
+        image: mysql:5.7.39
+        livenessProbe:
+          tcpSocket:
+            port: 3311
+  `;
+  assert.deepEqual(findingsOf(text, ID, { staticPod: true }), []);
+});
+
+test('with hostNetwork the detail says it is a host port', () => {
   const text = yaml`
     apiVersion: v1
     kind: Pod
@@ -40,15 +60,18 @@ test('with hostNetwork the message says it is a host port (static mysql seed)', 
       containers:
       - name: mysql
         image: mysql:5.7.39
+        ports:
+        - containerPort: 3306
         livenessProbe:
           tcpSocket:
             port: 3311
   `;
   const [finding] = findingsOf(text, ID, { staticPod: true });
+  assert.match(finding.message, /livenessProbe of container "mysql" checks undeclared port 3311/);
   assert.equal(finding.severity, 'info');
   assert.equal(textOf(text, finding), '3311');
-  assert.match(finding.message, /hostNetwork: true/);
-  assert.match(finding.message, /host port/);
+  assert.match(said(finding), /hostNetwork: true/);
+  assert.match(said(finding), /host port/);
 });
 
 test('declared ports, named ports and probes on another host produce nothing', () => {
@@ -94,12 +117,13 @@ test('multi-document DaemonSet template; grpc ports count too', () => {
           containers:
           - name: agent
             image: agent:3
+            ports: [{containerPort: 8080}]
             livenessProbe:
               grpc: {port: 9090}
   `;
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
-  assert.equal(lineOf(text, finding), 20);
+  assert.equal(lineOf(text, finding), 21);
   assertFixClears(text, ID, { title: 'Declare containerPort 9090' });
 });
 

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-port-invalid';
 
 const quoted = yaml`
@@ -41,13 +44,13 @@ test('a quoted number is read as a name and rejected', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(quoted, finding), '"8080"');
-  assert.match(finding.message, /must contain at least one letter \(a-z\)/);
+  assert.match(said(finding), /must contain at least one letter \(a-z\)/);
 });
 
 test('an upper-case name is rejected', () => {
   const [finding] = findingsOf(upper, ID);
   assert.equal(textOf(upper, finding), 'Metrics-Port');
-  assert.match(finding.message, /must contain only alpha-numeric characters/);
+  assert.match(said(finding), /must contain only alpha-numeric characters/);
 });
 
 test('out-of-range numbers, long names and hyphen rules; hooks are checked too', () => {
@@ -75,10 +78,10 @@ test('out-of-range numbers, long names and hyphen rules; hooks are checked too',
     findings.map((f) => textOf(text, f)),
     ['70000', 'a-very-long-port-name', '-http', '0'],
   );
-  assert.match(findings[0].message, /between 1 and 65535/);
-  assert.match(findings[1].message, /no more than 15 characters/);
-  assert.match(findings[2].message, /must not begin or end with a hyphen/);
-  assert.match(findings[3].message, /preStop hook/);
+  assert.match(said(findings[0]), /between 1 and 65535/);
+  assert.match(said(findings[1]), /no more than 15 characters/);
+  assert.match(said(findings[2]), /must not begin or end with a hyphen/);
+  assert.match(said(findings[3]), /preStop hook/);
 });
 
 test('valid numbers and names pass', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-port-udp';
 
 /** A Pod whose container declares `ports` (flow YAML) and has `probe` (one line at 6 spaces). */
@@ -25,9 +28,9 @@ test('a tcpSocket probe on a port name declared only for UDP: warning on the por
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(text, finding), 'udp');
   assert.equal(lineOf(text, finding), 9);
-  assert.match(finding.message, /the port named "udp" \(9999\/UDP\)/);
-  assert.match(finding.message, /resolves port names without looking at the protocol: it connects to TCP 9999/);
-  assert.match(finding.message, /restarts the container over and over/);
+  assert.match(finding.message, /livenessProbe of container "dns" targets UDP-only port "udp" \(9999\) over TCP/);
+  assert.match(said(finding), /resolves port names without looking at the protocol: it connects to TCP 9999/);
+  assert.match(said(finding), /restarts the container over and over/);
   // Neither of the other port rules reports it: the name resolves, the number is declared.
   assert.deepEqual(findingsOf(text, 'probe-named-port-undeclared'), []);
   assert.deepEqual(findingsOf(text, 'probe-numeric-port-undeclared'), []);
@@ -36,10 +39,10 @@ test('a tcpSocket probe on a port name declared only for UDP: warning on the por
 test('numbers, httpGet, grpc and SCTP too; each probe kind has its consequence', () => {
   const numeric = pod('[{containerPort: 53, protocol: UDP}]', 'readinessProbe: {tcpSocket: {port: 53}}');
   const [finding] = findingsOf(numeric, ID);
-  assert.match(finding.message, /port 53, declared as 53\/UDP only/);
-  assert.match(finding.message, /never becomes Ready/);
+  assert.match(finding.message, /targets UDP-only port 53 over TCP/);
+  assert.match(said(finding), /never becomes Ready/);
   assert.equal(findingsOf(pod('[{name: web, containerPort: 8080, protocol: SCTP}]', 'startupProbe: {httpGet: {path: /, port: web}}'), ID).length, 1);
-  assert.match(findingsOf(pod('[{containerPort: 9000, protocol: UDP}]', 'livenessProbe: {grpc: {port: 9000}}'), ID)[0].message, /grpc always connects over TCP/);
+  assert.match(said(findingsOf(pod('[{containerPort: 9000, protocol: UDP}]', 'livenessProbe: {grpc: {port: 9000}}'), ID)[0]), /grpc always connects over TCP/);
 });
 
 test('a TCP declaration of the same number, TCP ports, undeclared ports and other hosts are fine', () => {
@@ -56,8 +59,8 @@ test('a TCP declaration of the same number, TCP ports, undeclared ports and othe
 test('httpGet hooks count; tcpSocket hooks (never run) do not', () => {
   const hook = (handler) => pod('[{name: stats, containerPort: 8125, protocol: UDP}]', `lifecycle: {preStop: {${handler}}}`);
   const [finding] = findingsOf(hook('httpGet: {path: /drain, port: stats}'), ID);
-  assert.match(finding.message, /preStop hook/);
-  assert.match(finding.message, /Point the hook at a TCP port/);
+  assert.match(said(finding), /preStop hook/);
+  assert.match(said(finding), /Point the hook at a TCP port/);
   assert.deepEqual(findingsOf(hook('tcpSocket: {port: stats}'), ID), []);
 });
 

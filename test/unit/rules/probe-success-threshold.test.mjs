@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-success-threshold';
 
 const bad = yaml`
@@ -23,7 +26,7 @@ test('liveness successThreshold above 1 is an error on the value', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), '2');
-  assert.match(finding.message, /must be 1/);
+  assert.match(said(finding), /must be 1/);
 });
 
 test('startup probes are held to 1 as well; readiness may ask for more; 0 means 1', () => {

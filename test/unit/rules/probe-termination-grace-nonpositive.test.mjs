@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-termination-grace-nonpositive';
 
 const bad = yaml`
@@ -23,8 +26,8 @@ test('0 on a liveness probe is an error (unlike the Pod-level field)', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), '0');
-  assert.match(finding.message, /must be greater than 0/);
-  assert.match(finding.message, /defaults to 30/);
+  assert.match(said(finding), /must be greater than 0/);
+  assert.match(said(finding), /defaults to 30/);
 });
 
 test('negative on a startup probe is an error; positive values and readiness are not ours', () => {
@@ -48,7 +51,7 @@ test('negative on a startup probe is an error; positive values and readiness are
   const findings = findingsOf(text, ID);
   assert.equal(findings.length, 1);
   assert.equal(textOf(text, findings[0]), '-5');
-  assert.match(findings[0].message, /terminationGracePeriodSeconds \(0\)/);
+  assert.match(said(findings[0]), /terminationGracePeriodSeconds \(0\)/);
 });
 
 test('multi-document Job template', () => {

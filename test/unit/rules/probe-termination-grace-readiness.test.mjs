@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probe-termination-grace-readiness';
 
 const bad = yaml`
@@ -25,7 +28,7 @@ test('terminationGracePeriodSeconds on a readinessProbe is an error on the key',
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(bad, finding), 'terminationGracePeriodSeconds');
-  assert.match(finding.message, /must not be set for readinessProbes/);
+  assert.match(said(finding), /must not be set for readinessProbes/);
 });
 
 test('liveness and startup probes may set it', () => {

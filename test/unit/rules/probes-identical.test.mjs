@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'probes-identical';
 
 const bad = yaml`
@@ -27,7 +30,7 @@ test('same handler and target (named port resolved) is a warning on livenessProb
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(bad, finding), 'livenessProbe');
-  assert.match(finding.message, /httpGet \/health/);
+  assert.match(said(finding), /httpGet \/health/);
 });
 
 test('different paths, ports, handlers or commands are fine', () => {

@@ -1,8 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+import { hoverAt } from '../../../dist/server/engine.js';
 
 const ID = 'rollout-missing-prestop';
+/** Off by default since issue #11; the tests turn it on. */
+const ON = { rules: { [ID]: 'hint' } };
 
 const backed = yaml`
   apiVersion: apps/v1
@@ -36,7 +39,7 @@ const backed = yaml`
 `;
 
 test('the serving container of a Service-backed Deployment gets a hint', () => {
-  const [finding, ...rest] = findingsOf(backed, ID);
+  const [finding, ...rest] = findingsOf(backed, ID, ON);
   assert.equal(rest.length, 0, 'only the container that serves the targetPort');
   assert.equal(finding.severity, 'hint');
   assert.equal(finding.documentIndex, 0);
@@ -45,11 +48,11 @@ test('the serving container of a Service-backed Deployment gets a hint', () => {
 });
 
 test('no Service, a preStop already there, or a zero grace period: nothing', () => {
-  assert.deepEqual(findingsOf(backed.split('---')[0], ID), []);
+  assert.deepEqual(findingsOf(backed.split('---')[0], ID, ON), []);
   const hooked = backed.replace('        ports:\n', '        lifecycle:\n          preStop:\n            sleep: {seconds: 5}\n        ports:\n');
-  assert.deepEqual(findingsOf(hooked, ID), []);
+  assert.deepEqual(findingsOf(hooked, ID, ON), []);
   const zero = backed.replace('    spec:\n      containers:', '    spec:\n      terminationGracePeriodSeconds: 0\n      containers:');
-  assert.deepEqual(findingsOf(zero, ID), []);
+  assert.deepEqual(findingsOf(zero, ID, ON), []);
 });
 
 test('a DaemonSet in a later document', () => {
@@ -78,24 +81,36 @@ test('a DaemonSet in a later document', () => {
             image: node-exporter:1.8
             ports: [{containerPort: 9100}]
   `;
-  const [finding] = findingsOf(text, ID);
+  const [finding] = findingsOf(text, ID, ON);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(text, finding), 20);
 });
 
 test('fix: add a preStop sleep (1.30+)', () => {
-  const fixed = assertFixClears(backed, ID, { title: 'Add a preStop sleep: {seconds: 5}' });
+  const fixed = assertFixClears(backed, ID, { title: 'Add a preStop sleep: {seconds: 5}', options: ON });
   assert.match(fixed, /lifecycle:\n\s+preStop:\n\s+sleep:\n\s+seconds: 5\n/);
 });
 
 test('fix on 1.29: exec sleep', () => {
-  const fixed = assertFixClears(backed, ID, { title: 'Add a preStop exec sleep 5', options: { version: '1.29' } });
+  const fixed = assertFixClears(backed, ID, { title: 'Add a preStop exec sleep 5', options: { ...ON, version: '1.29' } });
   assert.match(fixed, /preStop:\n\s+exec:\n\s+command:\n\s+- sleep\n\s+- "5"\n/);
 });
 
 test('fix also raises a short grace period so the app keeps time after the sleep', () => {
   const short = backed.replace('    spec:\n      containers:', '    spec:\n      terminationGracePeriodSeconds: 8\n      containers:');
-  const fixed = assertFixClears(short, ID, { title: 'Add a preStop sleep' });
+  const fixed = assertFixClears(short, ID, { title: 'Add a preStop sleep', options: ON });
   assert.match(fixed, /terminationGracePeriodSeconds: 20/);
   assert.deepEqual(findingsOf(fixed, 'shutdown-prestop-consumes-grace'), []);
+});
+
+test('off by default (issue #11): nothing unless the rule is turned on', () => {
+  assert.deepEqual(findingsOf(backed, ID), []);
+  assert.equal(findingsOf(backed, ID, { ...ON }).length > 0, true);
+});
+
+test('the shutdown hover on terminationGracePeriodSeconds shows the timeline instead (issue #11)', () => {
+  const text = backed.replace(/^( +)containers:$/m, '$1terminationGracePeriodSeconds: 30\n$1containers:');
+  const hover = hoverAt(text, text.indexOf('terminationGracePeriodSeconds') + 2, { version: '1.36' });
+  assert.match(hover?.markdown ?? '', /Removal from Service endpoints starts at the same moment/);
+  assert.match(hover?.markdown ?? '', /no preStop hook/);
 });

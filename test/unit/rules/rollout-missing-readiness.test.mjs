@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'rollout-missing-readiness';
 
 const backed = yaml`
@@ -41,15 +44,15 @@ test('a Service-backed Deployment without readiness is a warning on containers',
   assert.equal(finding.documentIndex, 0);
   assert.equal(lineOf(backed, finding), 12);
   assert.equal(textOf(backed, finding), 'containers');
-  assert.match(finding.message, /Service "web"/);
+  assert.equal(finding.message, 'Deployment "web" has no readinessProbe, and a Service sends it traffic');
+  assert.match(said(finding), /Service "web"/);
 });
 
-test('without a selecting Service: info when ports are exposed, nothing otherwise', () => {
+test('without a selecting Service in the file: nothing, even when ports are exposed (issue #11)', () => {
   const alone = backed.split('---')[0];
-  const [finding] = findingsOf(alone, ID);
-  assert.equal(finding.severity, 'info');
+  assert.deepEqual(findingsOf(alone, ID), []);
   const other = backed.replace('selector: {app: web}\n  ports:', 'selector: {app: other}\n  ports:');
-  assert.equal(findingsOf(other, ID)[0].severity, 'info');
+  assert.deepEqual(findingsOf(other, ID), []);
   const worker = alone.replace('        ports:\n        - containerPort: 80\n', '');
   assert.deepEqual(findingsOf(worker, ID), []);
 });
@@ -76,7 +79,7 @@ test('a Service in another namespace does not count', () => {
   const text = backed
     .replace('metadata:\n  name: web\nspec:\n  replicas', 'metadata:\n  name: web\n  namespace: a\nspec:\n  replicas')
     .replace('kind: Service\nmetadata:\n  name: web\n', 'kind: Service\nmetadata:\n  name: web\n  namespace: b\n');
-  assert.equal(findingsOf(text, ID)[0].severity, 'info');
+  assert.deepEqual(findingsOf(text, ID), []);
 });
 
 test('the tomcat seed: warning on the 2-replica Deployment behind Service my-tomcat', () => {
@@ -84,7 +87,7 @@ test('the tomcat seed: warning on the 2-replica Deployment behind Service my-tom
   const [finding] = findingsOf(seed, ID);
   assert.equal(finding.severity, 'warning');
   assert.equal(finding.documentIndex, 1);
-  assert.match(finding.message, /Service "my-tomcat"/);
+  assert.match(said(finding), /Service "my-tomcat"/);
 });
 
 test('StatefulSet in a later document', () => {

@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+import { hoverAt } from '../../../dist/server/engine.js';
+
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
 
 const ID = 'shutdown-prestop-consumes-grace';
 
@@ -27,9 +31,10 @@ test('a preStop exec sleep equal to the grace period is a warning', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(bad, finding), 'exec');
-  assert.match(finding.message, /takes 20 s, and terminationGracePeriodSeconds is 20/);
-  assert.match(finding.message, /sends SIGTERM only after it returns/);
-  assert.match(finding.message, /2 s extension/);
+  assert.match(said(finding), /takes 20 s, and terminationGracePeriodSeconds is 20/);
+  assert.match(finding.message, /preStop hook of container "web" takes 20 s, all of the 20 s grace period/);
+  assert.match(said(finding), /sends SIGTERM only after it returns/);
+  assert.match(said(finding), /2 s extension/);
 });
 
 test('every way people write the sleep is understood', () => {
@@ -45,7 +50,7 @@ test('every way people write the sleep is understood', () => {
   for (const [hook, grace, pattern] of cases) {
     const [finding] = findingsOf(withPreStop(hook, grace), ID);
     assert.ok(finding, `no finding for ${hook}`);
-    assert.match(finding.message, pattern, hook);
+    assert.match(said(finding), pattern, hook);
   }
 });
 
@@ -66,13 +71,12 @@ test('a sleep action above the grace period is left to lifecycle-sleep-range', (
   assert.deepEqual(findingsOf(withPreStop('sleep: {seconds: 45}'), ID), []);
 });
 
-test('preStop httpGet: an info that its duration is unbounded except by the grace period (seed 003)', () => {
+test('preStop httpGet: no finding; the hover on the hook says its duration is bounded only by the grace period (seed 003, issue #11)', () => {
   const seed = readFileSync(new URL('../../../examples/003-probes-lifecycle.yaml', import.meta.url), 'utf8');
-  const [finding, ...rest] = findingsOf(seed, ID);
-  assert.equal(rest.length, 0);
-  assert.equal(finding.severity, 'info');
-  assert.equal(textOf(seed, finding), 'httpGet');
-  assert.match(finding.message, /not set, so 30/);
+  assert.deepEqual(findingsOf(seed, ID), []);
+  const at = seed.indexOf('preStop:');
+  const hover = hoverAt(seed, at + 2, { version: '1.36' });
+  assert.match(hover?.markdown ?? '', /duration is unknown, and the kubelet waits for it at most 30 s/);
 });
 
 test('multi-document Deployment template', () => {
@@ -105,7 +109,7 @@ test('multi-document Deployment template', () => {
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(text, finding), 22);
-  assert.match(finding.message, /leaving the app 2 s before SIGKILL/);
+  assert.match(said(finding), /leaving the app 2 s before SIGKILL/);
 });
 
 test('fix: raise the grace period', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'shutdown-prestop-zero-grace';
 
 const bad = yaml`
@@ -25,7 +28,7 @@ test('a preStop hook with a zero grace period is a warning on the hook', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(bad, finding), 'preStop');
-  assert.match(finding.message, /never runs/);
+  assert.match(said(finding), /never runs/);
 });
 
 test('a positive or defaulted grace period, or no preStop: nothing', () => {

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'statefulset-zero-grace';
 
 const statefulSet = (grace) => yaml`
@@ -30,7 +33,7 @@ test('terminationGracePeriodSeconds: 0 on a StatefulSet template: warning on the
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(text, finding), '0');
-  assert.match(finding.message, /force-kills its Pods/);
+  assert.match(said(finding), /makes StatefulSet "db" force-kill its Pods/);
   const fixed = assertFixClears(text, ID);
   assert.doesNotMatch(fixed, /terminationGracePeriodSeconds/);
 });

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'static-pod-api-reference';
 const STATIC = { staticPod: true };
 
@@ -27,19 +30,19 @@ test('a secret volume: error on the source key; 1.34+ names the kubelet refusal'
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(apiserver, finding), 'secret');
   assert.equal(lineOf(apiserver, finding), 12);
-  assert.match(finding.message, /volume "enc" is a secret volume \("encryption-config"\)/);
-  assert.match(finding.message, /static pods may not reference secrets/);
-  assert.match(finding.message, /PreventStaticPodAPIReferences/);
+  assert.match(said(finding), /Volume "enc" is a secret volume \("encryption-config"\): not allowed in a static Pod/);
+  assert.match(said(finding), /static pods may not reference secrets/);
+  assert.match(said(finding), /PreventStaticPodAPIReferences/);
   const fixed = assertFixClears(apiserver, ID, { options: STATIC });
   assert.match(fixed, /- \{name: enc, hostPath: \{path: \/etc\/kubernetes\/encryption-config, type: Directory\}\}/);
 });
 
 test('version boundary: before 1.34 the message is about NodeRestriction and the mirror Pod', () => {
   const [finding] = findingsOf(apiserver, ID, { ...STATIC, version: '1.33' });
-  assert.match(finding.message, /NodeRestriction rejects the mirror Pod \(node "<node>" can not create pods that reference secrets\)/);
+  assert.match(said(finding), /NodeRestriction rejects the mirror Pod \(node "<node>" can not create pods that reference secrets\)/);
   const csi = apiserver.replace('secret: {secretName: encryption-config}', 'csi: {driver: secrets-store.csi.k8s.io}');
   assert.deepEqual(findingsOf(csi, ID, { ...STATIC, version: '1.33' }), [], 'CSI volumes only became a problem in 1.34');
-  assert.match(findingsOf(csi, ID, STATIC)[0].message, /may not reference csidrivers/);
+  assert.match(said(findingsOf(csi, ID, STATIC)[0]), /may not reference csidrivers/);
 });
 
 test('every kind of reference is found, each with its own finding', () => {
@@ -89,9 +92,9 @@ test('every kind of reference is found, each with its own finding', () => {
       'secretRef',
     ],
   );
-  assert.match(findings[0].message, /static pods may not reference serviceaccounts/);
-  assert.match(findings[1].message, /credential provider/);
-  assert.match(findings[8].message, /persistentvolumeclaims/);
+  assert.match(said(findings[0]), /static pods may not reference serviceaccounts/);
+  assert.match(said(findings[1]), /credential provider/);
+  assert.match(said(findings[8]), /persistentvolumeclaims/);
   // Flow-style entries can be removed today.
   assertFixClears(text, ID, { options: STATIC, index: 0, title: 'Remove serviceAccountName' });
   assertFixClears(text, ID, { options: STATIC, index: 1, title: 'Remove imagePullSecrets' });
@@ -115,7 +118,7 @@ test('a flow-style env entry that reads a Secret is removed by its fix', () => {
   `;
   const [finding] = findingsOf(text, ID, STATIC);
   assert.equal(textOf(text, finding), 'secretKeyRef');
-  assert.match(finding.message, /env MYSQL_ROOT_PASSWORD of container "db" reads the Secret "db"/);
+  assert.match(said(finding), /Env MYSQL_ROOT_PASSWORD of container "db" reads the Secret "db"/);
   const fixed = assertFixClears(text, ID, { options: STATIC, title: 'Remove env MYSQL_ROOT_PASSWORD' });
   assert.match(fixed, /- \{name: MYSQL_DATABASE, value: app\}\n$/);
 });

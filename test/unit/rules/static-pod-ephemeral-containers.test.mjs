@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, check, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'static-pod-ephemeral-containers';
 const STATIC = { staticPod: true };
 
@@ -24,7 +27,7 @@ test('ephemeralContainers in a static Pod: error on the key, safe fix', () => {
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), 'ephemeralContainers');
   assert.equal(lineOf(text, finding), 8);
-  assert.match(finding.message, /cannot be set on create/);
+  assert.match(said(finding), /cannot be set on create/);
   assert.equal(finding.fixes[0].safe, true);
   assertFixClears(text, ID, { options: STATIC });
   // The general rule stays quiet on static Pods, so there is one finding, not two.

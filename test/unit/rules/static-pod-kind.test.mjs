@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'static-pod-kind';
 const STATIC = { staticPod: true };
 
@@ -26,8 +29,8 @@ test('a Deployment in the manifest directory: error on kind', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), 'Deployment');
-  assert.match(finding.message, /couldn't parse as pod/);
-  assert.match(finding.message, /Pod template into a Pod manifest/);
+  assert.match(said(finding), /couldn't parse as pod/);
+  assert.match(said(finding), /Pod template into a Pod manifest/);
   assert.deepEqual(findingsOf(text, ID), [], 'only static-Pod manifests are checked');
 });
 

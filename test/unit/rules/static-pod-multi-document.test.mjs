@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'static-pod-multi-document';
 const STATIC = { staticPod: true };
 
@@ -24,7 +27,7 @@ test('a second Pod in a static-Pod file: warning on the ignored document', () =>
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(text, finding), 9);
   assert.equal(textOf(text, finding), 'apiVersion');
-  assert.match(finding.message, /silently ignores this Pod "second"/);
+  assert.match(said(finding), /The kubelet ignores this Pod "second": it reads only the first document/);
   assert.deepEqual(findingsOf(text, ID), [], 'regular manifests may hold many documents');
 });
 
@@ -33,7 +36,7 @@ test('an empty first document makes the whole file fail: error', () => {
   const [finding] = findingsOf(text, ID, STATIC);
   assert.equal(finding.severity, 'error');
   assert.equal(finding.documentIndex, 1);
-  assert.match(finding.message, /first YAML document of this file is empty/);
+  assert.match(said(finding), /first YAML document of this file is empty/);
 });
 
 test('one document (a leading --- is fine) is not reported, also with the marker comment', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'static-pod-owner-references';
 const STATIC = { staticPod: true };
 
@@ -24,7 +27,7 @@ test('ownerReferences in a static Pod: warning on the key, safe fix', () => {
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(text, finding), 'ownerReferences');
   assert.equal(lineOf(text, finding), 4);
-  assert.match(finding.message, /single owner reference set to itself/);
+  assert.match(said(finding), /single owner reference set to itself/);
   assertFixClears(text, ID, { options: STATIC });
 });
 

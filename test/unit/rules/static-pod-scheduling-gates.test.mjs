@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'static-pod-scheduling-gates';
 const STATIC = { staticPod: true };
 
@@ -24,7 +27,7 @@ test('schedulingGates in a static Pod: error on the key, safe fix', () => {
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), 'schedulingGates');
   assert.equal(lineOf(text, finding), 5);
-  assert.match(finding.message, /cannot be set until all schedulingGates have been cleared/);
+  assert.match(said(finding), /cannot be set until all schedulingGates have been cleared/);
   assert.equal(finding.fixes[0].safe, true);
   assertFixClears(text, ID, { options: STATIC });
 });

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, textOf } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'static-pod-stray-file';
 
 const text = yaml`
@@ -22,7 +25,7 @@ test('a .bak copy runs as a live Pod: warning on the Pod name', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(text, finding), 'name');
-  assert.match(finding.message, /kube-apiserver\.yaml\.bak looks like a backup copy/);
+  assert.match(said(finding), /kube-apiserver\.yaml\.bak looks like a backup, but the kubelet runs it/);
 });
 
 test('other backup spellings', () => {
@@ -34,7 +37,7 @@ test('other backup spellings', () => {
 test('a dotfile is ignored by the kubelet: info', () => {
   const [finding] = at('/etc/kubernetes/manifests/.kube-apiserver.yaml');
   assert.equal(finding.severity, 'info');
-  assert.match(finding.message, /ignores files whose name starts with a dot/);
+  assert.match(said(finding), /skips files whose name starts with a dot/);
 });
 
 test('ordinary manifest names, no path, and non-static files are fine', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding says: its one-line message and the longer detail (issue #11). */
+const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
+
 const ID = 'termination-grace-negative';
 
 const bad = yaml`
@@ -21,7 +24,7 @@ test('a negative grace period is a warning on the value', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(bad, finding), '-5');
-  assert.match(finding.message, /negative values are invalid and will be treated as 1/);
+  assert.match(said(finding), /negative values are invalid and will be treated as 1/);
 });
 
 test('0, positive and omitted are fine', () => {

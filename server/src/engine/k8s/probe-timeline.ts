@@ -67,3 +67,36 @@ export function probeTimeline(probe: JsonObject, kind: ProbeKind): ProbeTimeline
     summary: `${first}. ${effect}`,
   };
 }
+
+/**
+ * What a liveness initialDelaySeconds does next to a startupProbe (for the probe hover and the
+ * liveness-initial-delay-with-startup detail): the kubelet does not run liveness until the
+ * startup probe has passed, but the delay still counts from the container start.
+ */
+export function startupDelayNote(delay: number): string {
+  return (
+    `A startupProbe already keeps liveness from running until the app has started. initialDelaySeconds: ${delay} still counts from the container start, ` +
+    `so after a fast start it only adds up to ${delay} s in which a hang goes unnoticed. Let the startup probe do the waiting.`
+  );
+}
+
+/**
+ * A note for the probe hover when timeoutSeconds is not shorter than periodSeconds (the
+ * probe-timeout-exceeds-period detail): the worker runs one attempt at a time, so attempts that
+ * run into the timeout come every timeoutSeconds, not every periodSeconds, and failures take
+ * failureThreshold × timeoutSeconds to count up. Undefined when the timeout is shorter.
+ */
+export function probeCadenceNote(probe: JsonObject): string | undefined {
+  const timeoutField = probeField(probe, 'timeoutSeconds');
+  const periodField = probeField(probe, 'periodSeconds');
+  const timeout = timeoutField.value;
+  const period = periodField.value;
+  const failures = probeField(probe, 'failureThreshold').value;
+  if (timeout < period || timeout <= 0 || period <= 0) return undefined;
+  const mark = (defaulted: boolean): string => (defaulted ? ' (default)' : '');
+  const slower = timeout > period ? `, and ${failures} failures take ~${failures * timeout} s to count up, not ${failures * period} s` : ', with no slack between attempts';
+  return (
+    `timeoutSeconds ${timeout}${mark(timeoutField.defaulted)} is not shorter than periodSeconds ${period}${mark(periodField.defaulted)}: ` +
+    `the kubelet runs one attempt at a time, so attempts that time out come every ${timeout} s${slower}. Make periodSeconds larger than timeoutSeconds.`
+  );
+}

@@ -102,7 +102,8 @@ export function extraHandlerFindings(ownerPath: FieldPath, who: string, handlers
   return handlers.slice(1).map((extra) => ({
     path: [...ownerPath, extra],
     target: 'key' as const,
-    message: `${who} already uses ${handlers[0]}; a second handler is rejected ("Forbidden: may not specify more than 1 handler type"). Keep exactly one of ${handlers.join(', ')}.`,
+    message: `${who} has a second handler, ${extra}, besides ${handlers[0]}`,
+    detail: `The API server rejects more than one handler ("Forbidden: may not specify more than 1 handler type"). Keep exactly one of ${handlers.join(', ')}.`,
     fixes: keepFixes,
   }));
 }

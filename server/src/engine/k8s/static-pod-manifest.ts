@@ -22,3 +22,17 @@ export function baseName(filePath: string): string {
   const parts = filePath.split(/[\\/]/);
   return parts[parts.length - 1] ?? filePath;
 }
+
+/**
+ * A line for the static-Pod hover on metadata (editor/hover-facts.ts `staticPodFacts`) outside
+ * kube-system, where static-pod-prefer-daemonset (off by default since issue #11) used to add a
+ * hint: only this node's kubelet manages the Pod. Undefined for control-plane Pods in kube-system,
+ * which is what static Pods are for.
+ */
+export function staticPodManagementNote(namespace: string | undefined): string | undefined {
+  if (namespace === 'kube-system') return undefined;
+  return (
+    "Only this node's kubelet manages a static Pod: the API server cannot update, scale or move it. " +
+    'Unless it must run before the control plane is up, a DaemonSet (or a nodeSelector) runs it per node and keeps it manageable.'
+  );
+}

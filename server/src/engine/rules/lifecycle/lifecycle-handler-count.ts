@@ -29,7 +29,8 @@ export const lifecycleHandlerCount: Rule = {
         findings.push({
           path: ref.path,
           target: 'key',
-          message: `${who} has no handler, so the API server rejects it ("Required value: must specify a handler type"). Add one of exec, httpGet${ref.kind === 'preStop' ? ', sleep' : ''}, or remove the hook.`,
+          message: `${who} has no handler`,
+          detail: `The API server rejects a hook without a handler ("Required value: must specify a handler type"). Add one of exec, httpGet${ref.kind === 'preStop' ? ', sleep' : ''}, or remove the hook.`,
           fixes: emptyHookFixes(context, ref),
         });
         continue;
@@ -64,7 +65,10 @@ function alphaSleep(ref: HookRef): RuleFinding {
     path,
     target: 'key',
     severity: 'warning',
-    message: `On Kubernetes 1.29 the sleep action is alpha (feature gate PodLifecycleSleepAction, off by default): the API server drops it, and ${describeOwner(ref.kind, ref.container)} is then rejected for having no handler ("Required value: must specify a handler type"). Use exec with a sleep command, or target 1.30+ where sleep is on by default.`,
+    message: `${capitalize(describeOwner(ref.kind, ref.container))} uses sleep, which is alpha and off on 1.29`,
+    detail:
+      'Before 1.30 the sleep action is behind the PodLifecycleSleepAction feature gate, off by default: the API server drops it, and the hook is then ' +
+      'rejected for having no handler ("Required value: must specify a handler type"). Use exec with a sleep command, or target 1.30+ where sleep is on by default.',
     fixes: seconds === undefined ? [] : [{ title: `Replace with exec sleep ${seconds}`, intents, preferred: true }],
   };
 }

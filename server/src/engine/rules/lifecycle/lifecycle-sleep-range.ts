@@ -48,7 +48,8 @@ export const lifecycleSleepRange: Rule = {
         findings.push({
           path,
           target: 'value',
-          message: `${where} is ${seconds} s, longer than ${graceText}; the API server rejects it ("Invalid value: ${seconds}: ${upstream}"). Raise the grace period to cover the sleep plus the app's shutdown, or sleep less.`,
+          message: `${where} is ${seconds} s, longer than the ${g} s grace period`,
+          detail: `The sleep may not exceed ${graceText}; the API server rejects it ("Invalid value: ${seconds}: ${upstream}"). Raise the grace period to cover the sleep plus the app's shutdown, or sleep less.`,
           fixes,
         });
       } else if (seconds < 0 || (seconds === 0 && !zeroAllowed)) {
@@ -56,7 +57,8 @@ export const lifecycleSleepRange: Rule = {
         findings.push({
           path,
           target: 'value',
-          message: `${where} is ${seconds} s; the API server rejects it ("Invalid value: ${seconds}: ${upstream}").${seconds === 0 ? ' A zero sleep needs Kubernetes 1.33+.' : ''}`,
+          message: `${where} is ${seconds} s; it must be ${zeroAllowed ? 'at least 0' : 'above 0'}`,
+          detail: `The API server rejects it ("Invalid value: ${seconds}: ${upstream}").${seconds === 0 ? ' A zero sleep needs Kubernetes 1.33+.' : ''}`,
           fixes: minimum <= g ? [{ title: `Set the sleep to ${minimum} s`, intents: [{ op: 'set', path, value: minimum }], preferred: true }] : [],
         });
       }

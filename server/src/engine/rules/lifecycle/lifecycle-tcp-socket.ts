@@ -54,7 +54,8 @@ export const lifecycleTcpSocket: Rule = {
       findings.push({
         path,
         target: 'key',
-        message: `${capitalize(describeOwner(ref.kind, ref.container))} uses tcpSocket, which the API accepts but the kubelet cannot run ("Cannot run handler: invalid handler"): ${consequence}. Use ${ref.kind === 'preStop' ? 'sleep, exec or httpGet' : 'exec or httpGet'} instead.`,
+        message: `${capitalize(describeOwner(ref.kind, ref.container))} uses tcpSocket, which the kubelet cannot run`,
+        detail: `The API accepts a tcpSocket hook, but the kubelet cannot run it ("Cannot run handler: invalid handler"): ${consequence}. Use ${ref.kind === 'preStop' ? 'sleep, exec or httpGet' : 'exec or httpGet'} instead.`,
         fixes,
       });
     }

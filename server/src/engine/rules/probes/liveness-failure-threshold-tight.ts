@@ -9,7 +9,7 @@ import { asObject } from '../../json';
 import { describeContainer } from '../../k8s/phrasing';
 import { hasNegativeTiming, probedContainers } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
-import type { RuleFinding } from '../../types';
+import type { FieldPath, FixSpec, RuleFinding } from '../../types';
 
 const MIN_BUDGET_SECONDS = 10;
 
@@ -35,7 +35,8 @@ export const livenessFailureThresholdTight: Rule = {
         findings.push({
           path: failurePath,
           target: 'value',
-          message: `The livenessProbe of ${who} has failureThreshold: 1, so a single slow or failed check restarts the container. Allow a few failures (the default is 3).`,
+          message: `The livenessProbe of ${who} restarts it after a single failed check`,
+          detail: 'failureThreshold: 1 means one slow answer (a GC pause, a busy moment) restarts the container. ' + 'Allow a few failures in a row: the default is 3.',
           fixes: [
             { title: 'Set failureThreshold to 3 (the default)', intents: [{ op: 'set', path: failurePath, value: 3 }], preferred: true },
             { title: 'Remove failureThreshold (defaults to 3)', intents: [{ op: 'delete', path: failurePath }] },
@@ -50,7 +51,11 @@ export const livenessFailureThresholdTight: Rule = {
           path: anchor,
           target: anchorTarget,
           severity: 'hint',
-          message: `The livenessProbe of ${who} restarts the container after ${failures.value} × ${period.value} s = ${budget} s of failures; a short hiccup is enough. Give liveness at least ~${MIN_BUDGET_SECONDS} s (raise failureThreshold or periodSeconds).`,
+          message: `The livenessProbe of ${who} restarts it after only ${budget} s of failures`,
+          detail:
+            `failureThreshold ${failures.value} × periodSeconds ${period.value} = ${budget} s: a short hiccup is enough to restart the container. ` +
+            `Give liveness at least ~${MIN_BUDGET_SECONDS} s by raising failureThreshold or periodSeconds.`,
+          fixes: [patientFix(probePath, period.value, MIN_BUDGET_SECONDS)],
         });
         continue;
       }
@@ -62,9 +67,23 @@ export const livenessFailureThresholdTight: Rule = {
         path: anchor,
         target: anchorTarget,
         severity: 'hint',
-        message: `The livenessProbe of ${who} gives up after ${budget} s, sooner than its readinessProbe (${readinessBudget} s): a temporary overload that readiness would handle by pausing traffic restarts the container instead. Make liveness the more patient probe.`,
+        message: `The livenessProbe of ${who} gives up after ${budget} s, sooner than readiness (${readinessBudget} s)`,
+        detail:
+          'A temporary overload that readiness would handle by pausing traffic restarts the container instead. ' +
+          'Make liveness the more patient probe: raise its failureThreshold or periodSeconds.',
+        fixes: [patientFix(probePath, period.value, readinessBudget)],
       });
     }
     return findings;
   },
 };
+
+/** Raises failureThreshold until failureThreshold × periodSeconds reaches `budget` seconds. */
+function patientFix(probePath: FieldPath, period: number, budget: number): FixSpec {
+  const failures = Math.ceil(budget / period);
+  return {
+    title: `Set failureThreshold to ${failures} (${failures * period} s of failures)`,
+    intents: [{ op: 'set', path: [...probePath, 'failureThreshold'], value: failures }],
+    preferred: true,
+  };
+}

@@ -4,7 +4,8 @@
 // is not detected. The startup probe already does the delay's job.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes
 import { asInteger, asObject, isObject } from '../../json';
-import { capitalize, describeContainer } from '../../k8s/phrasing';
+import { describeContainer } from '../../k8s/phrasing';
+import { startupDelayNote } from '../../k8s/probe-timeline';
 import { probedContainers } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
@@ -14,7 +15,9 @@ export const livenessInitialDelayWithStartup: Rule = {
     id: 'liveness-initial-delay-with-startup',
     defaultSeverity: 'hint',
     category: 'probes',
-    summary: 'A liveness initialDelaySeconds next to a startupProbe, which already holds liveness back.',
+    summary: 'A liveness initialDelaySeconds next to a startupProbe, which already holds liveness back (off by default).',
+    // Harmless on its own: the probe hover explains it (startupDelayNote); on for those who want it flagged.
+    enabledByDefault: false,
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
@@ -27,7 +30,8 @@ export const livenessInitialDelayWithStartup: Rule = {
       findings.push({
         path,
         target: 'value',
-        message: `${capitalize(describeContainer(container))} has a startupProbe, which already keeps the liveness probe from running until the app has started. initialDelaySeconds: ${delay} still counts from the container start, so after a fast start it only adds up to ${delay} s in which a hang goes unnoticed. Let the startup probe do the waiting.`,
+        message: `The livenessProbe of ${describeContainer(container)} delays ${delay} s although a startupProbe holds it back`,
+        detail: startupDelayNote(delay),
         fixes: [{ title: 'Remove initialDelaySeconds from the livenessProbe', intents: [{ op: 'delete', path }], preferred: true }],
       });
     }

@@ -43,7 +43,10 @@ export const livenessLongInitialDelay: Rule = {
       findings.push({
         path: delayPath,
         target: 'value',
-        message: `The livenessProbe of ${describeContainer(container)} waits ${delay} s after every start before its first check: a container that hangs early goes unnoticed that long, and a start slower than that is killed. A startupProbe whose failureThreshold × periodSeconds covers the slowest start holds liveness back only until the app is up.`,
+        message: `The livenessProbe of ${describeContainer(container)} waits ${delay} s after every start before checking`,
+        detail:
+          `A container that hangs early goes unnoticed for ${delay} s, and a start slower than that is killed. ` +
+          'A startupProbe whose failureThreshold × periodSeconds covers the slowest start holds liveness back only until the app is up.',
         fixes,
       });
     }

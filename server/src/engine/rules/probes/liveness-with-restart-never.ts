@@ -31,7 +31,10 @@ export const livenessWithRestartNever: Rule = {
       findings.push({
         path: probePath,
         target: 'key',
-        message: `The livenessProbe of ${describeContainer(container)} can kill the container, but restartPolicy is Never, so it is not restarted: the Pod ends Failed${job ? ' and the Job counts it toward backoffLimit' : ''}. Remove the livenessProbe, or use restartPolicy: OnFailure.`,
+        message: `The livenessProbe of ${describeContainer(container)} can kill it, and restartPolicy Never keeps it dead`,
+        detail:
+          `A liveness failure kills the container; with restartPolicy: Never it is not restarted and the Pod ends Failed${job ? ', which the Job counts toward backoffLimit' : ''}. ` +
+          'Remove the livenessProbe, or use restartPolicy: OnFailure.',
         fixes: [
           { title: 'Remove the livenessProbe', intents: [{ op: 'delete', path: probePath }] },
           { title: 'Set restartPolicy to OnFailure', intents: [{ op: 'set', path: [...context.specPath, 'restartPolicy'], value: 'OnFailure' }] },

@@ -26,7 +26,8 @@ export const probeExecEmptyCommand: Rule = {
       findings.push({
         path: hasKey ? [...owner.path, 'exec', 'command'] : [...owner.path, 'exec'],
         target: 'key',
-        message: `${capitalize(describeOwner(owner.kind, owner.container))} uses exec without a command; the API server rejects it ("exec.command: Required value"). List the program and its arguments, e.g. command: [cat, /tmp/healthy].`,
+        message: `${capitalize(describeOwner(owner.kind, owner.container))} uses exec without a command`,
+        detail: 'The API server rejects it ("exec.command: Required value"). List the program and its arguments, e.g. command: [cat, /tmp/healthy].',
       });
     }
     return findings;

@@ -4,6 +4,7 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-grpc-liveness-probe
 import { asInteger, asObject, asString } from '../../json';
 import { declaredPorts } from '../../k8s/container-ports';
+import { quoteShort } from '../../k8s/phrasing';
 import { describeOwner, probesOf } from '../../k8s/probe-walk';
 import { PORT_RANGE_MESSAGE, isValidPortNumber, quotedPortNumber } from '../../port-values';
 import type { Rule } from '../../rule-types';
@@ -28,7 +29,12 @@ export const probeGrpcPort: Rule = {
       const number = asInteger(grpc.port);
       if (number !== undefined) {
         if (!isValidPortNumber(number)) {
-          findings.push({ path, target: 'value', message: `${where} is ${number}; the API server rejects it ("${PORT_RANGE_MESSAGE}"). Use the port the gRPC server listens on.` });
+          findings.push({
+            path,
+            target: 'value',
+            message: `${where} is ${number}, outside 1–65535`,
+            detail: `The API server rejects it ("${PORT_RANGE_MESSAGE}"). Use the port the gRPC server listens on.`,
+          });
         }
         continue;
       }
@@ -39,7 +45,8 @@ export const probeGrpcPort: Rule = {
         findings.push({
           path,
           target: 'value',
-          message: `${where} is the string "${name}", but the field is a plain number; the API server cannot decode it ("${DECODE_ERROR}"). Write port: ${quoted} without quotes.`,
+          message: `${where} is the string "${name}"; it must be a number`,
+          detail: `The field is a plain number, so the API server cannot decode a string ("${DECODE_ERROR}"). Write port: ${quoted} without quotes.`,
           fixes: [{ title: `Unquote the port (${quoted})`, intents: [{ op: 'set', path, value: quoted }], preferred: true, safe: true }],
         });
         continue;
@@ -48,7 +55,8 @@ export const probeGrpcPort: Rule = {
       findings.push({
         path,
         target: 'value',
-        message: `${where} is the name "${name}", but gRPC probes do not support named ports; the API server cannot decode it ("${DECODE_ERROR}"). ${declared ? `Use the number of the containerPort named "${name}": ${declared.containerPort}.` : 'Use the port number.'}`,
+        message: `${where} is the name ${quoteShort(name, 20)}, not a number`,
+        detail: `gRPC probes do not support named ports; the API server cannot decode a name ("${DECODE_ERROR}"). ${declared ? `Use the number of the containerPort named "${name}": ${declared.containerPort}.` : 'Use the port number.'}`,
         fixes:
           declared?.containerPort !== undefined
             ? [

@@ -24,7 +24,8 @@ export const probeHandlerCount: Rule = {
         findings.push({
           path: ref.path,
           target: 'key',
-          message: `${capitalize(describeOwner(ref.kind, ref.container))} has no handler, so the API server rejects it ("Required value: must specify a handler type"). Add one of exec, httpGet, tcpSocket or grpc.`,
+          message: `${capitalize(describeOwner(ref.kind, ref.container))} has no handler`,
+          detail: 'The API server rejects a probe without a handler ("Required value: must specify a handler type"). Add one of exec, httpGet, tcpSocket or grpc.',
           fixes: skeletonFixes(ref),
         });
         continue;

@@ -2,6 +2,7 @@
 // (no underscores or spaces). Applies to probes and lifecycle hooks.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#http-probes
 import { asObject, asString, objectItems } from '../../json';
+import { quoteShort } from '../../k8s/phrasing';
 import { describeOwner, handlerOwners } from '../../k8s/probe-walk';
 import { trimChars } from '../../k8s/trim-chars';
 import type { Rule } from '../../rule-types';
@@ -30,7 +31,8 @@ export const probeHttpHeaderName: Rule = {
         findings.push({
           path,
           target: 'value',
-          message: `Header name "${name}" in ${describeOwner(owner.kind, owner.container)} is rejected ("a valid HTTP header must consist of alphanumeric characters or '-'"). ${suggestion ? `Use "${suggestion}".` : 'Use letters, digits and hyphens.'}`,
+          message: `Header name ${quoteShort(name, 30)} in ${describeOwner(owner.kind, owner.container)} is invalid`,
+          detail: `The API server rejects it ("a valid HTTP header must consist of alphanumeric characters or '-'"). ${suggestion ? `Use "${suggestion}".` : 'Use letters, digits and hyphens.'}`,
           fixes,
         });
       }

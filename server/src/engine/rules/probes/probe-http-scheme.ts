@@ -2,6 +2,7 @@
 // is defaulted to HTTP. Applies to probes and lifecycle hooks.
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#http-probes
 import { asObject, asString } from '../../json';
+import { quoteShort } from '../../k8s/phrasing';
 import { describeOwner, handlerOwners } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
@@ -28,7 +29,8 @@ export const probeHttpScheme: Rule = {
       findings.push({
         path,
         target: 'value',
-        message: `httpGet.scheme of ${describeOwner(owner.kind, owner.container)} is "${scheme}"; the API server accepts only upper-case values (Unsupported value: "${scheme}": supported values: "HTTP", "HTTPS"). Use ${SCHEMES.includes(upper) ? upper : 'HTTP or HTTPS'}.`,
+        message: `httpGet.scheme of ${describeOwner(owner.kind, owner.container)} is ${quoteShort(scheme, 12)}, not HTTP or HTTPS`,
+        detail: `The API server accepts only the upper-case values (Unsupported value: "${scheme}": supported values: "HTTP", "HTTPS"). Use ${SCHEMES.includes(upper) ? upper : 'HTTP or HTTPS'}.`,
         fixes,
       });
     }

@@ -26,7 +26,10 @@ export const probeLivenessMissing: Rule = {
       findings.push({
         path: container.name !== undefined ? [...container.path, 'name'] : container.path,
         target: 'value',
-        message: `${capitalize(describeContainer(container))} has no livenessProbe: the kubelet restarts it only when its process exits, not when it hangs. Add one if the app can deadlock — a cheap check of the process itself, more patient than readiness.`,
+        message: `${capitalize(describeContainer(container))} has no livenessProbe`,
+        detail:
+          'The kubelet restarts it only when its process exits, not when it hangs. ' +
+          'Add one if the app can deadlock: a cheap check of the process itself, more patient than readiness.',
       });
     }
     return findings;

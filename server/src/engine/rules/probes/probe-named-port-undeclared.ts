@@ -64,7 +64,8 @@ function finding(owner: HandlerOwner, handler: string, name: string): RuleFindin
   return {
     path,
     target: 'value',
-    message: `${capitalize(describeOwner(owner.kind, owner.container))} uses the port name "${name}", but the container ${declared}. The API accepts this, but at runtime ${CONSEQUENCE[owner.kind]}. Add name: ${name} to the right containerPort, or use a declared name or the number.`,
+    message: `${capitalize(describeOwner(owner.kind, owner.container))} uses undeclared port name "${name}"`,
+    detail: `The container ${declared}. The API accepts this, but at runtime ${CONSEQUENCE[owner.kind]}. Add name: ${name} to the right containerPort, or use a declared name or the number.`,
     fixes,
   };
 }

@@ -42,7 +42,8 @@ export const probeNegativeField: Rule = {
           findings.push({
             path,
             target: 'value',
-            message: `${field}: ${value} in ${describeOwner(ref.kind, ref.container)} is negative; the API server rejects it ("Invalid value: ${value}: must be greater than or equal to 0"). Use a positive value, or remove the field to get the default (${fallback}${unit}).`,
+            message: `${field} ${value} in ${describeOwner(ref.kind, ref.container)} is negative`,
+            detail: `The API server rejects it ("Invalid value: ${value}: must be greater than or equal to 0"). Use a positive value, or remove the field to get the default (${fallback}${unit}).`,
             fixes,
           });
         } else if (field !== 'initialDelaySeconds') {
@@ -50,7 +51,8 @@ export const probeNegativeField: Rule = {
             path,
             target: 'value',
             severity: 'info',
-            message: `${field}: 0 in ${describeOwner(ref.kind, ref.container)} is replaced by the default before the probe runs: it means ${fallback}${unit}, not "no limit". Write ${fallback} or remove the field to say what happens.`,
+            message: `${field}: 0 in ${describeOwner(ref.kind, ref.container)} means the default, ${fallback}${unit}`,
+            detail: `The API server replaces 0 with the default before the probe runs: it means ${fallback}${unit}, not "no limit". Write ${fallback}, or remove the field, to say what happens.`,
             fixes: [
               { title: `Set ${field} to ${fallback} (what 0 means)`, intents: [{ op: 'set', path, value: fallback }], preferred: true, safe: true },
               { title: `Remove ${field} (defaults to ${fallback}${unit})`, intents: [{ op: 'delete', path }] },

@@ -4,6 +4,7 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
 import { asInteger, asObject, asString } from '../../json';
 import { declaredPorts } from '../../k8s/container-ports';
+import { capitalize } from '../../k8s/phrasing';
 import { describeOwner, probesOf } from '../../k8s/probe-walk';
 import { isValidPortNumber } from '../../port-values';
 import type { Rule } from '../../rule-types';
@@ -28,12 +29,16 @@ export const probeNumericPortUndeclared: Rule = {
         const ports = declaredPorts(ref.container);
         if (ports.some((declared) => declared.containerPort === port)) continue;
         const listed = ports.filter((declared) => declared.containerPort !== undefined).map((declared) => declared.containerPort);
-        const has = listed.length > 0 ? `declares only ${listed.join(', ')}` : 'declares no ports';
+        // A container that declares no ports at all has nothing to mistype against: many images
+        // simply leave ports undeclared (they are documentation), so only a mismatch is a finding.
+        if (listed.length === 0) continue;
+        const has = `declares only ${listed.join(', ')}`;
         const network = hostNetwork ? ` With hostNetwork: true the Pod uses the node's network, so this is port ${port} on the node (a host port).` : '';
         findings.push({
           path: [...ref.path, handler, 'port'],
           target: 'value',
-          message: `${handler}.port ${port} of ${describeOwner(ref.kind, ref.container)} is not a declared containerPort (the container ${has}). The probe works anyway, but check it is the port the application listens on; declaring it documents it.${network}`,
+          message: `${capitalize(describeOwner(ref.kind, ref.container))} checks undeclared port ${port}`,
+          detail: `${handler}.port ${port} is not a declared containerPort: the container ${has}. The probe works anyway, but check it is the port the application listens on; declaring it documents it.${network}`,
           fixes: [{ title: `Declare containerPort ${port}`, intents: [{ op: 'append', path: [...ref.container.path, 'ports'], value: { containerPort: port } }] }],
         });
       }

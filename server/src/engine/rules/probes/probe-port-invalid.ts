@@ -5,6 +5,7 @@
 // https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Probe
 import { asInteger, asObject, asString } from '../../json';
 import { declaredPorts } from '../../k8s/container-ports';
+import { quoteShort } from '../../k8s/phrasing';
 import { describeOwner, handlerOwners, type HandlerOwner } from '../../k8s/probe-walk';
 import { PORT_RANGE_MESSAGE, isValidPortName, isValidPortNumber, portNameErrors, quotedPortNumber } from '../../port-values';
 import type { Rule } from '../../rule-types';
@@ -37,7 +38,12 @@ function checkPort(owner: HandlerOwner, handler: string, port: unknown): RuleFin
   const number = asInteger(port);
   if (number !== undefined) {
     if (isValidPortNumber(number)) return undefined;
-    return { path, target: 'value', message: `${where} is ${number}; the API server rejects it ("${PORT_RANGE_MESSAGE}"). Use the port the application listens on.` };
+    return {
+      path,
+      target: 'value',
+      message: `${where} is ${number}, outside 1–65535`,
+      detail: `The API server rejects it ("${PORT_RANGE_MESSAGE}"). Use the port the application listens on.`,
+    };
   }
   const name = asString(port);
   if (name === undefined || isValidPortName(name)) return undefined; // other types: schema-type
@@ -47,7 +53,8 @@ function checkPort(owner: HandlerOwner, handler: string, port: unknown): RuleFin
     return {
       path,
       target: 'value',
-      message: `${where} is the string "${name}", which the API reads as a port *name* and rejects ("${errors.join('; ')}"). Write the number without quotes: port: ${quoted}.`,
+      message: `${where} is the string "${name}", not a number`,
+      detail: `The API reads a string as a port name and rejects this one ("${errors.join('; ')}"). Write the number without quotes: port: ${quoted}.`,
       fixes: [{ title: `Unquote the port (${quoted})`, intents: [{ op: 'set', path, value: quoted }], preferred: true, safe: true }],
     };
   }
@@ -65,7 +72,8 @@ function checkPort(owner: HandlerOwner, handler: string, port: unknown): RuleFin
   return {
     path,
     target: 'value',
-    message: `${where} is the name "${name}", which the API server rejects ("${errors.join('; ')}"). Port names are at most 15 lower-case letters, digits and '-', with at least one letter; rename it (and the matching containerPort name) or use the port number.`,
+    message: `${where} is ${quoteShort(name, 16)}, an invalid name`,
+    detail: `The API server rejects it ("${errors.join('; ')}"). Port names are at most 15 lower-case letters, digits and '-', with at least one letter; rename it (and the matching containerPort name) or use the port number.`,
     fixes,
   };
 }

@@ -6,7 +6,7 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-tcp-liveness-probe
 import { asInteger, asObject, asString } from '../../json';
 import { declaredPorts, type DeclaredPort } from '../../k8s/container-ports';
-import { capitalize } from '../../k8s/phrasing';
+import { capitalize, quoteShort } from '../../k8s/phrasing';
 import { describeOwner, handlerOwners, type HandlerOwner } from '../../k8s/probe-walk';
 import { isValidPortName, isValidPortNumber } from '../../port-values';
 import type { Rule } from '../../rule-types';
@@ -60,13 +60,13 @@ function check(owner: HandlerOwner, handler: string, port: unknown, host: string
   if (same.length === 0 || same.some((declared) => declared.protocol === 'TCP')) return undefined;
   const protocols = [...new Set(same.map((declared) => declared.protocol))].join('/');
   const path = [...owner.path, handler, 'port'];
-  const what = name !== undefined ? `the port named "${name}" (${number}/${protocols})` : `port ${number}, declared as ${number}/${protocols} only`;
+  const what = name !== undefined ? `${protocols}-only port ${quoteShort(name, 15)} (${number})` : `${protocols}-only port ${number}`;
   return {
     path,
     target: 'value',
-    message:
-      `${capitalize(describeOwner(owner.kind, owner.container))} uses ${what}, but ${handler} always connects over TCP` +
-      `${name !== undefined ? ' and the kubelet resolves port names without looking at the protocol' : ''}: it connects to TCP ${number}, which the container does not declare. ` +
+    message: `${capitalize(describeOwner(owner.kind, owner.container))} targets ${what} over TCP`,
+    detail:
+      `${handler} always connects over TCP${name !== undefined ? ', and the kubelet resolves port names without looking at the protocol' : ''}: it connects to TCP ${number}, which the container does not declare. ` +
       `Unless the app also listens there, ${CONSEQUENCE[owner.kind]}. Point the ${owner.isHook ? 'hook' : 'probe'} at a TCP port, or use an exec probe for a UDP-only service.`,
     fixes: tcpFix(ports, handler, path),
   };

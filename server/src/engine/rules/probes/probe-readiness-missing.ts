@@ -28,7 +28,10 @@ export const probeReadinessMissing: Rule = {
       findings.push({
         path: container.name !== undefined ? [...container.path, 'name'] : container.path,
         target: 'value',
-        message: `${capitalize(describeContainer(container))} has no readinessProbe, so it counts as Ready as soon as it starts: a Service sends it traffic before the application may be listening. Add a readinessProbe that passes once the app can serve.`,
+        message: `${capitalize(describeContainer(container))} has no readinessProbe`,
+        detail:
+          'It counts as Ready as soon as it starts, so a Service sends it traffic before the application may be listening. ' +
+          'Add a readinessProbe that passes once the app can serve.',
         fixes,
       });
     }

@@ -25,7 +25,8 @@ export const probeSuccessThreshold: Rule = {
       findings.push({
         path,
         target: 'value',
-        message: `${capitalize(describeOwner(ref.kind, ref.container))} sets successThreshold: ${value}; the API server rejects it ("Invalid value: ${value}: must be 1"). Use 1; only a readinessProbe can require several successes in a row.`,
+        message: `${capitalize(describeOwner(ref.kind, ref.container))} sets successThreshold ${value}; it must be 1`,
+        detail: `The API server rejects it ("Invalid value: ${value}: must be 1"). Use 1: only a readinessProbe can require several successes in a row.`,
         fixes: [
           { title: 'Set successThreshold to 1', intents: [{ op: 'set', path, value: 1 }], preferred: true, safe: true },
           { title: 'Remove successThreshold (defaults to 1)', intents: [{ op: 'delete', path }] },

@@ -26,7 +26,8 @@ export const probeTerminationGraceNonpositive: Rule = {
       findings.push({
         path,
         target: 'value',
-        message: `terminationGracePeriodSeconds: ${value} on ${describeOwner(ref.kind, ref.container)} is rejected ("Invalid value: ${value}: must be greater than 0"). Use at least 1, or remove it so a kill by this probe uses ${podText}.`,
+        message: `terminationGracePeriodSeconds ${value} on ${describeOwner(ref.kind, ref.container)} must be above 0`,
+        detail: `The API server rejects it ("Invalid value: ${value}: must be greater than 0"). Use at least 1, or remove it so a kill by this probe uses ${podText}.`,
         fixes: [
           { title: 'Remove it (use the Pod grace period)', intents: [{ op: 'delete', path }], preferred: true },
           { title: 'Set it to 1', intents: [{ op: 'set', path, value: 1 }] },

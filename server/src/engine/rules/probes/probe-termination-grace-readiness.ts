@@ -37,7 +37,10 @@ export const probeTerminationGraceReadiness: Rule = {
       findings.push({
         path,
         target: 'key',
-        message: `The readinessProbe of ${describeContainer(container)} sets terminationGracePeriodSeconds; the API server rejects it ("must not be set for readinessProbes"): a readiness failure never kills the container. Remove it, or put it on the liveness or startup probe.`,
+        message: `The readinessProbe of ${describeContainer(container)} may not set terminationGracePeriodSeconds`,
+        detail:
+          'The API server rejects it ("must not be set for readinessProbes"): a readiness failure never kills the container. ' +
+          'Remove it, or put it on the liveness or startup probe.',
         fixes,
       });
     }

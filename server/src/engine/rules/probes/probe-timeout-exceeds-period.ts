@@ -4,6 +4,8 @@
 // at the period. Judged on defaulted values (timeout 1, period 10).
 // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes
 import { probeField } from '../../defaults';
+import { capitalize } from '../../k8s/phrasing';
+import { probeCadenceNote } from '../../k8s/probe-timeline';
 import { describeOwner, hasNegativeTiming, probesOf } from '../../k8s/probe-walk';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
@@ -13,7 +15,10 @@ export const probeTimeoutExceedsPeriod: Rule = {
     id: 'probe-timeout-exceeds-period',
     defaultSeverity: 'hint',
     category: 'probes',
-    summary: 'A probe timeoutSeconds is not shorter than its periodSeconds.',
+    summary: 'A probe timeoutSeconds is not shorter than its periodSeconds (off by default).',
+    // Only stretches the probe's cadence when attempts time out; the probe hover shows it
+    // (probeCadenceNote). On for those who want it flagged.
+    enabledByDefault: false,
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
@@ -22,8 +27,6 @@ export const probeTimeoutExceedsPeriod: Rule = {
       const timeout = probeField(ref.probe, 'timeoutSeconds');
       const period = probeField(ref.probe, 'periodSeconds');
       if (timeout.value < period.value) continue;
-      const timeoutText = `timeoutSeconds ${timeout.value}${timeout.defaulted ? ' (default)' : ''}`;
-      const periodText = `periodSeconds ${period.value}${period.defaulted ? ' (default)' : ''}`;
       const periodPath = [...ref.path, 'periodSeconds'];
       const fixes: FixSpec[] = [{ title: `Set periodSeconds to ${timeout.value * 2}`, intents: [{ op: 'set', path: periodPath, value: timeout.value * 2 }], preferred: true }];
       if (period.value > 1) {
@@ -32,7 +35,8 @@ export const probeTimeoutExceedsPeriod: Rule = {
       findings.push({
         path: timeout.defaulted ? periodPath : [...ref.path, 'timeoutSeconds'],
         target: 'value',
-        message: `In ${describeOwner(ref.kind, ref.container)}, ${timeoutText} is not shorter than ${periodText}: the kubelet runs one attempt at a time, so a slow attempt delays the next and the period stops meaning anything. Make periodSeconds larger than timeoutSeconds.`,
+        message: `${capitalize(describeOwner(ref.kind, ref.container))}: timeoutSeconds ${timeout.value} ≥ periodSeconds ${period.value}`,
+        detail: probeCadenceNote(ref.probe),
         fixes,
       });
     }

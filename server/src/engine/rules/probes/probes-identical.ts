@@ -30,7 +30,10 @@ export const probesIdentical: Rule = {
       findings.push({
         path: [...container.path, 'livenessProbe'],
         target: 'key',
-        message: `The livenessProbe and readinessProbe of ${describeContainer(container)} both check ${a.label}. When that check fails, the Pod is taken out of Service endpoints and restarted at the same time. Give liveness a cheaper check that only tests the process itself (or a more patient failureThreshold).`,
+        message: `The liveness and readiness probes of ${describeContainer(container)} run the same ${a.handler} check`,
+        detail:
+          `Both check ${a.label}. When that check fails, the Pod is taken out of Service endpoints and restarted at the same time. ` +
+          'Give liveness a cheaper check that only tests the process itself, or a more patient failureThreshold.',
       });
     }
     return findings;
@@ -38,7 +41,7 @@ export const probesIdentical: Rule = {
 };
 
 /** What a probe checks, as a comparable key and a readable label. */
-function target(container: ContainerRef, probe: JsonObject): { key: string; label: string } | undefined {
+function target(container: ContainerRef, probe: JsonObject): { key: string; label: string; handler: string } | undefined {
   const handler = singleHandler(probe, false);
   if (!handler) return undefined;
   const action = handler.value;
@@ -49,14 +52,14 @@ function target(container: ContainerRef, probe: JsonObject): { key: string; labe
       const path = asString(action.path) || '/';
       const scheme = asString(action.scheme) || 'HTTP';
       const host = asString(action.host) ?? '';
-      return { key: JSON.stringify(['httpGet', scheme, host, port, path]), label: `httpGet ${path} on port ${String(action.port)}` };
+      return { key: JSON.stringify(['httpGet', scheme, host, port, path]), label: `httpGet ${path} on port ${String(action.port)}`, handler: 'httpGet' };
     }
     case 'tcpSocket':
-      return { key: JSON.stringify(['tcpSocket', asString(action.host) ?? '', port]), label: `tcpSocket port ${String(action.port)}` };
+      return { key: JSON.stringify(['tcpSocket', asString(action.host) ?? '', port]), label: `tcpSocket port ${String(action.port)}`, handler: 'tcpSocket' };
     case 'grpc':
-      return { key: JSON.stringify(['grpc', port, asString(action.service) ?? '']), label: `grpc port ${String(action.port)}` };
+      return { key: JSON.stringify(['grpc', port, asString(action.service) ?? '']), label: `grpc port ${String(action.port)}`, handler: 'grpc' };
     case 'exec':
-      return { key: JSON.stringify(['exec', action.command ?? null]), label: `the same exec command` };
+      return { key: JSON.stringify(['exec', action.command ?? null]), label: `the same exec command`, handler: 'exec' };
     default:
       return undefined;
   }

@@ -34,15 +34,9 @@ export const shutdownPrestopConsumesGrace: Rule = {
       if (ref.kind !== 'preStop') continue;
       const duration = hookDuration(ref.hook, ref.path);
       const who = capitalize(describeOwner(ref.kind, ref.container));
-      if (duration.handler === 'httpGet') {
-        findings.push({
-          path: [...ref.path, 'httpGet'],
-          target: 'key',
-          severity: 'info',
-          message: `${who} is an HTTP request with no fixed duration: the kubelet waits for the response, at most the grace period (${graceText}). ${timeline} If the endpoint drains slowly, the app gets SIGTERM late.`,
-        });
-        continue;
-      }
+      // An httpGet preStop has no duration we can know: the shutdown hover on the hook shows the
+      // timeline (the kubelet waits at most the grace period); there is nothing to act on here.
+      if (duration.handler === 'httpGet') continue;
       const n = duration.seconds;
       if (n === undefined) continue;
       if (duration.handler === 'sleep' && n > g) continue; // rejected by the API: lifecycle-sleep-range
@@ -65,7 +59,11 @@ export const shutdownPrestopConsumesGrace: Rule = {
       findings.push({
         path: [...ref.path, duration.handler ?? 'exec'],
         target: 'key',
-        message: `${who} takes ${atLeast}${formatSeconds(n)}, and ${graceText}: ${effect}. ${timeline} Raise the grace period to cover preStop plus the app's shutdown, or shorten the sleep.`,
+        message:
+          n >= g
+            ? `${who} takes ${atLeast}${formatSeconds(n)}, all of the ${g} s grace period`
+            : `${who} takes ${atLeast}${formatSeconds(n)} of the ${g} s grace period, leaving ${formatSeconds(left)}`,
+        detail: `The hook takes ${atLeast}${formatSeconds(n)}, and ${graceText}: ${effect}. ${timeline} Raise the grace period to cover preStop plus the app's shutdown, or shorten the sleep.`,
         fixes,
       });
     }

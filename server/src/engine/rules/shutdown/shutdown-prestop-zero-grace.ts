@@ -26,7 +26,10 @@ export const shutdownPrestopZeroGrace: Rule = {
       findings.push({
         path: ref.path,
         target: 'key',
-        message: `${capitalize(describeOwner(ref.kind, ref.container))} never runs: terminationGracePeriodSeconds is 0, and the kubelet runs preStop only with a grace period above 0 (the container gets SIGTERM at once and SIGKILL 2 s later). Give the Pod a grace period that covers the hook, or remove the hook.`,
+        message: `${capitalize(describeOwner(ref.kind, ref.container))} never runs: terminationGracePeriodSeconds is 0`,
+        detail:
+          'The kubelet runs preStop only with a grace period above 0; with 0 the container gets SIGTERM at once and SIGKILL 2 s later. ' +
+          'Give the Pod a grace period that covers the hook, or remove the hook.',
         fixes: [
           { title: 'Remove terminationGracePeriodSeconds: 0 (use the default 30)', intents: [{ op: 'delete', path: gracePath }] },
           { title: 'Remove the preStop hook', intents: [{ op: 'delete', path: ref.path }] },

@@ -20,7 +20,8 @@ export const terminationGraceNegative: Rule = {
       {
         path,
         target: 'value',
-        message: `terminationGracePeriodSeconds ${value} is negative; the API server warns "must be >= 0; negative values are invalid and will be treated as 1", so containers get 1 second to shut down. Remove it (defaults to 30) or set the seconds the app needs.`,
+        message: `terminationGracePeriodSeconds ${value} is negative, so containers get 1 s to shut down`,
+        detail: 'The API server warns "must be >= 0; negative values are invalid and will be treated as 1". ' + 'Remove it (defaults to 30) or set the seconds the app needs.',
         fixes: [
           { title: 'Remove it (defaults to 30 seconds)', intents: [{ op: 'delete', path }], preferred: true },
           { title: 'Set it to 0 (kill immediately)', intents: [{ op: 'set', path, value: 0 }] },

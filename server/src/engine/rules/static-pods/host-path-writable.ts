@@ -5,6 +5,7 @@
 // https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
 import { containersOf } from '../../containers';
 import { asObject, asString, hasKey, objectItems } from '../../json';
+import { capitalize, clipText, describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -34,7 +35,8 @@ export const hostPathWritable: Rule = {
         findings.push({
           path: [...base, 'mountPath'],
           target: 'key',
-          message: `hostPath ${hostPath} is mounted writable at ${item.mountPath}: the container can change these files on the node, and the changes outlive the Pod. Add readOnly: true if it only reads them.`,
+          message: `${capitalize(describeContainer(ref))} mounts hostPath ${clipText(hostPath, 40)} writable`,
+          detail: `Mounted at ${item.mountPath} without readOnly, the container can change these files on the node (${hostPath}), and the changes outlive the Pod. Add readOnly: true if it only reads them.`,
           fixes: [{ title: 'Mount it read-only', intents: [{ op: 'insert', path: base, key: 'readOnly', value: true }] }],
         });
       }

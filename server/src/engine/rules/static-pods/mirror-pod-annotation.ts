@@ -4,6 +4,7 @@
 // it when no static Pod stands behind it. It usually arrives by copying `kubectl get pod -o yaml`.
 // https://kubernetes.io/docs/reference/labels-annotations-taints/#kubernetes-io-config-mirror
 import { asObject, asString, getIn, hasKey } from '../../json';
+import { quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 
 const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
@@ -26,7 +27,8 @@ export const mirrorPodAnnotation: Rule = {
           path,
           target: 'key',
           severity: 'warning',
-          message: `${MIRROR_ANNOTATION} is set by the kubelet on the mirror Pod it creates; in the manifest it is a leftover from kubectl get -o yaml. Remove it.`,
+          message: `${MIRROR_ANNOTATION} belongs to the kubelet's mirror Pod, not to the manifest`,
+          detail: 'The kubelet sets it on the mirror Pod it creates; in the manifest it is a leftover from kubectl get -o yaml. Remove it.',
           fixes,
         },
       ];
@@ -37,8 +39,9 @@ export const mirrorPodAnnotation: Rule = {
         {
           path,
           target: 'key',
-          message:
-            `${MIRROR_ANNOTATION}: must set spec.nodeName if mirror pod annotation is set: the API server rejects this ${context.kind}. ` +
+          message: `${MIRROR_ANNOTATION} without spec.nodeName: the API server rejects this ${context.kind}`,
+          detail:
+            'The API server requires spec.nodeName when the mirror Pod annotation is set ("must set spec.nodeName if mirror pod annotation is set"). ' +
             'Only the kubelet creates mirror Pods; remove the annotation (it usually comes from copying kubectl get pod -o yaml).',
           fixes,
         },
@@ -51,9 +54,10 @@ export const mirrorPodAnnotation: Rule = {
         path,
         target: 'key',
         severity: 'warning',
-        message:
-          `${MIRROR_ANNOTATION} makes the kubelet on "${nodeName}" treat this Pod as the mirror of a static Pod: it deletes it, or ` +
-          'replaces it with its own copy, instead of running it. Remove the annotation (it usually comes from copying kubectl get pod -o yaml).',
+        message: `${MIRROR_ANNOTATION} makes the kubelet on ${quoteShort(nodeName, 24)} treat this as a mirror Pod`,
+        detail:
+          'The kubelet deletes a mirror Pod without a static Pod behind it, or replaces it with its own copy, instead of running it. ' +
+          'Remove the annotation (it usually comes from copying kubectl get pod -o yaml).',
         fixes,
       },
     ];

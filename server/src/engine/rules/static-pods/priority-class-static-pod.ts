@@ -21,8 +21,10 @@ export const priorityClassStaticPod: Rule = {
       {
         path,
         target: 'value',
-        message:
-          'This static Pod is bound to its node, so the matching class is system-node-critical (what kubeadm uses for control-plane static Pods); system-cluster-critical is for add-ons that can be rescheduled elsewhere.',
+        message: 'A static Pod is bound to its node: use system-node-critical, not system-cluster-critical',
+        detail:
+          'The matching class for a node-bound Pod is system-node-critical, what kubeadm uses for control-plane static Pods; ' +
+          'system-cluster-critical is for add-ons that can be rescheduled elsewhere.',
         fixes: [{ title: 'Use system-node-critical', intents: [{ op: 'set', path, value: 'system-node-critical' }], preferred: true }],
       },
     ];

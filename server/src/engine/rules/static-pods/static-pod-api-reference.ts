@@ -5,6 +5,7 @@
 // referenced object. https://kubernetes.io/docs/concepts/workloads/pods/#static-pods
 import { containersOf } from '../../containers';
 import { asObject, asString, getIn, objectItems, type JsonObject } from '../../json';
+import { capitalize, clipText, describeContainer } from '../../k8s/phrasing';
 import { firstPodSpec } from '../../k8s/static-pod-manifest';
 import type { FileRuleFinding, Rule } from '../../rule-types';
 import type { FieldPath, FixSpec, KubernetesVersion } from '../../types';
@@ -77,7 +78,8 @@ export const staticPodApiReference: Rule = {
       documentIndex: pod.documentIndex,
       path: reference.path,
       target: 'key',
-      message: `${reference.what}: ${consequence(reference.resource, version)}${reference.advice ? ` ${reference.advice}` : ''}`,
+      message: `${capitalize(clipText(reference.what, 64))}: not allowed in a static Pod`,
+      detail: `${capitalize(consequence(reference.resource, version))}${reference.advice ? ` ${reference.advice}` : ''}`,
       fixes: reference.fixes,
     }));
   },
@@ -106,7 +108,7 @@ function collectReferences(spec: JsonObject, specPath: FieldPath): Reference[] {
     });
   }
   for (const container of containersOf(spec, specPath, ['initContainers', 'containers', 'ephemeralContainers'])) {
-    const label = `container "${container.name ?? container.index}"`;
+    const label = describeContainer(container);
     for (const { item, index } of objectItems(container.container.envFrom)) {
       for (const [field, kind, resource] of [
         ['secretRef', 'Secret', 'secrets'],

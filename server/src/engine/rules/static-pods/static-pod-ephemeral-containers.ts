@@ -23,8 +23,9 @@ export const staticPodEphemeralContainers: Rule = {
         documentIndex: pod.documentIndex,
         path: ['spec', 'ephemeralContainers'],
         target: 'key',
-        message:
-          'The kubelet refuses this static Pod: spec.ephemeralContainers: Forbidden: cannot be set on create. Static Pods do not support ' +
+        message: 'A static Pod cannot have ephemeralContainers; the kubelet refuses it',
+        detail:
+          'The kubelet refuses the manifest ("spec.ephemeralContainers: Forbidden: cannot be set on create"). Static Pods do not support ' +
           'ephemeral containers at all (kubectl debug cannot add one to a mirror Pod); make it a regular or init container.',
         fixes: [{ title: 'Remove ephemeralContainers', intents: [{ op: 'delete', path: ['spec', 'ephemeralContainers'] }], preferred: true, safe: true }],
       },

@@ -1,6 +1,7 @@
 // The kubelet decodes a static-Pod manifest as exactly one v1 Pod. Anything else — a Deployment,
 // a PodList, a Pod under another apiVersion — is logged as `couldn't parse as pod(…), please check
 // config file` and never runs. https://kubernetes.io/docs/tasks/configure-pod-container/static-pod/
+import { clipText } from '../../k8s/phrasing';
 import { firstObject } from '../../k8s/static-pod-manifest';
 import type { Rule } from '../../rule-types';
 import type { FixSpec } from '../../types';
@@ -24,7 +25,8 @@ export const staticPodKind: Rule = {
           documentIndex: firstDocument,
           path: [],
           target: 'key',
-          message: `The kubelet reads this file as a static Pod and refuses it: the first document has no apiVersion and kind. A static-Pod manifest is one apiVersion: v1, kind: Pod object.`,
+          message: 'The first document has no apiVersion and kind, so the kubelet refuses this static Pod',
+          detail: 'The kubelet reads this file as a static Pod. A static-Pod manifest is one apiVersion: v1, kind: Pod object.',
         },
       ];
     }
@@ -43,7 +45,8 @@ export const staticPodKind: Rule = {
           documentIndex: object.documentIndex,
           path: kind !== 'Pod' ? ['kind'] : ['apiVersion'],
           target: 'value',
-          message: `${base} Pods are apiVersion: v1, kind: Pod (this says apiVersion: ${apiVersion}, kind: ${kind}).`,
+          message: `A static Pod must be apiVersion: v1, kind: Pod, not ${clipText(apiVersion, 24)} ${clipText(kind, 20)}`,
+          detail: `${base} Pods are apiVersion: v1, kind: Pod (this says apiVersion: ${apiVersion}, kind: ${kind}).`,
           fixes,
         },
       ];
@@ -51,6 +54,14 @@ export const staticPodKind: Rule = {
     const advice = WORKLOAD_KINDS.has(kind)
       ? `A ${kind} is a controller for the API server, not for the kubelet: put its Pod template into a Pod manifest here, or apply the ${kind} with kubectl instead.`
       : `Only a single Pod is accepted here; keep other objects out of the kubelet's manifest directory.`;
-    return [{ documentIndex: object.documentIndex, path: ['kind'], target: 'value', message: `${base} It holds a ${kind}. ${advice}` }];
+    return [
+      {
+        documentIndex: object.documentIndex,
+        path: ['kind'],
+        target: 'value',
+        message: `A static-Pod manifest must hold a Pod, not a ${clipText(kind, 40)}`,
+        detail: `${base} ${advice}`,
+      },
+    ];
   },
 };

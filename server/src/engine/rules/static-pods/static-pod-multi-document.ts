@@ -2,6 +2,7 @@
 // document and silently drops the rest. An empty first document (a leading `---`, a comment,
 // another `---`) leaves it nothing to decode, so the whole file fails.
 // https://kubernetes.io/docs/tasks/configure-pod-container/static-pod/
+import { clipText, quoteShort } from '../../k8s/phrasing';
 import { firstObject } from '../../k8s/static-pod-manifest';
 import type { FileRuleFinding, Rule } from '../../rule-types';
 
@@ -25,9 +26,10 @@ export const staticPodMultiDocument: Rule = {
           path: [],
           target: 'key',
           severity: 'error',
-          message:
-            `The first YAML document of this file is empty or not a Kubernetes object, and the kubelet reads only the first document: ` +
-            `the file fails to load and ${ignored} never runs. Remove the leading document separator (---) so the Pod comes first.`,
+          message: 'The first document is not a Pod, and the kubelet reads only the first one',
+          detail:
+            `The first YAML document of this file is empty or not a Kubernetes object: the file fails to load and ${ignored} never runs. ` +
+            'Remove the leading document separator (---) so the Pod comes first.',
         },
       ];
     }
@@ -37,9 +39,8 @@ export const staticPodMultiDocument: Rule = {
         documentIndex: object.documentIndex,
         path: [],
         target: 'key',
-        message:
-          `The kubelet reads only the first document of a static-Pod file and silently ignores this ${object.kind}` +
-          `${object.name ? ` "${object.name}"` : ''}. Put each static Pod in a file of its own.`,
+        message: `The kubelet ignores this ${clipText(object.kind, 30)}${object.name ? ` ${quoteShort(object.name, 30)}` : ''}: it reads only the first document`,
+        detail: 'The kubelet reads only the first document of a static-Pod file and silently ignores the rest. Put each static Pod in a file of its own.',
       });
     }
     return findings;

@@ -1,10 +1,14 @@
 // The kubelet needs metadata.name in a static Pod and publishes the Pod to the API server as a
 // mirror Pod named `<name>-<nodeName>`. The mirror is a read-only reflection: deleting it with
-// kubectl does not stop or restart the container, the kubelet simply recreates it.
+// kubectl does not stop or restart the container, the kubelet simply recreates it. That
+// explanation is the static-Pod hover on metadata (editor/hover-facts.ts `staticPodFacts`), not a
+// finding: a valid static Pod gets no note (issue #11).
 // https://kubernetes.io/docs/tasks/configure-pod-container/static-pod/#behavior-of-static-pods
-import { asObject, asString, getIn, hasKey } from '../../json';
-import { firstPod } from '../../k8s/static-pod-manifest';
-import type { FileRuleFinding, Rule } from '../../rule-types';
+import { asObject, asString, getIn, hasKey, type JsonObject } from '../../json';
+import { toDnsLabel } from '../../k8s/names';
+import { baseName, firstPod } from '../../k8s/static-pod-manifest';
+import type { Rule } from '../../rule-types';
+import type { FixSpec } from '../../types';
 
 const MAX_NAME = 253;
 
@@ -13,7 +17,7 @@ export const staticPodName: Rule = {
     id: 'static-pod-name',
     defaultSeverity: 'error',
     category: 'static-pods',
-    summary: 'A static Pod needs metadata.name; its mirror Pod is named <name>-<nodeName> (info).',
+    summary: 'A static Pod needs a metadata.name short enough for its mirror Pod <name>-<nodeName>; a spec.nodeName in it has no effect (info).',
     staticPodOnly: true,
   },
   checkFile(context) {
@@ -22,12 +26,15 @@ export const staticPodName: Rule = {
     const documentIndex = pod.documentIndex;
     const name = asString(getIn(pod.object, ['metadata', 'name']));
     if (!name) {
+      const metadata = pod.object.metadata;
       return [
         {
           documentIndex,
-          path: asObject(pod.object.metadata) ? ['metadata'] : ['kind'],
+          path: asObject(metadata) ? ['metadata'] : ['kind'],
           target: 'key',
-          message: 'The kubelet refuses a static Pod without metadata.name (invalid pod: name is needed for the pod). Add a name.',
+          message: 'A static Pod needs metadata.name; the kubelet refuses it without one',
+          detail: 'The kubelet rejects the manifest ("invalid pod: name is needed for the pod"). Add a name: the mirror Pod in the API is called <name>-<nodeName>.',
+          fixes: nameFixes(metadata, suggestedName(context.env.filePath, pod.object)),
         },
       ];
     }
@@ -37,33 +44,40 @@ export const staticPodName: Rule = {
           documentIndex,
           path: ['metadata', 'name'],
           target: 'value',
-          message: `The mirror Pod name "${name}-<nodeName>" would exceed ${MAX_NAME} characters, so the kubelet cannot create it. Shorten the name.`,
+          message: `metadata.name is ${name.length} characters: the mirror Pod name would exceed ${MAX_NAME}`,
+          detail: `The kubelet names the mirror Pod "<name>-<nodeName>", which may be at most ${MAX_NAME} characters, so it cannot create it. Shorten the name.`,
         },
       ];
     }
-    const namespace = asString(getIn(pod.object, ['metadata', 'namespace'])) || 'default';
-    const findings: FileRuleFinding[] = [
-      {
-        documentIndex,
-        path: ['metadata', 'name'],
-        target: 'value',
-        severity: 'info',
-        message:
-          `The kubelet runs this Pod and shows it in the API as mirror Pod "${name}-<nodeName>" in namespace ${namespace}. ` +
-          `kubectl delete pod does not stop or restart it (the kubelet recreates the mirror): edit this file to restart it, or move it out of the manifest directory to stop it.`,
-      },
-    ];
     const spec = asObject(pod.object.spec);
-    if (spec && hasKey(spec, 'nodeName')) {
-      findings.push({
+    if (!spec || !hasKey(spec, 'nodeName')) return [];
+    return [
+      {
         documentIndex,
         path: ['spec', 'nodeName'],
         target: 'key',
         severity: 'info',
-        message: 'The kubelet overwrites spec.nodeName of a static Pod with its own node name; the value written here has no effect.',
+        message: 'The kubelet overwrites spec.nodeName of a static Pod; this value has no effect',
+        detail: 'A static Pod runs on the node whose kubelet reads the file, and the kubelet sets its own node name here. Remove the field.',
         fixes: [{ title: 'Remove spec.nodeName', intents: [{ op: 'delete', path: ['spec', 'nodeName'] }], safe: true }],
-      });
-    }
-    return findings;
+      },
+    ];
   },
 };
+
+/** A DNS-label name from the file name (`mycron.yaml` → `mycron`), else from the first container. */
+function suggestedName(filePath: string | undefined, object: JsonObject): string | undefined {
+  const fromFile = filePath ? toDnsLabel(baseName(filePath).replace(/\.(ya?ml|json)$/i, '')) : undefined;
+  if (fromFile) return fromFile;
+  const first = asObject(getIn(object, ['spec', 'containers', 0]));
+  const container = first ? asString(first.name) : undefined;
+  return container ? toDnsLabel(container) : undefined;
+}
+
+function nameFixes(metadata: unknown, name: string | undefined): FixSpec[] {
+  if (!name) return [];
+  if (asObject(metadata)) return [{ title: `Name it "${name}"`, intents: [{ op: 'insert', path: ['metadata'], key: 'name', value: name }], preferred: true }];
+  // metadata: null (or a scalar) is a schema error of its own; only a missing block is filled in.
+  if (metadata !== undefined) return [];
+  return [{ title: `Name it "${name}"`, intents: [{ op: 'insert', path: [], key: 'metadata', value: { name }, after: 'kind' }], preferred: true }];
+}

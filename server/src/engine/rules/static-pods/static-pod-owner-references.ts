@@ -22,9 +22,10 @@ export const staticPodOwnerReferences: Rule = {
         documentIndex: pod.documentIndex,
         path: ['metadata', 'ownerReferences'],
         target: 'key',
-        message:
-          'metadata.ownerReferences in a static Pod: the mirror Pod may only be owned by its own Node (NodeRestriction: can only create ' +
-          'pods with a single owner reference set to itself), which the kubelet sets itself. Remove them; garbage collection cannot manage a static Pod.',
+        message: 'A static Pod may not set metadata.ownerReferences; the kubelet sets the owner itself',
+        detail:
+          'The mirror Pod may only be owned by its own Node (NodeRestriction: "can only create pods with a single owner reference set to itself"), ' +
+          'which the kubelet sets. Remove them; garbage collection cannot manage a static Pod.',
         fixes: [{ title: 'Remove ownerReferences', intents: [{ op: 'delete', path: ['metadata', 'ownerReferences'] }], preferred: true, safe: true }],
       },
     ];

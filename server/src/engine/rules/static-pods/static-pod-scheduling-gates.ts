@@ -22,9 +22,10 @@ export const staticPodSchedulingGates: Rule = {
         documentIndex: pod.documentIndex,
         path: ['spec', 'schedulingGates'],
         target: 'key',
-        message:
-          'The kubelet sets spec.nodeName on a static Pod, and a Pod with scheduling gates may not have one (spec.nodeName: Forbidden: ' +
-          'cannot be set until all schedulingGates have been cleared), so the kubelet refuses it. Static Pods are never scheduled: remove the gates.',
+        message: 'A static Pod may not set schedulingGates; the kubelet refuses it',
+        detail:
+          'The kubelet sets spec.nodeName on a static Pod, and a Pod with scheduling gates may not have one ("spec.nodeName: Forbidden: ' +
+          'cannot be set until all schedulingGates have been cleared"). Static Pods are never scheduled: remove the gates.',
         fixes: [{ title: 'Remove schedulingGates', intents: [{ op: 'delete', path: ['spec', 'schedulingGates'] }], preferred: true, safe: true }],
       },
     ];

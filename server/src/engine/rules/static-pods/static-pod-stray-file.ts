@@ -3,6 +3,7 @@
 // as a live static Pod — and when two files define the same Pod, only one of them wins. Dotfiles
 // are skipped, which surprises people the other way round.
 // https://kubernetes.io/docs/tasks/configure-pod-container/static-pod/#configuration-files
+import { clipText } from '../../k8s/phrasing';
 import { baseName, firstObject } from '../../k8s/static-pod-manifest';
 import type { Rule } from '../../rule-types';
 
@@ -33,7 +34,8 @@ export const staticPodStrayFile: Rule = {
           path,
           target: 'key',
           severity: 'info',
-          message: `The kubelet ignores files whose name starts with a dot, so ${name} does not run as a static Pod. Rename it without the leading dot to start it.`,
+          message: `The kubelet ignores ${clipText(name, 50)}: its name starts with a dot`,
+          detail: 'The kubelet skips files whose name starts with a dot, so this one does not run as a static Pod. Rename it without the leading dot to start it.',
         },
       ];
     }
@@ -43,10 +45,10 @@ export const staticPodStrayFile: Rule = {
         documentIndex,
         path,
         target: 'key',
-        message:
-          `${name} looks like a backup copy, but the kubelet loads every file in its manifest directory regardless of extension: this one ` +
-          `runs as a live static Pod, and if it defines the same Pod as the real manifest one of them silently replaces the other. ` +
-          `Move backups out of the directory (or prefix the name with a dot).`,
+        message: `${clipText(name, 50)} looks like a backup, but the kubelet runs it as a static Pod`,
+        detail:
+          'The kubelet loads every file in its manifest directory regardless of extension: this one runs as a live static Pod, and if it ' +
+          'defines the same Pod as the real manifest, one of them silently replaces the other. Move backups out of the directory (or prefix the name with a dot).',
       },
     ];
   },
