@@ -10,6 +10,9 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { analyzeText, FileAnalyzer, parseChunk } from '../../dist/server/engine.js';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'bin', 'podwise.js');
 const OPTIONS = { kubernetesVersion: '1.36' };
@@ -37,7 +40,7 @@ test('a file over 5 MB is not analysed: one info says so, at once', () => {
   assert.equal(result.findings.length, 1);
   assert.equal(result.findings[0].ruleId, 'yaml-limit');
   assert.equal(result.findings[0].severity, 'info');
-  assert.match(result.findings[0].message, /not checked: it is 10\.0 MB and Podwise checks files up to 5\.0 MB/);
+  assert.match(said(result.findings[0]), /not checked: it is 10\.0 MB and Podwise checks files up to 5\.0 MB/);
   assert.deepEqual(result.findings[0].range, { start: 0, end: 5 });
   assert.deepEqual(result.documents, []);
   assert.deepEqual(analyzeText(text, { ...OPTIONS, rules: { 'yaml-limit': 'off' } }).findings, []);
@@ -71,7 +74,7 @@ test('only the first 2,000 documents are checked; one info on the first skipped 
   assert.equal(result.documents.length, 2000);
   const [info] = limits(result);
   assert.ok(info, 'a yaml-limit info');
-  assert.match(info.message, /Only the first 2,000 of the 2,050 documents in this file were checked: documents 2,001 to 2,050 \(from line [\d,]+\) were not/);
+  assert.match(said(info), /^Only the first 2,000 of the 2,050 documents in this file were checked\nDocuments 2,001 to 2,050 \(from line [\d,]+\) were not/);
   assert.equal(text.slice(info.range.start, info.range.end), '---');
   assert.equal(info.documentIndex, 2000);
   // The planted error in the last document is beyond the limit: not reported.
@@ -99,7 +102,7 @@ test('billion laughs, 10 levels, in every shape: refused fast without expanding 
       const text = kubernetes ? `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\nx:\n${body}\ndata:\n  k: *a10\n` : `x:\n${body}\ny: *a10\n`;
       const result = timed(text, 1000);
       assert.equal(limits(result).length, 1, `${shape}: ${JSON.stringify(result.findings.map((f) => f.ruleId))}`);
-      assert.match(limits(result)[0].message, /expands more aliases than Podwise follows/);
+      assert.match(said(limits(result)[0]), /expands more aliases than Podwise follows/);
     }
   }
 });
@@ -134,13 +137,13 @@ test('recursive and unresolved aliases are YAML errors (kubectl rejects them), n
     recursive.findings.map((f) => f.ruleId),
     ['yaml-syntax'],
   );
-  assert.match(recursive.findings[0].message, /alias \*m is inside the node its anchor names/);
+  assert.match(said(recursive.findings[0]), /alias \*m is inside the node its anchor names/);
   const unresolved = timed('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: *n}\n');
   assert.deepEqual(
     unresolved.findings.map((f) => f.ruleId),
     ['yaml-syntax'],
   );
-  assert.match(unresolved.findings[0].message, /alias \*n has no anchor &n before it/);
+  assert.match(said(unresolved.findings[0]), /alias \*n has no anchor &n before it/);
   assert.equal(timed('&a [*a]\n').findings[0].ruleId, 'yaml-syntax');
 });
 
@@ -160,7 +163,7 @@ test('10,000 levels of nesting of every kind: no stack overflow, one info', () =
       ['yaml-limit'],
       shape,
     );
-    assert.match(result.findings[0].message, /nested more than 512 levels deep/);
+    assert.match(said(result.findings[0]), /nested more than 512 levels deep/);
     // The same text parses to the same answer however deep the caller's stack already is.
     const nested = (depth) => (depth === 0 ? analyzeText(text, OPTIONS) : nested(depth - 1));
     assert.deepEqual(nested(2000), result, shape);
@@ -169,7 +172,7 @@ test('10,000 levels of nesting of every kind: no stack overflow, one info', () =
   const chain = ['x:', `  l0: &l0 ${'['.repeat(200)}${']'.repeat(200)}`];
   for (let i = 1; i < 4; i += 1) chain.push(`  l${i}: &l${i} ${'['.repeat(200)}*l${i - 1}${']'.repeat(200)}`);
   const viaAliases = timed(`${chain.join('\n')}\n`);
-  assert.match(limits(viaAliases)[0].message, /nested more than 512 levels deep once its aliases are expanded/);
+  assert.match(said(limits(viaAliases)[0]), /nested more than 512 levels deep once its aliases are expanded/);
   // Just under the limit is checked as usual.
   const fine = timed(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\ndata:\n  k: ${'['.repeat(500)}${']'.repeat(500)}\n`);
   assert.deepEqual(

@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { definitionFor, loadDefinitions, servedKinds, schemaVersions, validateObject } from '../../dist/server/engine.js';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 /** Parses like Kubernetes does (YAML 1.1: `yes` is a boolean) and validates. */
 function check(text, version = '1.36') {
   const value = parseDocument(text, { version: '1.1' }).toJS();
@@ -35,7 +38,7 @@ test('unknown field: case-only slip gets a safe rename', () => {
   assert.equal(f.ruleId, 'schema-unknown-field');
   assert.equal(f.target, 'key');
   assert.deepEqual(f.path, ['spec', 'containers', 0, 'livenessprobe']);
-  assert.match(f.message, /Unknown field "livenessprobe" in Container.*Did you mean "livenessProbe"\?/);
+  assert.equal(f.message, 'Unknown field "livenessprobe" in container "app"; did you mean "livenessProbe"?');
   const rename = f.fixes.find((fix) => fix.preferred);
   assert.deepEqual(rename.intents, [{ op: 'rename', path: f.path, newKey: 'livenessProbe' }]);
   assert.equal(rename.safe, true);
@@ -44,14 +47,14 @@ test('unknown field: case-only slip gets a safe rename', () => {
 test('unknown field: typo within edit distance gets a rename', () => {
   const [f] = check(pod('readinessProbe:\n  initialDelaySecond: 5\n  tcpSocket: {port: 80}'));
   assert.equal(f.ruleId, 'schema-unknown-field');
-  assert.match(f.message, /in Probe.*"initialDelaySeconds"/);
+  assert.match(said(f), /in Probe.*"initialDelaySeconds"/);
   assert.equal(f.fixes[0].intents[0].newKey, 'initialDelaySeconds');
 });
 
 test('unknown field far from any name: no suggestion, only removal', () => {
   const [f] = check(pod('frobnicate: true'));
   assert.equal(f.ruleId, 'schema-unknown-field');
-  assert.doesNotMatch(f.message, /Did you mean/);
+  assert.doesNotMatch(said(f), /Did you mean/);
   assert.deepEqual(
     f.fixes.map((fix) => fix.intents[0].op),
     ['delete'],
@@ -70,14 +73,14 @@ test('env value number: schema-type with a safe quote fix', () => {
   assert.equal(f.ruleId, 'schema-type');
   assert.equal(f.target, 'value');
   assert.deepEqual(f.path, ['spec', 'containers', 0, 'env', 0, 'value']);
-  assert.match(f.message, /must be a string, but 123456 is a number: quote it \("123456"\)/);
+  assert.match(said(f), /^Container "app": env\[0\]\.value must be a string, not the number 123456\nQuote it \("123456"\)/);
   assert.deepEqual(f.fixes[0], { title: 'Quote the value', intents: [{ op: 'quote', path: f.path }], preferred: true, safe: true });
 });
 
 test('YAML 1.1 boolean where a string is needed: quote it', () => {
   const [f] = check(pod('env:\n  - name: DEBUG\n    value: yes'));
   assert.equal(f.ruleId, 'schema-type');
-  assert.match(f.message, /boolean true .*quote it/);
+  assert.match(said(f), /^Container "app": env\[0\]\.value must be a string, not the boolean true\n.*quote it/);
   assert.equal(f.fixes[0].intents[0].op, 'quote');
 });
 
@@ -105,7 +108,7 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, name: reader}
 subjects: [{kind: User, name: jane}]
 `);
   assert.deepEqual(ids(findings), ['schema-required']);
-  assert.match(findings[0].message, /"roleRef.kind"/);
+  assert.match(said(findings[0]), /"roleRef.kind"/);
 });
 
 test('enum: case slip gets a safe set fix', () => {
@@ -114,7 +117,7 @@ test('enum: case slip gets a safe set fix', () => {
   const [f] = findings;
   assert.equal(f.ruleId, 'schema-enum');
   assert.deepEqual(f.path, ['spec', 'restartPolicy']);
-  assert.match(f.message, /Always, OnFailure or Never/);
+  assert.match(said(f), /Always, OnFailure or Never/);
   assert.deepEqual(f.fixes[0].intents, [{ op: 'set', path: ['spec', 'restartPolicy'], value: 'Always' }]);
   assert.equal(f.fixes[0].safe, true);
 });
@@ -131,14 +134,14 @@ test('int-or-string accepts both, rejects other types with one finding', () => {
   const findings = check(pod('readinessProbe:\n  httpGet: {path: /, port: [80]}'));
   assert.equal(findings.length, 1);
   assert.equal(findings[0].ruleId, 'schema-type');
-  assert.match(findings[0].message, /an integer or a string/);
+  assert.match(said(findings[0]), /an integer or a string/);
 });
 
 test('quantities: numbers and suffixed strings pass, slips get a suggestion', () => {
   assert.deepEqual(check(pod('resources:\n  limits: {cpu: 0.5, memory: 512Mi}\n  requests: {cpu: 250m, memory: 1e3}')), []);
   const [f] = check(pod('resources:\n  limits: {memory: 512MB}'));
   assert.equal(f.ruleId, 'schema-format');
-  assert.match(f.message, /not a valid Kubernetes quantity.*"512Mi"/);
+  assert.match(said(f), /^Container "app": limits\.memory: "512MB" is not a valid quantity; did you mean "512Mi"\?/);
   assert.equal(f.fixes[0].safe, false);
 });
 
@@ -211,10 +214,10 @@ test('a wrong-typed object does not cascade', () => {
   const findings = check('apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers:\n    name: app\n    image: nginx\n    bogus: 1\n');
   assert.deepEqual(ids(findings), ['schema-type']);
   assert.deepEqual(findings[0].path, ['spec', 'containers']);
-  assert.match(findings[0].message, /must be a list, but it is a mapping/);
+  assert.match(said(findings[0]), /must be a list, not a mapping/);
   const probe = check(pod('livenessProbe: "curl localhost"'));
   assert.deepEqual(ids(probe), ['schema-type']);
-  assert.match(probe[0].message, /a mapping \(Probe\)/);
+  assert.match(said(probe[0]), /a mapping \(Probe\)/);
 });
 
 test('findings come in document order and are capped', () => {
@@ -225,14 +228,14 @@ test('findings come in document order and are capped', () => {
   assert.deepEqual(findings[19].path, ['spec', 'containers', 0, 'bogus19']);
   assert.equal(findings[20].ruleId, 'schema-too-many');
   assert.equal(findings[20].severity, 'info');
-  assert.match(findings[20].message, /^5 more/);
+  assert.match(said(findings[20]), /^5 more/);
 });
 
 test('Secret data must be base64; int32 overflow is caught', () => {
   const secret = check('apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  ok: aGVsbG8=\n  bad: hello world\n');
   assert.deepEqual(ids(secret), ['schema-format']);
   assert.deepEqual(secret[0].path, ['data', 'bad']);
-  assert.match(secret[0].message, /stringData/);
+  assert.match(said(secret[0]), /stringData/);
   assert.deepEqual(ids(check(pod('ports: [{containerPort: 3000000000}]'))), ['schema-format']);
 });
 

@@ -55,15 +55,30 @@ export class AnalysisBudget {
   }
 }
 
-/** The message of the one `yaml-limit` info an unfinished analysis carries. */
 /** What the editor adds to the budget note: the analysis goes on by itself. */
 export const EDITOR_BUDGET_NOTE = 'They run with the next analysis (typing stays responsive); what was checked is kept.';
 
-export function budgetMessage(elapsedMs: number, budgetMs: number, notChecked: number, total: number, firstLine: number | undefined, note = EDITOR_BUDGET_NOTE): string {
+/**
+ * The one `yaml-limit` info an unfinished analysis carries: a short message (how long, how much
+ * was left) and the detail (which documents, what happens next: `note`).
+ */
+export function budgetMessage(
+  elapsedMs: number,
+  budgetMs: number,
+  notChecked: number,
+  total: number,
+  firstLine: number | undefined,
+  note = EDITOR_BUDGET_NOTE,
+): { message: string; detail: string } {
+  const ms = (n: number): string => Math.round(n).toLocaleString('en-US');
+  const left = notChecked > 0 ? `${notChecked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} documents not checked` : 'cross-document checks not run';
   const from = firstLine === undefined ? '' : ` (the first from line ${(firstLine + 1).toLocaleString('en-US')})`;
   const skipped =
     notChecked > 0
       ? `${notChecked.toLocaleString('en-US')} of the ${total.toLocaleString('en-US')} documents${from} and the checks across documents were`
       : 'the checks across documents were';
-  return `Checking stopped after ${Math.round(elapsedMs).toLocaleString('en-US')} ms (the limit is ${budgetMs.toLocaleString('en-US')} ms per file): ${skipped} not run. ${note}`;
+  return {
+    message: `Checking stopped after ${ms(elapsedMs)} ms (limit ${ms(budgetMs)} ms per file): ${left}`,
+    detail: `The limit is ${ms(budgetMs)} ms per file: ${skipped} not run. ${note}`,
+  };
 }

@@ -15,10 +15,11 @@ import type { Finding, KubernetesVersion, Severity } from './types';
 import type { RuleSetting } from '../shared/settings';
 import { applySeverities } from './severity';
 import { ShiftedFindings } from './placement-memo';
-import { preferRuleFindings } from './finding-precedence';
+import { dropIndentationFollowOns, preferRuleFindings } from './finding-precedence';
 import { formatMegabytes, MAX_DOCUMENTS, MAX_FILE_SIZE, MAX_MESSAGE_LENGTH } from './limits';
 import { AnalysisBudget, budgetMessage, type BudgetOptions } from './analysis-budget';
 import { detachText } from './detach-text';
+import { clipText, MESSAGE_LIMIT } from './k8s/phrasing';
 import { hasLoneCr, toLineFeeds } from './line-index';
 import { withOriginalLineEndingsOf } from './fixes/text-utils';
 import { Outliner, type ChunkParser } from './outline';
@@ -158,7 +159,7 @@ export class FileAnalyzer {
     findings.push(...limitFindings);
     const unfinished = runFileRules ? undefined : { documents: notChecked.length };
     if (unfinished) findings.push(unfinishedFinding(budget, documents, notChecked, chunks.length));
-    const severities = preferRuleFindings(applySeverities(findings, options.rules ?? {}));
+    const severities = dropIndentationFollowOns(preferRuleFindings(applySeverities(findings, options.rules ?? {})));
     const forSuppressions = documents.map(({ chunk, parsed }) => ({ chunk, parsed: parsed ?? unparsed() }));
     const visible = applySuppressions(text, severities, forSuppressions)
       .map(capMessage)
@@ -230,8 +231,8 @@ function unfinishedFinding(budget: AnalysisBudget, documents: CheckedChunk[], no
   const text = chunk?.text ?? documents[0]?.chunk.text ?? '';
   const newline = text.indexOf('\n');
   const end = start + Math.min(newline === -1 ? text.length : newline, 200);
-  const message = budgetMessage(budget.elapsed(), budget.limitMs ?? 0, notChecked.length, total, chunk?.startLine, budget.note);
-  return limitFinding(message, start, end, documentIndex);
+  const { message, detail } = budgetMessage(budget.elapsed(), budget.limitMs ?? 0, notChecked.length, total, chunk?.startLine, budget.note);
+  return limitFinding(message, start, end, documentIndex, detail);
 }
 
 /**
@@ -243,17 +244,22 @@ function checkDocument(parsed: ParsedChunk, env: CheckEnvironment, shouldStop?: 
   try {
     const result = runDocumentChecks(parsed, env, shouldStop);
     if (!result) return undefined;
-    if (parsed.limit) result.findings = [...result.findings, limitFinding(parsed.limit.message, parsed.limit.start, parsed.limit.end)];
+    if (parsed.limit) {
+      // The parser's sentence explains the limit; the message says what it means for this document.
+      const message = parsed.limit.code === 'DEPTH_LIMIT' ? 'This document was not checked: it is nested too deeply' : clipText(parsed.limit.message, MESSAGE_LIMIT);
+      result.findings = [...result.findings, limitFinding(message, parsed.limit.start, parsed.limit.end, 0, parsed.limit.message)];
+    }
     return result;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    const message = 'This document was not checked: checking it exhausted the stack (it is nested too deeply), beyond what Podwise analyses.';
-    return { findings: [limitFinding(message, 0, Math.max(0, parsed.text.indexOf('\n')))], objects: [], podSpecs: [] };
+    const message = 'This document was not checked: checking it exhausted the stack';
+    const detail = 'It is nested too deeply, beyond what Podwise analyses.';
+    return { findings: [limitFinding(message, 0, Math.max(0, parsed.text.indexOf('\n')), 0, detail)], objects: [], podSpecs: [] };
   }
 }
 
-function limitFinding(message: string, start: number, end: number, documentIndex = 0): Finding {
-  return { ruleId: 'yaml-limit', severity: 'info', message, documentIndex, path: [], range: { start, end: Math.max(end, start) }, fixes: [] };
+function limitFinding(message: string, start: number, end: number, documentIndex = 0, detail?: string): Finding {
+  return { ruleId: 'yaml-limit', severity: 'info', message, ...(detail ? { detail } : {}), documentIndex, path: [], range: { start, end: Math.max(end, start) }, fixes: [] };
 }
 
 /** The file is not analysed: one info on its first line (at most 200 characters of it). */
@@ -272,8 +278,9 @@ function tooManyDocuments(chunks: DocumentChunk[]): Finding {
   const end = first.start + Math.min(newline === -1 ? first.text.length : newline, 200);
   const count = chunks.length.toLocaleString('en-US');
   const limit = MAX_DOCUMENTS.toLocaleString('en-US');
-  const message = `Only the first ${limit} of the ${count} documents in this file were checked: documents ${(MAX_DOCUMENTS + 1).toLocaleString('en-US')} to ${count} (from line ${(first.startLine + 1).toLocaleString('en-US')}) were not. Split the file to check them all.`;
-  return limitFinding(message, first.start, end, MAX_DOCUMENTS);
+  const message = `Only the first ${limit} of the ${count} documents in this file were checked`;
+  const detail = `Documents ${(MAX_DOCUMENTS + 1).toLocaleString('en-US')} to ${count} (from line ${(first.startLine + 1).toLocaleString('en-US')}) were not. Split the file to check them all.`;
+  return limitFinding(message, first.start, end, MAX_DOCUMENTS, detail);
 }
 
 /** A message that quotes a huge value is cut, so a 4 MB scalar never becomes a 4 MB diagnostic. */

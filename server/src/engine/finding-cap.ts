@@ -25,7 +25,8 @@ export function capFindings(findings: readonly Finding[], max: number, text: str
   const note: Finding = {
     ruleId: 'yaml-limit',
     severity: 'info',
-    message: `This file has ${count(findings.length)} findings; the editor shows ${count(max)} of them (errors first). Run \`podwise check\` on the file to see them all.`,
+    message: `This file has ${count(findings.length)} findings; the editor shows the first ${count(max)}, errors first`,
+    detail: 'Run `podwise check` on the file to see them all.',
     documentIndex: 0,
     path: [],
     range: { start: 0, end },

@@ -24,3 +24,30 @@ export function preferRuleFindings(findings: Finding[]): Finding[] {
   if (strongest.size === 0) return findings;
   return findings.filter((finding) => !finding.ruleId.startsWith('schema-') || (strongest.get(key(finding)) ?? -1) < SEVERITY_RANK[finding.severity]);
 }
+
+/** Fields whose findings stand whatever the indentation: they are at the top in any case. */
+const ROOT_FIELDS: ReadonlySet<string | number> = new Set(['apiVersion', 'kind']);
+
+/**
+ * An object whose indentation was lost (`schema-indentation-lost`) has an empty metadata and
+ * spec and its fields at the top: a missing name, no containers and the like follow from that one
+ * problem and go away with its fix, so they are dropped. YAML findings and findings on apiVersion
+ * and kind stay. Runs after user severities: with the indentation finding off, nothing is dropped.
+ */
+export function dropIndentationFollowOns(findings: Finding[]): Finding[] {
+  const lost = findings.filter((finding) => finding.ruleId === 'schema-indentation-lost');
+  if (lost.length === 0) return findings;
+  // The object's root: the finding sits on a top-level key (`['items', 2, 'name']` in a List).
+  const roots = lost.map((finding) => ({ documentIndex: finding.documentIndex, prefix: finding.path.slice(0, -1) }));
+  const followsOn = (finding: Finding): boolean =>
+    finding.ruleId !== 'schema-indentation-lost' &&
+    !finding.ruleId.startsWith('yaml-') &&
+    roots.some(
+      ({ documentIndex, prefix }) =>
+        finding.documentIndex === documentIndex &&
+        finding.path.length > prefix.length &&
+        prefix.every((segment, i) => finding.path[i] === segment) &&
+        !ROOT_FIELDS.has(finding.path[prefix.length]),
+    );
+  return findings.filter((finding) => !followsOn(finding));
+}

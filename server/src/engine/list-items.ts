@@ -13,6 +13,7 @@
 // The wrapper itself is never sent to the API server: it is checked for what it has (apiVersion,
 // kind, metadata, items), not as an unknown kind.
 import { asString, isObject, type JsonObject } from './json';
+import { quoted } from './k8s/phrasing';
 import type { ObjectContext } from './rule-types';
 import { loadDefinitions, validateObject } from './schema';
 import type { FieldPath, RuleFinding } from './types';
@@ -69,7 +70,8 @@ export function readList(list: ObjectContext): ListContents | undefined {
         ruleId: 'schema-type',
         path,
         target: 'value',
-        message: `Item ${index} of this ${list.kind} is not an object: kubectl applies each item of a List as an object with apiVersion, kind and metadata.`,
+        message: `Item ${index} of this ${list.kind} is not an object`,
+        detail: 'kubectl applies each item of a List as an object with apiVersion, kind and metadata.',
       });
       continue;
     }
@@ -79,7 +81,8 @@ export function readList(list: ObjectContext): ListContents | undefined {
         ruleId: 'schema-required',
         path,
         target: 'key',
-        message: `Item ${index} of this ${list.kind} has no ${missing}: kubectl rejects it ("Object 'Kind' is missing" / "apiVersion not set"). Give every item its own apiVersion and kind.`,
+        message: `Item ${index} of this ${list.kind} has no ${missing}`,
+        detail: `kubectl rejects it ("Object 'Kind' is missing" / "apiVersion not set"). Give every item its own apiVersion and kind.`,
       });
       continue;
     }
@@ -114,12 +117,13 @@ function wrapperFindings(list: ObjectContext): RuleFinding[] {
       severity: 'warning',
       path: [key],
       target: 'key',
-      message: `Unknown field "${key}" in List: a List has only apiVersion, kind, metadata and items, and kubectl ignores anything else.`,
+      message: `Unknown field ${quoted(key)} in List; kubectl ignores it`,
+      detail: 'A List has only apiVersion, kind, metadata and items, and kubectl ignores anything else.',
     });
   }
   const metadata = object.metadata;
   if (metadata !== undefined && metadata !== null && !isObject(metadata)) {
-    findings.push({ ruleId: 'schema-type', path: ['metadata'], target: 'value', message: 'The metadata of a List must be a mapping (resourceVersion, continue…).' });
+    findings.push({ ruleId: 'schema-type', path: ['metadata'], target: 'value', message: 'The metadata of a List must be a mapping (resourceVersion, continue…)' });
   } else if (isObject(metadata)) {
     const known = listMetaFields(list);
     for (const key of Object.keys(metadata)) {
@@ -129,7 +133,8 @@ function wrapperFindings(list: ObjectContext): RuleFinding[] {
         severity: 'warning',
         path: ['metadata', key],
         target: 'key',
-        message: `Unknown field "${key}" in the metadata of a List (ListMeta has ${known.join(', ')}); kubectl ignores it. Names, labels and annotations belong on the items.`,
+        message: `Unknown field ${quoted(key)} in the metadata of a List; kubectl ignores it`,
+        detail: `ListMeta has ${known.join(', ')}. Names, labels and annotations belong on the items.`,
       });
     }
   }
@@ -140,11 +145,11 @@ function wrapperFindings(list: ObjectContext): RuleFinding[] {
       ruleId: 'schema-required',
       path: ['kind'],
       target: 'value',
-      message:
-        'This List has no items: kubectl reads it as one object of kind List, which no API serves ("no matches for kind List"). Add items: with the objects, or items: [] for an empty list.',
+      message: 'This List has no items, so kubectl reads it as an object of kind List',
+      detail: 'No API serves kind List ("no matches for kind List"). Add items: with the objects, or items: [] for an empty list.',
     });
   } else if (!Array.isArray(items)) {
-    findings.push({ ruleId: 'schema-type', path: ['items'], target: 'value', message: 'The items of a List must be a sequence of objects (each with apiVersion and kind).' });
+    findings.push({ ruleId: 'schema-type', path: ['items'], target: 'value', message: 'The items of a List must be a sequence of objects (each with apiVersion and kind)' });
   }
   return findings;
 }

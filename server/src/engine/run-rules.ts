@@ -2,6 +2,7 @@
 // rules on a whole file. Findings come back placed on ranges, with their fixes resolved.
 import type { DocumentChunk } from './document-split';
 import { isObject } from './json';
+import { clipText, MESSAGE_LIMIT } from './k8s/phrasing';
 import { readList } from './list-items';
 import { rangeForPath } from './locate';
 import type { ParsedChunk } from './parse';
@@ -186,14 +187,20 @@ function safeCheck<T>(rule: Rule, run: () => T[] | undefined, crash: (ruleId: st
   }
 }
 
-function crashMessage(ruleId: string, error: unknown): string {
+function crashDetail(error: unknown): string {
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const short = reason.length > 120 ? `${reason.slice(0, 119)}…` : reason;
-  return `Rule ${ruleId} crashed here and did not check this object (${short}). Please report this Podwise bug.`;
+  const short = reason.length > 300 ? `${reason.slice(0, 299)}…` : reason;
+  return `The rule did not check this object (${short}). Please report this Podwise bug.`;
 }
 
 /** On the object's `kind` key: the rule looked at the whole object. */
-const crashOnObject = (ruleId: string, error: unknown): RuleFinding => ({ ruleId: 'internal-error', path: ['kind'], target: 'key', message: crashMessage(ruleId, error) });
+const crashOnObject = (ruleId: string, error: unknown): RuleFinding => ({
+  ruleId: 'internal-error',
+  path: ['kind'],
+  target: 'key',
+  message: clipText(`Rule ${ruleId} crashed here and did not check this object`, MESSAGE_LIMIT),
+  detail: crashDetail(error),
+});
 
 /** A file rule sees every document; the finding goes on the first one. */
 const crashInFile = (ruleId: string, error: unknown): FileRuleFinding => ({ ...crashOnObject(ruleId, error), documentIndex: 0 });

@@ -2,8 +2,9 @@
 // pattern worth naming as a whole: fields that belong under metadata/spec sitting at the top.
 import { isObject } from './json';
 import type { ObjectContext } from './rule-types';
-import { validateObject } from './schema';
-import type { RuleFinding } from './types';
+import { definitionFor, loadDefinitions, resolveSchemaVersion, schemaAtPath, validateObject } from './schema';
+import { movedKeys, reindentObject } from './schema/reindent';
+import type { FixIntent, FixSpec, RuleFinding } from './types';
 
 /** Keys people nest under metadata, spec or a container; at the top level they mean lost indentation. */
 const NESTED_KEYS = new Set([
@@ -39,21 +40,59 @@ export function schemaFindings(object: ObjectContext): RuleFinding[] {
   if (!isObject(object.object)) return [];
   const findings: RuleFinding[] = validateObject(object.object, object.apiVersion, object.kind, object.env.kubernetesVersion) ?? [];
   const misplaced = findings.filter((finding) => finding.ruleId === 'schema-unknown-field' && finding.path.length === 1 && NESTED_KEYS.has(String(finding.path[0])));
-  if (misplaced.length >= 2) {
-    const names = misplaced.map((finding) => `"${String(finding.path[0])}"`).join(', ');
-    // One finding that names the pattern replaces the per-key unknown-field findings it covers,
-    // so a pasted manifest that lost its indentation gets a handful of findings, not a wall.
-    const covered = new Set(misplaced);
-    const rest = findings.filter((finding) => !covered.has(finding));
-    return [
-      {
-        ruleId: 'schema-indentation-lost',
-        path: misplaced[0].path,
-        target: 'key',
-        message: `The indentation looks lost: ${names} sit at the top level of this ${object.kind}, but they belong under metadata, spec or a container. Indent them under their parent (for example "name" under "metadata:").`,
-      },
-      ...rest,
-    ];
+  if (misplaced.length < 2) return findings;
+  // One finding that names the pattern replaces the per-key unknown-field findings it covers,
+  // so a pasted manifest that lost its indentation gets one finding, not a wall. (Rule findings
+  // that follow from it, such as a missing name, are dropped by finding-precedence.ts.)
+  const covered = new Set(misplaced);
+  const rest = findings.filter((finding) => !covered.has(finding));
+  const names = misplaced.map((finding) => `"${String(finding.path[0])}"`).join(', ');
+  const empty = ['metadata', 'spec'].filter((key) => object.object[key] === null || object.object[key] === undefined);
+  const missing = empty.flatMap((key) => requiredUnder(object, key).map((field) => `${key}.${field}`));
+  const fix = reindentFix(object);
+  return [
+    {
+      ruleId: 'schema-indentation-lost',
+      path: misplaced[0].path,
+      target: 'key',
+      message: `The indentation looks lost: ${misplaced.length} fields of this ${object.kind} sit at the top level`,
+      detail:
+        `${names} belong under metadata, spec or a container` +
+        (empty.length > 0 ? `, which leaves ${empty.join(' and ')} empty` : '') +
+        (missing.length > 0 ? ` (Kubernetes sees no ${missing.join(' and no ')})` : '') +
+        '. Indent them under their parent (for example "name" under "metadata:").',
+      fixes: fix ? [fix] : undefined,
+    },
+    ...rest,
+  ];
+}
+
+/** Fields the API server requires under `key`: name for metadata, the schema's list for spec. */
+function requiredUnder(object: ObjectContext, key: string): string[] {
+  if (key === 'metadata') return ['name'];
+  const version = resolveSchemaVersion(object.env.kubernetesVersion);
+  const root = definitionFor(version, object.apiVersion, object.kind);
+  const schema = root === undefined ? undefined : schemaAtPath(loadDefinitions(version), root, [key]);
+  return [...(schema?.schema.required ?? [])];
+}
+
+/**
+ * Puts the flattened keys back under their parents (schema/reindent.ts), offered only when the
+ * rebuilt object passes the schema: a guess that still fails would trade one error for others.
+ */
+function reindentFix(object: ObjectContext): FixSpec | undefined {
+  const version = resolveSchemaVersion(object.env.kubernetesVersion);
+  const root = definitionFor(version, object.apiVersion, object.kind);
+  if (root === undefined) return undefined;
+  const rebuilt = reindentObject(loadDefinitions(version), root, object.object);
+  if (rebuilt === undefined) return undefined;
+  const problems = validateObject(rebuilt, object.apiVersion, object.kind, object.env.kubernetesVersion);
+  if (problems === undefined || problems.length > 0) return undefined;
+  const intents: FixIntent[] = [];
+  for (const [key, value] of Object.entries(rebuilt)) {
+    if (value !== object.object[key]) intents.push({ op: 'set', path: [key], value, block: true });
   }
-  return findings;
+  for (const key of movedKeys(object.object, rebuilt)) intents.push({ op: 'delete', path: [key] });
+  if (intents.length === 0) return undefined;
+  return { title: 'Indent the fields under their parents', intents, preferred: true };
 }

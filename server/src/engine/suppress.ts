@@ -6,6 +6,7 @@ import { asString, getIn } from './json';
 import { LineIndex } from './line-index';
 import { rangeForPath } from './locate';
 import type { ParsedChunk } from './parse';
+import { quoted } from './k8s/phrasing';
 import { isKnownRuleId } from './rules';
 import type { Finding } from './types';
 
@@ -88,7 +89,8 @@ function unknownRule(id: string, start: number, documentIndex: number, length = 
   return {
     ruleId: 'suppression-unknown-rule',
     severity: 'warning',
-    message: `Unknown rule "${id}" in a podwise suppression: nothing is suppressed by it. Check the id against the rule list (docs/rules).`,
+    message: `Unknown rule ${quoted(id)} in a podwise suppression; it suppresses nothing`,
+    detail: 'Nothing is suppressed by it. Check the id against the rule list (docs/rules).',
     documentIndex,
     path: [],
     range: { start, end: start + length },

@@ -37,8 +37,11 @@ export interface TextEdit {
  * text edits on the YAML source so comments, key order and indentation survive.
  */
 export type FixIntent =
-  /** Replace the scalar (or whole node) at `path` with `value`, serialized as YAML. */
-  | { op: 'set'; path: FieldPath; value: unknown }
+  /**
+   * Replace the scalar (or whole node) at `path` with `value`, serialized as YAML. `block`: write a
+   * mapping or list value in block style even where the old value is a scalar (`metadata:` empty).
+   */
+  | { op: 'set'; path: FieldPath; value: unknown; block?: boolean }
   /** Remove the key/value pair (or sequence item) at `path`, with its own lines. */
   | { op: 'delete'; path: FieldPath }
   /** Rename the mapping key at `path` (last segment must be a string) to `newKey`. */

@@ -1,5 +1,6 @@
 // YAML-level findings for one document: the first syntax error (later ones are usually its
 // cascade), every duplicate key, a document flattened onto one line, and skipped aliases.
+import { clipText, MESSAGE_LIMIT, quoted } from './k8s/phrasing';
 import type { ParsedChunk, YamlProblem } from './parse';
 import type { Finding, Severity } from './types';
 
@@ -23,9 +24,10 @@ export function yamlFindings(parsed: ParsedChunk): Finding[] {
       make(
         'yaml-duplicate-key',
         'error',
-        `Duplicate key "${key}": YAML allows a key once per mapping, and kubectl rejects the file ("mapping key already defined"). Remove or merge one of them.`,
+        `Duplicate key ${quoted(key)}: kubectl rejects the file`,
         duplicate,
         parsed.text.length,
+        'YAML allows a key once per mapping, and kubectl rejects the file ("mapping key already defined"). Remove or merge one of them.',
       ),
     );
   }
@@ -35,28 +37,36 @@ export function yamlFindings(parsed: ParsedChunk): Finding[] {
       make(
         'yaml-flattened',
         'error',
-        `This document is written on one line with ${flattened.pairs} "key: value" pairs: its line breaks and indentation were lost (often when copying from a web page). Put each key on its own line and indent nested fields under their parent.`,
+        `This document is on one line (${flattened.pairs} "key: value" pairs): its line breaks were lost`,
         { code: 'FLATTENED', message: '', start: flattened.start, end: flattened.end },
         parsed.text.length,
+        'Its line breaks and indentation were lost (often when copying from a web page). Put each key on its own line and indent nested fields under their parent.',
       ),
     );
   }
   if (syntax.length > 0) {
     const first = syntax[0];
     const more = syntax.length - 1;
-    const tail = more > 0 ? ` (${more} more syntax error${more === 1 ? '' : 's'} in this document are hidden: they usually follow from this one)` : '';
+    const tail = more > 0 ? `${more} more syntax error${more === 1 ? ' in this document is' : 's in this document are'} hidden: they usually follow from this one.` : undefined;
     // Alias and merge-key errors are well-formed YAML that kubectl cannot decode: not "syntax".
     const label = DECODE_ERRORS.has(first.code) ? 'YAML error' : 'YAML syntax error';
-    findings.push(make('yaml-syntax', 'error', `${label}: ${firstSentence(first.message)}${tail}.`, first, parsed.text.length));
+    const sentence = firstSentence(first.message);
+    // The message keeps the sentence's first clause (what is wrong); the rest (kubectl's words,
+    // the hidden-errors count) goes to the detail.
+    const head = first.code === 'MERGE_NOT_MAPPING' ? 'the merge key "<<" needs a mapping or a list of mappings' : sentence.split('; ')[0];
+    const message = clipText(`${label}: ${head}`, MESSAGE_LIMIT);
+    const detail = [head !== sentence || message.endsWith('…') ? `${sentence}.` : '', tail ?? ''].filter(Boolean).join(' ');
+    findings.push(make('yaml-syntax', 'error', message, first, parsed.text.length, detail || undefined));
   }
   if (parsed.valueError) {
     findings.push(
       make(
         'yaml-limit',
         'info',
-        `This document was not checked: it expands more aliases than Podwise follows (an "alias bomb" or a very large anchor reuse).`,
+        'This document was not checked: it expands more aliases than Podwise follows',
         parsed.valueError,
         parsed.text.length,
+        'An "alias bomb" or a very large anchor reuse: expanding it would take more memory and time than checking is worth.',
       ),
     );
   }
@@ -67,10 +77,10 @@ export function yamlFindings(parsed: ParsedChunk): Finding[] {
  * A finding on the problem's range, at least one character wide so editors show it, and inside the
  * document text: `yaml` puts an error at the very end (an unclosed `[`) one character past it.
  */
-function make(ruleId: string, severity: Severity, message: string, problem: YamlProblem, length: number): Finding {
+function make(ruleId: string, severity: Severity, message: string, problem: YamlProblem, length: number, detail?: string): Finding {
   const start = Math.min(Math.max(problem.start, 0), length);
   const end = Math.min(Math.max(problem.end, start + 1), length);
-  return { ruleId, severity, message, documentIndex: 0, path: [], range: { start, end }, fixes: [] };
+  return { ruleId, severity, message, ...(detail ? { detail } : {}), documentIndex: 0, path: [], range: { start, end }, fixes: [] };
 }
 
 function firstSentence(message: string): string {

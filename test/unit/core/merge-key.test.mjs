@@ -6,6 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, textOf, yaml } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const HEAD = yaml`
   apiVersion: v1
   kind: ConfigMap
@@ -30,7 +33,7 @@ function assertRejected(body, offending) {
   assert.equal(errors.length, 1, `one yaml-syntax for ${JSON.stringify(body)}; got ${findings.map((f) => f.ruleId).join(', ')}`);
   assert.equal(errors[0].severity, 'error');
   assert.equal(textOf(text, errors[0]), offending, `placed on the offending node for ${JSON.stringify(body)}`);
-  assert.match(errors[0].message, /map merge requires map or sequence of maps as the value/);
+  assert.match(said(errors[0]), /map merge requires map or sequence of maps as the value/);
 }
 
 function assertMerged(body) {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'api-version-deprecated';
 
 const flowSchema = yaml`
@@ -20,8 +23,9 @@ test('flowcontrol v1beta3 on 1.29–1.31: warning with the API server warning te
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(flowSchema, finding), 'flowcontrol.apiserver.k8s.io/v1beta3');
+  assert.match(finding.message, /^flowcontrol\.apiserver\.k8s\.io\/v1beta3 FlowSchema is deprecated and removed in 1\.32$/);
   assert.match(
-    finding.message,
+    finding.detail,
     /^flowcontrol\.apiserver\.k8s\.io\/v1beta3 FlowSchema is deprecated in v1\.29\+, unavailable in v1\.32\+; use flowcontrol\.apiserver\.k8s\.io\/v1 FlowSchema/,
   );
   const fixed = assertFixClears(flowSchema, ID, { options: { version: '1.31' } });
@@ -44,8 +48,8 @@ test('v1alpha1 ValidatingAdmissionPolicy: the replacement is the newest the targ
       validations:
       - expression: "object.spec.replicas <= 5"
   `;
-  assert.match(findingsOf(text, ID, { version: '1.29' })[0].message, /use admissionregistration\.k8s\.io\/v1beta1 ValidatingAdmissionPolicy/);
-  assert.match(findingsOf(text, ID, { version: '1.31' })[0].message, /use admissionregistration\.k8s\.io\/v1 ValidatingAdmissionPolicy/);
+  assert.match(said(findingsOf(text, ID, { version: '1.29' })[0]), /use admissionregistration\.k8s\.io\/v1beta1 ValidatingAdmissionPolicy/);
+  assert.match(said(findingsOf(text, ID, { version: '1.31' })[0]), /use admissionregistration\.k8s\.io\/v1 ValidatingAdmissionPolicy/);
 });
 
 test('a current apiVersion is not deprecated; multi-document placement', () => {

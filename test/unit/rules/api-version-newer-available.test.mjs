@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'api-version-newer-available';
 
 const vac = yaml`
@@ -19,7 +22,7 @@ test('a beta apiVersion when the target serves the stable one: hint with a fix',
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'hint');
   assert.equal(textOf(vac, finding), 'storage.k8s.io/v1beta1');
-  assert.match(finding.message, /serves the stable storage\.k8s\.io\/v1/);
+  assert.match(said(finding), /serves the stable storage\.k8s\.io\/v1/);
   const fixed = assertFixClears(vac, ID, { options: { version: '1.34' } });
   assert.match(fixed, /apiVersion: storage\.k8s\.io\/v1\n/);
 });
@@ -42,7 +45,7 @@ test('no fix when the stable version has a different shape', () => {
   `;
   const [finding] = findingsOf(text, ID, { version: '1.36' });
   assert.ok(finding);
-  assert.match(finding.message, /the fields differ/);
+  assert.match(said(finding), /the fields differ/);
   assert.deepEqual(finding.fixes, []);
 });
 

@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { yaml, check, findingsOf, lineOf, textOf, applyEdits, assertFixClears } from '../../helpers/engine.mjs';
 import { servedKinds, SUPPORTED_VERSIONS } from '../../../dist/server/engine.js';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'api-version-removed';
 const PETSET = readFileSync('/work/shared/seeds/manifests/002-petset.yaml', 'utf8');
 
@@ -14,8 +17,8 @@ test('seed 002-petset: apps/v1alpha1 PetSet is removed, naming apps/v1 StatefulS
   assert.equal(finding.documentIndex, 1);
   assert.equal(textOf(PETSET, finding), 'apps/v1alpha1');
   assert.equal(lineOf(PETSET, finding), 17);
-  assert.match(finding.message, /no matches for kind "PetSet" in version "apps\/v1alpha1"/);
-  assert.match(finding.message, /apps\/v1 StatefulSet/);
+  assert.match(said(finding), /no matches for kind "PetSet" in version "apps\/v1alpha1"/);
+  assert.match(said(finding), /apps\/v1 StatefulSet/);
 });
 
 test('seed 002-petset: the conversion fix leaves no error at all in that document', () => {
@@ -53,8 +56,8 @@ test('extensions/v1beta1 Deployment: moves to apps/v1 and synthesizes the select
   `;
   const [finding] = findingsOf(text, ID);
   assert.equal(textOf(text, finding), 'extensions/v1beta1');
-  assert.match(finding.message, /removed in Kubernetes 1\.16/);
-  assert.match(finding.message, /Use apps\/v1 Deployment/);
+  assert.match(said(finding), /removed in Kubernetes 1\.16/);
+  assert.match(said(finding), /Use apps\/v1 Deployment/);
   const fixed = assertFixClears(text, ID, { title: 'Move to apps/v1' });
   assert.match(fixed, /replicas: 3\n  selector:\n    matchLabels:\n      app: web\n/);
   assert.deepEqual(
@@ -148,7 +151,7 @@ test('PodSecurityPolicy has no replacement and no fix', () => {
     spec: {}
   `;
   const [finding] = findingsOf(text, ID);
-  assert.match(finding.message, /Pod Security Admission/);
+  assert.match(said(finding), /Pod Security Admission/);
   assert.deepEqual(finding.fixes, []);
 });
 
@@ -163,7 +166,7 @@ test('version boundary: flowcontrol v1beta3 is removed from 1.32, only deprecate
   `;
   assert.deepEqual(findingsOf(text, ID, { version: '1.31' }), []);
   const [finding] = findingsOf(text, ID, { version: '1.32' });
-  assert.match(finding.message, /removed in Kubernetes 1\.32: a 1\.32 API server/);
+  assert.match(said(finding), /removed in Kubernetes 1\.32\nA 1\.32 API server/);
   assertFixClears(text, ID, { options: { version: '1.32' } });
 });
 

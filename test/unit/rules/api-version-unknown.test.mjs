@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'api-version-unknown';
 
 const deployment = (apiVersion, kind = 'Deployment') => yaml`
@@ -27,8 +30,8 @@ test('a mistyped built-in group: error on apiVersion naming the served one, with
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), 'app/v1');
-  assert.match(finding.message, /no matches for kind "Deployment" in version "app\/v1"/);
-  assert.match(finding.message, /served as apps\/v1/);
+  assert.match(said(finding), /no matches for kind "Deployment" in version "app\/v1"/);
+  assert.match(said(finding), /served as apps\/v1/);
   const fixed = assertFixClears(text, ID, { title: 'Use apps/v1' });
   assert.match(fixed, /^apiVersion: apps\/v1\n/);
 });
@@ -36,7 +39,7 @@ test('a mistyped built-in group: error on apiVersion naming the served one, with
 test('a version that never existed in a built-in group', () => {
   const text = deployment('apps/v2');
   const [finding] = findingsOf(text, ID);
-  assert.match(finding.message, /Deployment is served as apps\/v1/);
+  assert.match(said(finding), /Deployment is served as apps\/v1/);
   assertFixClears(text, ID);
 });
 
@@ -44,7 +47,7 @@ test('wrong case or a typo in kind: finding on kind with a fix', () => {
   const lower = deployment('apps/v1', 'deployment');
   const [finding] = findingsOf(lower, ID);
   assert.equal(textOf(lower, finding), 'deployment');
-  assert.match(finding.message, /Did you mean Deployment/);
+  assert.match(said(finding), /did you mean Deployment/);
   assertFixClears(lower, ID, { title: 'Change kind to Deployment' });
   const typo = deployment('v1', 'Deploymnet');
   const [typoFinding] = findingsOf(typo, ID);
@@ -62,7 +65,7 @@ test('a kind typo is matched with the shared "did you mean" threshold; an ambigu
       name: db
   `;
   const [finding] = findingsOf(long, ID);
-  assert.match(finding.message, /Did you mean StatefulSet \(apps\/v1\)\?/);
+  assert.match(said(finding), /did you mean StatefulSet\?[^]*StatefulSet is served as apps\/v1\./);
   // `Nod` is one edit from both Node and Pod: no suggestion, the group's kinds are not guessed at.
   const ambiguous = yaml`
     apiVersion: v1
@@ -71,8 +74,8 @@ test('a kind typo is matched with the shared "did you mean" threshold; an ambigu
       name: x
   `;
   const [nod] = findingsOf(ambiguous, ID);
-  assert.doesNotMatch(nod.message, /Did you mean/);
-  assert.match(nod.message, /The core group has no kind "Nod"/);
+  assert.doesNotMatch(said(nod), /Did you mean/);
+  assert.match(said(nod), /Unknown kind "Nod" in v1\n[^]*The core group has no kind "Nod"/);
 });
 
 test('version boundaries: an API newer than the target, and one that is gone', () => {
@@ -90,10 +93,10 @@ test('version boundaries: an API newer than the target, and one that is gone', (
   `;
   assert.deepEqual(findingsOf(claim, ID, { version: '1.34' }), []);
   const [early] = findingsOf(claim, ID, { version: '1.33' });
-  assert.match(early.message, /served from Kubernetes 1\.34/);
+  assert.match(said(early), /served from Kubernetes 1\.34/);
   const old = claim.replace('resource.k8s.io/v1', 'resource.k8s.io/v1alpha2');
   assert.deepEqual(findingsOf(old, ID, { version: '1.30' }), []);
-  assert.match(findingsOf(old, ID, { version: '1.36' })[0].message, /was served up to Kubernetes 1\.30/);
+  assert.match(said(findingsOf(old, ID, { version: '1.36' })[0]), /was served up to Kubernetes 1\.30/);
 });
 
 test('custom resources, kubeconfig, kubectl lists and tool configs are left alone', () => {

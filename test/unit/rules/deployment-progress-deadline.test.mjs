@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'deployment-progress-deadline';
 
 const deployment = (fields) => yaml`
@@ -46,7 +49,7 @@ test('progressDeadlineSeconds not above minReadySeconds: error on the deadline v
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), '60');
   assert.equal(lineOf(text, finding), 6);
-  assert.match(finding.message, /Invalid value: 60: must be greater than minReadySeconds \(60\)/);
+  assert.match(said(finding), /progressDeadlineSeconds 60 must be greater than minReadySeconds \(60\)/);
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /progressDeadlineSeconds: 660/);
 });
@@ -55,7 +58,7 @@ test('the defaulted deadline of 600 s counts too', () => {
   const text = deployment('minReadySeconds: 900');
   const [finding] = findingsOf(text, ID);
   assert.equal(textOf(text, finding), '900');
-  assert.match(finding.message, /defaults to 600 s/);
+  assert.match(said(finding), /the default progressDeadlineSeconds \(600\)/);
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /minReadySeconds: 900\n  progressDeadlineSeconds: 1500/);
 });

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'deployment-single-replica';
 const on = { rules: { [ID]: 'hint' } };
 
@@ -42,7 +45,7 @@ test('replicas: 1 is a hint when enabled (multi-document)', () => {
 });
 
 test('omitted replicas default to 1; 2 or more is fine', () => {
-  assert.match(findingsOf(text.replace('  replicas: 1\n', ''), ID, on)[0].message, /defaults to 1/);
+  assert.match(said(findingsOf(text.replace('  replicas: 1\n', ''), ID, on)[0]), /defaults to 1/);
   assert.deepEqual(findingsOf(text.replace('replicas: 1', 'replicas: 3'), ID, on), []);
 });
 
@@ -79,7 +82,7 @@ test('an HPA with minReplicas: 1 may scale it to one: the hint moves to the HPA,
   assert.equal(finding.documentIndex, 2);
   assert.equal(textOf(scaled, finding), '1');
   assert.equal(lineOf(scaled, finding), scaled.split('\n').indexOf('  minReplicas: 1 # floor'));
-  assert.match(finding.message, /may scale Deployment "web" down to a single replica \(minReplicas: 1\)/);
+  assert.match(said(finding), /may scale Deployment "web" down to one replica\nminReplicas is 1/);
   const fixed = assertFixClears(scaled, ID, { title: 'Set minReplicas: 2', options: on });
   assert.match(fixed, /minReplicas: 2 # floor/);
   assert.deepEqual(findingsOf(fixed, ID, on), []);
@@ -90,7 +93,7 @@ test('an HPA without minReplicas defaults it to 1: hint on the HPA spec; the fix
   const [finding] = findingsOf(scaled, ID, on);
   assert.equal(finding.documentIndex, 2);
   assert.equal(textOf(scaled, finding), 'spec');
-  assert.match(finding.message, /minReplicas defaults to 1/);
+  assert.match(said(finding), /minReplicas defaults to 1/);
   const fixed = assertFixClears(scaled, ID, { options: on });
   assert.match(fixed, /scaleTargetRef: .*\n  minReplicas: 2\n  maxReplicas: 2\n/);
 });

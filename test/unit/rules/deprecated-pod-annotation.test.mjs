@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'deprecated-pod-annotation';
 
 const critical = yaml`
@@ -22,7 +25,7 @@ test('critical-pod is a warning on the annotation key', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(critical, finding), 'scheduler.alpha.kubernetes.io/critical-pod');
-  assert.match(finding.message, /non-functional in v1\.16\+; use the "priorityClassName" field instead/);
+  assert.match(said(finding), /non-functional in v1\.16\+; use the "priorityClassName" field instead/);
 });
 
 const petset = yaml`
@@ -49,7 +52,7 @@ const petset = yaml`
 test('the PetSet-era initialized annotation (seed 002) gets a safe removal', () => {
   const [finding] = findingsOf(petset, ID);
   assert.equal(lineOf(petset, finding), 13);
-  assert.match(finding.message, /StatefulSets ignore/);
+  assert.match(said(finding), /StatefulSets ignore/);
   assert.equal(finding.fixes[0].safe, true);
   const fixed = assertFixClears(petset, ID);
   assert.doesNotMatch(fixed, /initialized/);
@@ -78,7 +81,7 @@ test('seccomp annotation without the field, in a multi-document file; converts t
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(text, finding), 10);
-  assert.match(finding.message, /non-functional in v1\.27\+/);
+  assert.match(said(finding), /non-functional in v1\.27\+/);
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /seccompProfile:\n {6}type: RuntimeDefault/);
   assert.doesNotMatch(fixed, /seccomp\.security\.alpha/);
@@ -100,7 +103,7 @@ test('deprecated volume plugins', () => {
   `;
   const [finding] = findingsOf(text, ID);
   assert.equal(textOf(text, finding), 'gitRepo');
-  assert.match(finding.message, /deprecated in v1\.11/);
+  assert.match(said(finding), /deprecated in v1\.11/);
 });
 
 test('current annotations and fields are fine', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'job-restart-policy';
 
 const missing = yaml`
@@ -23,8 +26,8 @@ test('an omitted restartPolicy in a Job is an error (it defaults to Always)', ()
   assert.equal(finding.severity, 'error');
   assert.equal(lineOf(missing, finding), 6);
   assert.equal(textOf(missing, finding), 'spec');
-  assert.match(finding.message, /defaults to Always/);
-  assert.match(finding.message, /Required value: valid values: "OnFailure", "Never"/);
+  assert.match(said(finding), /defaults to Always/);
+  assert.match(said(finding), /Required value: valid values: "OnFailure", "Never"/);
 });
 
 test('an explicit Always in a CronJob (multi-document)', () => {
@@ -60,7 +63,7 @@ test('with a podFailurePolicy only Never is accepted', () => {
     .replace('spec:\n  template:', 'spec:\n  podFailurePolicy:\n    rules: []\n  template:')
     .replace('    spec:\n      containers', '    spec:\n      restartPolicy: OnFailure\n      containers');
   const [finding] = findingsOf(text, ID);
-  assert.match(finding.message, /only "Never" is supported when podFailurePolicy is specified/);
+  assert.match(said(finding), /only "Never" is supported when podFailurePolicy is specified/);
   assert.deepEqual(
     finding.fixes.map((f) => f.title),
     ['Set restartPolicy: Never'],

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'meta-annotation-invalid';
 
 const bad = yaml`
@@ -24,7 +27,7 @@ test('non-string annotation values are errors on the values', () => {
   assert.equal(findings[0].severity, 'error');
   assert.equal(textOf(bad, findings[0]), 'true');
   assert.equal(textOf(bad, findings[1]), '9090');
-  assert.match(findings[0].message, /cannot unmarshal bool/);
+  assert.match(said(findings[0]), /cannot unmarshal bool/);
 });
 
 test('keys follow label-key rules after lower-casing; the total size is limited', () => {
@@ -41,7 +44,7 @@ test('keys follow label-key rules after lower-casing; the total size is limited'
   const findings = findingsOf(text, ID);
   assert.equal(findings.length, 2);
   assert.ok(findings.some((f) => textOf(text, f) === '"bad key"'));
-  assert.ok(findings.some((f) => /at most 262144 bytes/.test(f.message) && textOf(text, f) === 'annotations'));
+  assert.ok(findings.some((f) => /at most 262144 bytes/.test(said(f)) && textOf(text, f) === 'annotations'));
 });
 
 test('template annotations in a multi-document file', () => {

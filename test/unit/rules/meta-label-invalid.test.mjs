@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'meta-label-invalid';
 
 const bad = yaml`
@@ -23,9 +26,9 @@ test('a "+" in a label value and a boolean value are errors on the values', () =
   assert.equal(rest.length, 0);
   assert.equal(plus.severity, 'error');
   assert.equal(textOf(bad, plus), 'v1.2.3+build.4');
-  assert.match(plus.message, /a valid label must be an empty string or consist of alphanumeric characters/);
+  assert.match(said(plus), /a valid label must be an empty string or consist of alphanumeric characters/);
   assert.equal(textOf(bad, bool), 'true');
-  assert.match(bool.message, /cannot unmarshal bool into Go struct field/);
+  assert.match(said(bool), /cannot unmarshal bool into Go struct field/);
 });
 
 test('keys: prefix must be a DNS subdomain, name at most 63 characters', () => {
@@ -38,7 +41,7 @@ test('keys: prefix must be a DNS subdomain, name at most 63 characters', () => {
         Example.COM/app: web
         ${'k'.repeat(64)}: x
   `;
-  const messages = findingsOf(text, ID).map((f) => f.message);
+  const messages = findingsOf(text, ID).map(said);
   assert.equal(messages.length, 2);
   assert.match(messages[0], /prefix part a lowercase RFC 1123 subdomain/);
   assert.match(messages[1], /name part must be no more than 63 characters/);

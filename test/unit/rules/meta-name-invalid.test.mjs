@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'meta-name-invalid';
 
 const upper = yaml`
@@ -20,7 +23,7 @@ test('an upper-case Pod name is an error on the value', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(upper, finding), 'Web');
-  assert.match(finding.message, /lowercase RFC 1123 subdomain/);
+  assert.match(said(finding), /lowercase RFC 1123 subdomain/);
 });
 
 test('a dotted Deployment name is valid but warned about (DNS label recommended)', () => {
@@ -49,7 +52,7 @@ test('a dotted Deployment name is valid but warned about (DNS label recommended)
   assert.equal(finding.severity, 'warning');
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(text, finding), 8);
-  assert.match(finding.message, /used in Pod names and hostnames/);
+  assert.match(said(finding), /used in Pod names and hostnames/);
 });
 
 test('StatefulSet names are DNS labels; CronJob names are at most 52 characters', () => {
@@ -72,7 +75,7 @@ test('StatefulSet names are DNS labels; CronJob names are at most 52 characters'
   `;
   const [stsFinding] = findingsOf(sts, ID);
   assert.equal(stsFinding.severity, 'error');
-  assert.match(stsFinding.message, /must not contain dots/);
+  assert.match(said(stsFinding), /must not contain dots/);
   const cron = yaml`
     apiVersion: batch/v1
     kind: CronJob
@@ -89,7 +92,7 @@ test('StatefulSet names are DNS labels; CronJob names are at most 52 characters'
               - name: run
                 image: task:1.0
   `;
-  assert.match(findingsOf(cron, ID)[0].message, /no more than 52 characters/);
+  assert.match(said(findingsOf(cron, ID)[0]), /no more than 52 characters/);
 });
 
 test('a missing name is an error, except on static Pods (static-pod-name)', () => {
@@ -105,7 +108,7 @@ test('a missing name is an error, except on static Pods (static-pod-name)', () =
   `;
   const [finding] = findingsOf(text, ID);
   assert.equal(textOf(text, finding), 'metadata');
-  assert.match(finding.message, /name or generateName is required/);
+  assert.match(said(finding), /name or generateName is required/);
   assert.deepEqual(findingsOf(text, ID, { staticPod: true }), []);
   assert.deepEqual(findingsOf(text.replace('labels: {app: web}', 'generateName: web-'), ID), []);
 });

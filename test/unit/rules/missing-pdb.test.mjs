@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'missing-pdb';
 const on = { rules: { [ID]: 'hint' } };
 
@@ -58,7 +61,7 @@ test('matchExpressions are evaluated: a PDB whose expressions exclude the Pods d
   assert.equal(rest.length, 0);
   assert.equal(finding.documentIndex, 1);
   assert.equal(textOf(noMatch, finding), '2');
-  assert.match(finding.message, /^Deployment "web" runs 2 replicas but no PodDisruptionBudget/);
+  assert.match(said(finding), /^Deployment "web" has no PodDisruptionBudget in this file\nIt runs 2 replicas but no PodDisruptionBudget/);
   assert.deepEqual(findingsOf(text + budget('    matchExpressions:\n    - {key: app, operator: In, values: [web, api]}\n'), ID, on), []);
   // matchLabels that match, AND an expression that does not: not covered.
   assert.equal(findingsOf(text + budget('    matchLabels: {app: web}\n    matchExpressions:\n    - {key: tier, operator: Exists}\n'), ID, on).length, 1);
@@ -86,6 +89,6 @@ test('a HorizontalPodAutoscaler that may run several replicas makes the workload
   const scaled = text.replace('  replicas: 2\n', '') + hpa(5);
   const [finding] = findingsOf(scaled, ID, on);
   assert.equal(textOf(scaled, finding), 'spec');
-  assert.match(finding.message, /runs up to 5 replicas \(HorizontalPodAutoscaler "web"\)/);
+  assert.match(said(finding), /runs up to 5 replicas \(HorizontalPodAutoscaler "web"\)/);
   assert.deepEqual(findingsOf(text + hpa(1), ID, on), [], 'pinned to one replica by the HPA');
 });

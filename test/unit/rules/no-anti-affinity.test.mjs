@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'no-anti-affinity';
 const on = { rules: { [ID]: 'hint' } };
 
@@ -70,7 +73,7 @@ test('a preferred term selecting other Pods does not spread them: hint on podAnt
   assert.equal(finding.severity, 'hint');
   assert.equal(finding.documentIndex, 1);
   assert.equal(textOf(bad, finding), 'podAntiAffinity');
-  assert.match(finding.message, /a term selects app=not-web, and the Pods are labelled app=web/);
+  assert.match(said(finding), /a term selects app=not-web, and the Pods are labelled app=web/);
   // The same term on the Pods' own labels spreads them.
   assert.deepEqual(findingsOf(bad.replace('app: not-web', 'app: web'), ID, on), []);
 });
@@ -79,11 +82,11 @@ test('podAntiAffinity: {} and terms without topologyKey or labelSelector spread 
   const empty = withAffinity('      affinity:\n        podAntiAffinity: {}\n');
   const [finding] = findingsOf(empty, ID, on);
   assert.equal(textOf(empty, finding), 'podAntiAffinity');
-  assert.match(finding.message, /no required or preferred term/);
+  assert.match(said(finding), /no required or preferred term/);
   const noKey = withAffinity(required(term(['labelSelector:', '  matchLabels: {app: web}'])));
-  assert.match(findingsOf(noKey, ID, on)[0].message, /no topologyKey/);
+  assert.match(said(findingsOf(noKey, ID, on)[0]), /no topologyKey/);
   const noSelector = withAffinity(required(term(['topologyKey: kubernetes.io/hostname'])));
-  assert.match(findingsOf(noSelector, ID, on)[0].message, /no labelSelector, so it matches no Pods/);
+  assert.match(said(findingsOf(noSelector, ID, on)[0]), /no labelSelector, so it matches no Pods/);
 });
 
 test('matchExpressions are evaluated in full; mismatchLabelKeys on an own label excludes the siblings', () => {
@@ -95,17 +98,17 @@ test('matchExpressions are evaluated in full; mismatchLabelKeys on an own label 
     );
   assert.deepEqual(findingsOf(expression('In', 'web, api'), ID, on), []);
   assert.deepEqual(findingsOf(expression('Exists'), ID, on), []);
-  assert.match(findingsOf(expression('NotIn', 'web'), ID, on)[0].message, /selects app notin \(web\)/);
+  assert.match(said(findingsOf(expression('NotIn', 'web'), ID, on)[0]), /selects app notin \(web\)/);
   assert.equal(findingsOf(expression('DoesNotExist'), ID, on).length, 1);
   const mismatch = withAffinity(required(term(['labelSelector: {}', 'topologyKey: kubernetes.io/hostname', 'mismatchLabelKeys: [app]'])));
-  assert.match(findingsOf(mismatch, ID, on)[0].message, /mismatchLabelKeys/);
+  assert.match(said(findingsOf(mismatch, ID, on)[0]), /mismatchLabelKeys/);
 });
 
 test("the term must look at the workload's namespace", () => {
   const scoped = (lines, namespace) => withAffinity(required(term(['labelSelector:', '  matchLabels: {app: web}', 'topologyKey: kubernetes.io/hostname', ...lines])), namespace);
   const other = scoped(['namespaces: [payments]']);
   const [finding] = findingsOf(other, ID, on);
-  assert.match(finding.message, /only looks at Pods in namespaces payments, and the Pods are in shop/);
+  assert.match(said(finding), /only looks at Pods in namespaces payments, and the Pods are in shop/);
   assert.deepEqual(findingsOf(scoped(['namespaces: [payments, shop]']), ID, on), []);
   assert.deepEqual(findingsOf(scoped([]), ID, on), [], "no namespaces: the Pod's own");
   assert.deepEqual(findingsOf(scoped(['namespaceSelector: {}']), ID, on), [], 'empty namespaceSelector: every namespace');
@@ -130,8 +133,8 @@ test('one applying term among several is enough; topologySpreadConstraints must 
     );
   const [finding] = findingsOf(spread(', labelSelector: {matchLabels: {app: api}}'), ID, on);
   assert.equal(textOf(spread(', labelSelector: {matchLabels: {app: api}}'), finding), 'topologySpreadConstraints');
-  assert.match(finding.message, /a constraint selects app=api/);
-  assert.match(findingsOf(spread(''), ID, on)[0].message, /no labelSelector/);
+  assert.match(said(finding), /a constraint selects app=api/);
+  assert.match(said(findingsOf(spread(''), ID, on)[0]), /no labelSelector/);
 });
 
 // --- A HorizontalPodAutoscaler of the file sets the replica count.
@@ -144,7 +147,7 @@ test('an HPA that may run several replicas counts, even over replicas: 1 or an o
   assert.equal(rest.length, 0);
   assert.equal(finding.documentIndex, 1);
   assert.equal(textOf(omitted, finding), 'spec');
-  assert.match(finding.message, /^Up to 5 replicas \(HorizontalPodAutoscaler "web"\)/);
+  assert.match(said(finding), /^Deployment "web": nothing spreads its 5 replicas across nodes\nUp to 5 replicas \(HorizontalPodAutoscaler "web"\)/);
   // spec.replicas is the HPA's to set: the hint is on the workload's spec, not on replicas: 1.
   const overridden = text.replace('replicas: 3', 'replicas: 1') + hpa(2, 4);
   const [onSpec, ...others] = findingsOf(overridden, ID, on);

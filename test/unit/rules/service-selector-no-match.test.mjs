@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'service-selector-no-match';
 const KUBE_SCORE_STS = new URL('../../../../shared/corpus/fixtures/kube-score/score/testdata/statefulset-service-name-different-label.yaml', import.meta.url);
 
@@ -35,8 +38,8 @@ test('a selector no workload in the file matches: warning on the selector, namin
   assert.equal(finding.documentIndex, 0);
   assert.equal(textOf(text, finding), 'selector');
   assert.equal(lineOf(text, finding), 5);
-  assert.match(finding.message, /selects app=web, but no Pod or workload template in this file/);
-  assert.match(finding.message, /Deployment "web" has app=webapp, version=v2/);
+  assert.match(said(finding), /selects app=web, but no Pod or workload template in this file/);
+  assert.match(said(finding), /Deployment "web" has app=webapp, version=v2/);
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /selector:\n    app: webapp # typo\?\n/);
 });
@@ -65,7 +68,7 @@ test('namespaces must agree when both are written', () => {
   const withProdPod =
     text + '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: tool\n  namespace: prod\n  labels: {app: tool}\nspec:\n  containers:\n  - name: tool\n    image: busybox:1.36\n';
   const [finding] = findingsOf(withProdPod, ID);
-  assert.match(finding.message, /Pod "tool" has app=tool/);
+  assert.match(said(finding), /Pod "tool" has app=tool/);
 });
 
 test('labels the controller adds count: a Service per StatefulSet Pod', () => {
@@ -132,7 +135,7 @@ test('workload templates with labels but no spec are indexed', () => {
   const [finding, ...rest] = findingsOf(specless, ID);
   assert.equal(rest.length, 0);
   assert.equal(finding.documentIndex, 1);
-  assert.match(finding.message, /Deployment "app1" has app.kubernetes.io\/name=app1/);
+  assert.match(said(finding), /Deployment "app1" has app.kubernetes.io\/name=app1/);
   assert.deepEqual(findingsOf(specless.replace('name: app}', 'name: app1}'), ID), []);
   // Next to a workload with a spec, the Service selecting the spec-less one is not flagged.
   const mixed = specless.replace('name: app}', 'name: app1}') + '---\n' + DEPLOYMENT;

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'service-target-port-invalid';
 
 /** A Service with one port whose targetPort is `value` (YAML text). */
@@ -24,7 +27,7 @@ test('a targetPort number outside 1–65535 is an error on the value, with the u
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), '123456');
   assert.equal(lineOf(text, finding), 8);
-  assert.match(finding.message, /spec\.ports\[0\]\.targetPort: Invalid value: 123456: must be between 1 and 65535, inclusive/);
+  assert.match(said(finding), /spec\.ports\[0\]\.targetPort: Invalid value: 123456: must be between 1 and 65535, inclusive/);
   assert.equal(findingsOf(service('-1'), ID).length, 1);
   assert.equal(findingsOf(service('65536'), ID).length, 1);
 });
@@ -33,7 +36,7 @@ test('a targetPort name that is not an IANA service name is an error', () => {
   const long = service('n234567890123456');
   const [finding] = findingsOf(long, ID);
   assert.equal(textOf(long, finding), 'n234567890123456');
-  assert.match(finding.message, /Invalid value: "n234567890123456": must be no more than 15 characters/);
+  assert.match(said(finding), /Invalid value: "n234567890123456": must be no more than 15 characters/);
   for (const [name, error] of [
     ['web--http', /consecutive hyphens/],
     ['-http', /begin or end with a hyphen/],
@@ -43,7 +46,7 @@ test('a targetPort name that is not an IANA service name is an error', () => {
   ]) {
     const [one, ...others] = findingsOf(service(name), ID);
     assert.equal(others.length, 0, name);
-    assert.match(one.message, error, name);
+    assert.match(said(one), error, name);
   }
 });
 
@@ -58,7 +61,7 @@ test('a quoted number is read as a name: the safe fix unquotes it', () => {
   const text = service('"8080"');
   const [finding] = findingsOf(text, ID);
   assert.equal(textOf(text, finding), '"8080"');
-  assert.match(finding.message, /reads as a port name and rejects \(must contain at least one letter \(a-z\)\)/);
+  assert.match(said(finding), /is a quoted number, read as an invalid port name\n.*must contain at least one letter \(a-z\)/);
   assert.equal(finding.fixes[0].title, 'Unquote the targetPort (8080)');
   assert.equal(finding.fixes[0].safe, true);
   const fixed = assertFixClears(text, ID);

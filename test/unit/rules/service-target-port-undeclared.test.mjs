@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'service-target-port-undeclared';
 
 test('seed 001-tomcat-harbor: targetPort 8080 while the Deployment declares containerPort 80', () => {
@@ -16,9 +19,9 @@ test('seed 001-tomcat-harbor: targetPort 8080 while the Deployment declares cont
     lineOf(text, finding),
     text.split('\n').findIndex((line) => line.includes('targetPort: 8080')),
   );
-  assert.match(finding.message, /Service "my-tomcat" sends traffic to targetPort 8080/);
-  assert.match(finding.message, /Deployment "my-tomcat"/);
-  assert.match(finding.message, /containerPort 80/);
+  assert.match(said(finding), /Service "my-tomcat": targetPort 8080 is not a port its Pods declare/);
+  assert.match(said(finding), /Deployment "my-tomcat"/);
+  assert.match(said(finding), /containerPort 80/);
   const fixed = assertFixClears(text, ID, { title: 'Set targetPort to 80' });
   assert.match(fixed, /targetPort: 80\n/);
 });
@@ -54,9 +57,9 @@ test('a named targetPort no container declares: warning (no endpoints)', () => {
   const text = file('[{port: 80, targetPort: http}]', '[{name: web, containerPort: 8080}]');
   const [finding] = findingsOf(text, ID);
   assert.equal(textOf(text, finding), 'http');
-  assert.match(finding.message, /port named "http"/);
-  assert.match(finding.message, /they have web/);
-  assert.match(finding.message, /no endpoints/);
+  assert.match(said(finding), /port named "http"/);
+  assert.match(said(finding), /they have web/);
+  assert.match(said(finding), /no endpoints/);
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /targetPort: web\}/);
 });
@@ -65,7 +68,7 @@ test('targetPort defaults to port; a matching port, name or no declared ports at
   const defaulted = file('[{port: 8080}]', '[{containerPort: 9090}]');
   const [finding] = findingsOf(defaulted, ID);
   assert.equal(textOf(defaulted, finding), '8080');
-  assert.match(finding.message, /targetPort defaults to it/);
+  assert.match(said(finding), /targetPort defaults to it/);
   assert.match(assertFixClears(defaulted, ID), /\{port: 8080, targetPort: 9090\}/);
   assert.deepEqual(findingsOf(file('[{port: 80, targetPort: 8080}]', '[{containerPort: 8080}]'), ID), []);
   assert.deepEqual(findingsOf(file('[{port: 80, targetPort: web}]', '[{name: web, containerPort: 8080}]'), ID), []);
@@ -83,7 +86,7 @@ test('targetPort 0 or "" defaults to port too; rejected values are left to servi
   const zero = file('[{port: 8080, targetPort: 0}]', '[{containerPort: 9090}]');
   const [finding] = findingsOf(zero, ID);
   assert.equal(textOf(zero, finding), '8080');
-  assert.match(finding.message, /targetPort defaults to it/);
+  assert.match(said(finding), /targetPort defaults to it/);
   // The fix rewrites the written 0 rather than adding a second targetPort key.
   assert.match(assertFixClears(zero, ID), /\{port: 8080, targetPort: 9090\}/);
   assert.deepEqual(findingsOf(file('[{port: 9090, targetPort: ""}]', '[{containerPort: 9090}]'), ID), []);

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'statefulset-name-too-long';
 
 const statefulSet = (name) => yaml`
@@ -29,7 +32,7 @@ test('53 characters: warning on the name value', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(text, finding), name);
-  assert.match(finding.message, /controller-revision-hash/);
+  assert.match(said(finding), /controller-revision-hash/);
 });
 
 test('52 characters is the longest safe name', () => {

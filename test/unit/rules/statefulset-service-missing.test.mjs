@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'statefulset-service-missing';
 const PETSET = readFileSync('/work/shared/seeds/manifests/002-petset.yaml', 'utf8');
 
@@ -17,8 +20,8 @@ test('seed 002-petset without its Service: warning on serviceName', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(text, finding), '"nginx"');
-  assert.match(finding.message, /this file defines no Service/);
-  assert.match(finding.message, /headless Service "nginx" \(clusterIP: None\)/);
+  assert.match(said(finding), /this file defines no Service/);
+  assert.match(said(finding), /headless Service "nginx" \(clusterIP: None\)/);
 });
 
 const STATEFULSET = yaml`
@@ -48,8 +51,8 @@ test('a governing Service that is not headless: warning on the Service, fix sets
   assert.equal(finding.documentIndex, 0);
   assert.equal(textOf(text, finding), 'name');
   assert.equal(lineOf(text, finding), 3);
-  assert.match(finding.message, /is not headless/);
-  assert.match(finding.message, /db-0\.db/);
+  assert.match(said(finding), /is not headless/);
+  assert.match(said(finding), /db-0\.db/);
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /ports: \[\{port: 5432\}\]\n  clusterIP: None\n/);
 });
@@ -59,7 +62,7 @@ test('a Service of another name in the file: warning on serviceName', () => {
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(textOf(text, finding), 'db');
-  assert.match(finding.message, /no Service of that name is in this file/);
+  assert.match(said(finding), /no Service of that name is in this file/);
 });
 
 test('a written cluster IP is set to None; NodePort Services get no fix', () => {
@@ -69,6 +72,6 @@ test('a written cluster IP is set to None; NodePort Services get no fix', () => 
   assert.match(assertFixClears(text, ID), /clusterIP: None\n/);
   const nodePort = text.replace('clusterIP: 10.96.0.20', 'type: NodePort');
   const [noFix] = findingsOf(nodePort, ID);
-  assert.match(noFix.message, /a NodePort Service cannot be/);
+  assert.match(said(noFix), /a NodePort Service cannot be/);
   assert.deepEqual(noFix.fixes, []);
 });

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'statefulset-service-name';
 
 const statefulSet = (serviceLine) => yaml`
@@ -28,8 +31,8 @@ test('a serviceName that is not a DNS label is an error on the value, with a ren
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), 'DB_Service');
-  assert.match(finding.message, /must be a DNS-1123 label/);
-  assert.match(finding.message, /The API server rejects the StatefulSet/);
+  assert.match(said(finding), /must be a DNS-1123 label/);
+  assert.match(said(finding), /The API server rejects the StatefulSet/);
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /serviceName: db-service # governing service/);
 });
@@ -38,7 +41,7 @@ test('before 1.33 the bad name is accepted and Pod creation fails', () => {
   const text = statefulSet('serviceName: db.svc');
   const [finding] = findingsOf(text, ID, { version: '1.32' });
   assert.equal(finding.severity, 'error');
-  assert.match(finding.message, /accepts the StatefulSet, but every Pod creation fails/);
+  assert.match(said(finding), /accepts the StatefulSet, but every Pod creation fails/);
 });
 
 test('missing serviceName: hint from 1.33 (optional there), left to the schema before', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'workload-active-deadline-forbidden';
 
 const bad = yaml`
@@ -34,7 +37,7 @@ test('activeDeadlineSeconds in a Deployment template is an error on the key (mul
   assert.equal(finding.documentIndex, 1);
   assert.equal(lineOf(bad, finding), 16);
   assert.equal(textOf(bad, finding), 'activeDeadlineSeconds');
-  assert.match(finding.message, /activeDeadlineSeconds in ReplicaSet is not Supported/);
+  assert.match(said(finding), /activeDeadlineSeconds in ReplicaSet is not Supported/);
 });
 
 test('on Pods and Jobs it must be positive', () => {
@@ -51,7 +54,7 @@ test('on Pods and Jobs it must be positive', () => {
   `;
   const [finding] = findingsOf(pod, ID);
   assert.equal(textOf(pod, finding), '0');
-  assert.match(finding.message, /between 1 and 2147483647/);
+  assert.match(said(finding), /between 1 and 2147483647/);
   assert.deepEqual(findingsOf(pod.replace('activeDeadlineSeconds: 0', 'activeDeadlineSeconds: 600'), ID), []);
 });
 

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, check, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
+
 const ID = 'workload-selector-mismatch';
 
 /** A Deployment with the given selector lines and template label lines (already indented). */
@@ -50,9 +53,9 @@ test('matchLabels that the template does not carry: error on the template labels
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), 'labels');
   assert.deepEqual(finding.path, ['spec', 'template', 'metadata', 'labels']);
-  assert.match(finding.message, /`selector` does not match template `labels`/);
-  assert.match(finding.message, /app=web/);
-  assert.match(finding.message, /app=frontend/);
+  assert.match(said(finding), /`selector` does not match template `labels`/);
+  assert.match(said(finding), /app=web/);
+  assert.match(said(finding), /app=frontend/);
   const fixed = assertFixClears(text, ID, { title: "Add the selector's labels" });
   assert.match(fixed, /app: web # renamed/);
   const other = assertFixClears(text, ID, { title: 'Change the selector' });
@@ -77,13 +80,13 @@ test('matchExpressions use full selector semantics', () => {
   );
   assert.deepEqual(findingsOf(good, ID), []);
   const notIn = deployment(['matchExpressions:', '- {key: tier, operator: NotIn, values: [db]}'], ['app: web', 'tier: db']);
-  assert.match(findingsOf(notIn, ID)[0].message, /tier notin \(db\)/);
+  assert.match(said(findingsOf(notIn, ID)[0]), /tier notin \(db\)/);
   const doesNotExist = deployment(['matchExpressions:', '- {key: canary, operator: DoesNotExist}'], ['canary: "true"']);
-  assert.match(findingsOf(doesNotExist, ID)[0].message, /!canary/);
+  assert.match(said(findingsOf(doesNotExist, ID)[0]), /!canary/);
   const exists = deployment(['matchExpressions:', '- {key: team, operator: Exists}'], ['app: web']);
-  assert.match(findingsOf(exists, ID)[0].message, /needs team,/);
+  assert.match(said(findingsOf(exists, ID)[0]), /needs team,/);
   const inValues = deployment(['matchExpressions:', '- {key: app, operator: In, values: [web, api]}'], ['app: db']);
-  assert.match(findingsOf(inValues, ID)[0].message, /app in \(web, api\)/);
+  assert.match(said(findingsOf(inValues, ID)[0]), /app in \(web, api\)/);
 });
 
 test('matchLabels AND matchExpressions: the fix adds labels only when the expressions then hold', () => {

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+import { yaml, check, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+
+/** What a finding tells: its one-line message and the detail the hover adds. */
+const said = (finding) => `${finding.message}\n${finding.detail ?? ''}`;
 
 const ID = 'workload-selector-missing';
 
@@ -26,7 +29,7 @@ test('apps/v1 Deployment without spec.selector: error, fix inserts matchLabels f
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
   assert.equal(textOf(text, finding), 'spec');
-  assert.match(finding.message, /spec\.selector: Required value/);
+  assert.match(said(finding), /spec\.selector: Required value/);
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /replicas: 2 # two of them\n  selector:\n    matchLabels:\n      app: web\n      tier: front\n  template:/);
 });
@@ -47,11 +50,11 @@ test('empty selectors use the upstream wording per kind (ReplicaSet says deploym
           - name: web
             image: nginx:1.27
   `;
-  assert.match(findingsOf(make('StatefulSet'), ID)[0].message, /empty selector is invalid for statefulset/);
-  assert.match(findingsOf(make('DaemonSet'), ID)[0].message, /empty selector is invalid for daemonset/);
+  assert.match(said(findingsOf(make('StatefulSet'), ID)[0]), /empty selector is invalid for statefulset/);
+  assert.match(said(findingsOf(make('DaemonSet'), ID)[0]), /empty selector is invalid for daemonset/);
   const replicaSet = make('ReplicaSet');
   const [finding] = findingsOf(replicaSet, ID);
-  assert.match(finding.message, /empty selector is invalid for deployment/);
+  assert.match(said(finding), /empty selector is invalid for deployment/);
   assert.equal(textOf(replicaSet, finding), 'selector');
   const fixed = assertFixClears(replicaSet, ID);
   assert.match(fixed, /selector: \{matchLabels: \{app: web\}\}/);
@@ -103,9 +106,9 @@ test('malformed matchExpressions: values required for In, forbidden for Exists',
   const findings = findingsOf(text, ID);
   assert.equal(findings.length, 2);
   assert.equal(textOf(text, findings[0]), 'In');
-  assert.match(findings[0].message, /must be specified when `operator` is 'In' or 'NotIn'/);
+  assert.match(said(findings[0]), /must be specified when `operator` is 'In' or 'NotIn'/);
   assert.equal(textOf(text, findings[1]), 'values');
-  assert.match(findings[1].message, /may not be specified when `operator` is 'Exists' or 'DoesNotExist'/);
+  assert.match(said(findings[1]), /may not be specified when `operator` is 'Exists' or 'DoesNotExist'/);
   assert.deepEqual(findings[0].fixes, []);
   assertFixClears(text, ID, { index: 1, title: 'Remove values' });
 });
@@ -161,12 +164,12 @@ test('multi-document: the finding lands on the StatefulSet', () => {
   assert.match(fixed, /serviceName: db\n  selector:\n    matchLabels:\n      app: db\n/);
 });
 
-test('no fix when the template has no labels to copy', () => {
+test('no fix when the template has no labels to copy and no name to label it by', () => {
   const text = yaml`
     apiVersion: apps/v1
     kind: Deployment
     metadata:
-      name: web
+      generateName: web-
     spec:
       template:
         spec:
@@ -204,4 +207,33 @@ test('the selector fix copies only valid template labels', () => {
   const onlyInvalid = text.replace('        app: web\n', '');
   assert.notEqual(onlyInvalid, text);
   assert.deepEqual(findingsOf(onlyInvalid, ID)[0].fixes, []);
+});
+
+test('a template without labels: the fix selects and labels the Pods app: <name>', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+    spec:
+      replicas: 2
+      template:
+        spec:
+          containers:
+          - name: web
+            image: nginx:1.27
+  `;
+  const [finding] = findingsOf(text, ID);
+  assert.equal(finding.message, 'Deployment "web" has no spec.selector, which apps/v1 requires');
+  assert.equal(finding.fixes[0].title, 'Select and label the Pods app: web');
+  const before = new Set(check(text).map((f) => `${f.ruleId} ${JSON.stringify(f.path)}`));
+  const fixed = assertFixClears(text, ID);
+  assert.match(fixed, /replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n/);
+  assert.match(fixed, /\n    metadata:\n      labels:\n        app: web\n$/);
+  const added = check(fixed).filter((f) => !before.has(`${f.ruleId} ${JSON.stringify(f.path)}`));
+  assert.deepEqual(
+    added.map((f) => f.ruleId),
+    [],
+    'nothing new',
+  );
 });

@@ -5,6 +5,7 @@
 // duplicate keys, where a key or value is); what the settings mean and which values are valid is
 // normalizeSettings' (normalize-settings.ts), the same check as for editor settings and CLI flags.
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { clipText, MESSAGE_LIMIT } from '../k8s/phrasing';
 import type { Finding, FieldPath, OffsetRange, ResolvedFix } from '../types';
 import type { PodwiseSettings } from '../../shared/settings';
 import { normalizeSettings, type SettingsProblem } from './normalize-settings';
@@ -82,9 +83,9 @@ class ConfigParser {
               .slice(start, end)
               .trim()
               .replace(/^["']|["']$/g, '') || '?'
-          }": only one of its values would apply. Remove or merge one of them.`
-        : `YAML syntax error: ${firstLine(error.message ?? '')}.`;
-      this.report([], { start, end: Math.max(end, start + 1) }, message);
+          }": only one of its values would apply`
+        : clipText(`YAML syntax error: ${firstLine(error.message ?? '')}.`, MESSAGE_LIMIT);
+      this.report([], { start, end: Math.max(end, start + 1) }, message, [], duplicate ? 'Remove or merge one of them.' : undefined);
       if (!duplicate) return; // A broken file: the first error is the useful one, the rest cascade.
     }
     if (documents.length > 1) {
@@ -101,8 +102,8 @@ class ConfigParser {
     Object.assign(this.settings, settings);
     for (const problem of settingProblems) this.place(problem);
   }
-  report(path: FieldPath, range: OffsetRange, message: string, fixes: ResolvedFix[] = []): void {
-    this.findings.push({ ruleId: CONFIG_RULE_ID, severity: 'error', message, documentIndex: 0, path, range, fixes });
+  report(path: FieldPath, range: OffsetRange, message: string, fixes: ResolvedFix[] = [], detail?: string): void {
+    this.findings.push({ ruleId: CONFIG_RULE_ID, severity: 'error', message, ...(detail !== undefined ? { detail } : {}), documentIndex: 0, path, range, fixes });
   }
 
   /** The findings, at most MAX_CONFIG_FINDINGS of them plus one that counts the rest. */
@@ -150,7 +151,7 @@ class ConfigParser {
     const { node, key } = this.locate(problem.at.path);
     const target = problem.at.target === 'key' && key ? key : (node ?? key);
     const fixes = problem.replacement !== undefined && target ? [this.replaceFix(target, problem.replacement)] : [];
-    this.report(problem.path, this.rangeOf(target), problem.message, fixes);
+    this.report(problem.path, this.rangeOf(target), problem.message, fixes, problem.detail);
   }
 
   /** The node at `path` (and the key it is under); the last of duplicate keys, as it applies. */

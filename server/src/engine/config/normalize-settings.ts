@@ -4,6 +4,7 @@
 // differs (a `config-invalid` finding in the file, a warning in the editor, a usage error).
 // The settings themselves are described once, in SETTINGS_SCHEMA (shared/settings.ts).
 import { closest, distance } from 'fastest-levenshtein';
+import { fitMessage, quoted } from '../k8s/phrasing';
 import { ALL_RULES, isKnownRuleId } from '../rules';
 import type { FieldPath, KubernetesVersion } from '../types';
 import { SUPPORTED_VERSIONS, isSupportedVersion } from '../versions';
@@ -18,6 +19,8 @@ export interface SettingsProblem {
   /** Where to show it: the key or the value at `at.path` (usually `path`). */
   at: { path: FieldPath; target: 'key' | 'value' };
   message: string;
+  /** More about it when the message had to stay short (the known names, the limit's reason). */
+  detail?: string;
   /** The likely intended key or value (did-you-mean), for a quick fix. */
   replacement?: string;
 }
@@ -103,14 +106,19 @@ class Reader {
           if (enabled !== undefined) this.settings.inlayHints = { enabled };
           break;
         }
+        case 'trace':
+        case 'trace.server':
+          // `podwise.trace.server` is read by the VS Code client (vscode-languageclient), and
+          // VS Code sends it with the rest of the `podwise` section: nothing for the server.
+          break;
         default:
           this.unknownKey([key], key, TOP_LEVEL_KEYS, 'setting');
       }
     }
   }
 
-  private report(path: FieldPath, target: 'key' | 'value', message: string, replacement?: string, at: FieldPath = path): void {
-    this.problems.push({ path, at: { path: at, target }, message, ...(replacement !== undefined ? { replacement } : {}) });
+  private report(path: FieldPath, target: 'key' | 'value', message: string, replacement?: string, at: FieldPath = path, detail?: string): void {
+    this.problems.push({ path, at: { path: at, target }, message, ...(detail !== undefined ? { detail } : {}), ...(replacement !== undefined ? { replacement } : {}) });
   }
 
   private readVersion(value: unknown): void {
@@ -141,9 +149,10 @@ class Reader {
       this.report(
         ['rules'],
         'key',
-        `rules has ${entries.length} entries; Podwise reads the first ${MAX_CONFIG_RULES} (there are ${ALL_RULES.length} rules) and ignores this one and the ones after it.`,
+        `rules has ${entries.length} entries; Podwise reads the first ${MAX_CONFIG_RULES} and ignores the rest`,
         undefined,
         ['rules', entries[MAX_CONFIG_RULES][0]],
+        `There are ${ALL_RULES.length} rules; this entry and the ones after it are ignored.`,
       );
     }
     for (const [id, setting] of entries.slice(0, MAX_CONFIG_RULES)) {
@@ -232,8 +241,11 @@ class Reader {
   private unknownKey(path: FieldPath, name: string, candidates: readonly string[], what: string): void {
     const suggestion = suggest(name, candidates);
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-    const known = what === 'rule id' ? ' The rule ids are listed in docs/rules/.' : ` Known: ${candidates.join(', ')}.`;
-    this.report(path, 'key', `Unknown ${what} "${name}".${hint}${suggestion ? '' : known}`, suggestion);
+    const known = what === 'rule id' ? 'The rule ids are listed in docs/rules/.' : `Known: ${candidates.join(', ')}.`;
+    const full = `Unknown ${what} "${name}".${hint}${suggestion ? '' : ` ${known}`}`;
+    // The known names stay in the message when they fit; otherwise they go to the detail.
+    const message = fitMessage(full, `Unknown ${what} ${quoted(name)}.${hint}`);
+    this.report(path, 'key', message, suggestion, path, message === full ? undefined : known);
   }
 }
 

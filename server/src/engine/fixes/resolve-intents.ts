@@ -62,7 +62,7 @@ function factsOf(document: Document.Parsed, source: string): { loneCr: boolean; 
 function resolveIntent(document: Document.Parsed, source: string, intent: FixIntent, alone: boolean): TextEdit | undefined {
   switch (intent.op) {
     case 'set':
-      return setValue(document, source, intent.path, intent.value);
+      return setValue(document, source, intent.path, intent.value, intent.block === true);
     case 'delete':
       return deleteAt(document, source, intent.path, alone);
     case 'rename':
@@ -76,7 +76,7 @@ function resolveIntent(document: Document.Parsed, source: string, intent: FixInt
   }
 }
 
-function setValue(document: Document.Parsed, source: string, path: FieldPath, value: unknown): TextEdit | undefined {
+function setValue(document: Document.Parsed, source: string, path: FieldPath, value: unknown, block = false): TextEdit | undefined {
   const located = locatePath(document, path);
   if (!located.complete) {
     const key = path[path.length - 1];
@@ -85,7 +85,7 @@ function setValue(document: Document.Parsed, source: string, path: FieldPath, va
   }
   const node = located.node;
   const isPlainValue = value === null || typeof value !== 'object';
-  if (node && node.range && (isPlainValue || isScalar(node) || isFlow(node))) {
+  if (node && node.range && (isPlainValue || (isScalar(node) && !block) || isFlow(node))) {
     const { start, end } = scalarRange(source, node);
     // An empty value (`volumes:` then a line break) sits right after the colon, or right before
     // a comment (`key: # note`): keep a space on each side.

@@ -23,6 +23,8 @@ export interface SelectorProblem {
   path: FieldPath;
   target: 'key' | 'value';
   message: string;
+  /** The explanation: what the API server says and how to fix it. */
+  detail: string;
   /** The `values` list can simply be dropped (Exists/DoesNotExist with values). */
   dropValues?: boolean;
 }
@@ -92,7 +94,8 @@ export function parseLabelSelector(root: JsonObject, path: FieldPath): ParsedSel
       problems.push({
         path: [...itemPath, 'operator'],
         target: 'value',
-        message: `operator "${operator}" is not a selector operator: use In, NotIn, Exists or DoesNotExist (the API server rejects the selector).`,
+        message: `operator "${operator}" is not a selector operator`,
+        detail: `The API server rejects the selector. Use In, NotIn, Exists or DoesNotExist.`,
       });
       continue;
     }
@@ -100,7 +103,8 @@ export function parseLabelSelector(root: JsonObject, path: FieldPath): ParsedSel
       problems.push({
         path: hasValues ? [...itemPath, 'values'] : [...itemPath, 'operator'],
         target: hasValues ? 'key' : 'value',
-        message: `matchExpressions[${index}].values: Required value: must be specified when \`operator\` is 'In' or 'NotIn'. List the label values to match.`,
+        message: `matchExpressions[${index}] needs values with operator ${operator}`,
+        detail: `The API server rejects it: "values: Required value: must be specified when \`operator\` is 'In' or 'NotIn'". List the label values to match.`,
       });
       continue;
     }
@@ -108,7 +112,8 @@ export function parseLabelSelector(root: JsonObject, path: FieldPath): ParsedSel
       problems.push({
         path: [...itemPath, 'values'],
         target: 'key',
-        message: `matchExpressions[${index}].values: Forbidden: may not be specified when \`operator\` is 'Exists' or 'DoesNotExist'. ${operator} only looks at the key; remove values.`,
+        message: `matchExpressions[${index}] has values, which operator ${operator} forbids`,
+        detail: `The API server rejects it: "values: Forbidden: may not be specified when \`operator\` is 'Exists' or 'DoesNotExist'". ${operator} only looks at the key; remove values.`,
         dropValues: true,
       });
       continue;

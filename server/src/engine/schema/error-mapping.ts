@@ -77,11 +77,11 @@ function toCandidate(error: AjvError, ctx: MappingContext, missing: Map<string, 
   const value = valueAt(ctx.data, path);
   const resolved = schemaAtPath(ctx.definitions, ctx.root, path);
   const priority = PRIORITY[error.keyword] ?? 5;
-  const site: ErrorSite = { path, value, resolved, kind: ctx.kind };
+  const site: ErrorSite = { path, value, resolved, kind: ctx.kind, data: ctx.data };
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params['additionalProperty']);
-      const { suggestion, ...finding } = unknownFieldFinding(ctx.definitions, path, key, value, resolved);
+      const { suggestion, ...finding } = unknownFieldFinding(ctx.definitions, path, key, value, resolved, ctx.data);
       return { finding, priority, suggestion };
     }
     case 'required': {
@@ -137,7 +137,7 @@ export function mapSchemaErrors(errors: readonly AjvError[], ctx: MappingContext
       if (candidate.suggestion !== undefined && p.length === path.length + 1 && isStrictPrefix(path, p)) misspelt.add(candidate.suggestion);
     }
     const reallyMissing = names.filter((name) => !misspelt.has(name));
-    if (reallyMissing.length > 0) keep({ finding: requiredFinding(path, reallyMissing, ctx.kind), priority: PRIORITY['required'] ?? 1 });
+    if (reallyMissing.length > 0) keep({ finding: requiredFinding(path, reallyMissing, ctx.kind, ctx.data), priority: PRIORITY['required'] ?? 1 });
   }
 
   // A field of the wrong type explains everything below it.
@@ -155,7 +155,7 @@ export function mapSchemaErrors(errors: readonly AjvError[], ctx: MappingContext
     target: 'key',
     ruleId: 'schema-too-many',
     severity: 'info',
-    message: `${hidden} more schema ${hidden === 1 ? 'problem' : 'problems'} in this ${ctx.kind} not shown; fix the ones above first.`,
+    message: `${hidden} more schema ${hidden === 1 ? 'problem' : 'problems'} in this ${ctx.kind} not shown; fix the ones above first`,
   });
   return shown;
 }

@@ -1,8 +1,10 @@
 // Builds one human finding per kind of schema failure: what is wrong, what Kubernetes expects,
 // and a fix where the intent is clear. Messages name fields by path, never by ajv keyword.
 import { closestName } from '../k8s/did-you-mean';
+import { toDnsLabel } from '../k8s/names';
+import { capitalize, fitMessage } from '../k8s/phrasing';
 import type { FieldPath, FixSpec, RuleFinding } from '../types';
-import { describeValue, fieldLabel, formatPath, isRecord, joinAnd, joinOr, shorten, valueKind } from './field-format';
+import { containerOnPath, describeValue, fieldLabel, fieldSubject, formatPath, isRecord, joinAnd, joinOr, shorten, valueAt, valueKind } from './field-format';
 import { childSchema, schemaTypes, shortDefinitionName, type ResolvedSchema } from './schema-walk';
 import type { Definitions } from './validator-registry';
 
@@ -14,6 +16,8 @@ export interface ErrorSite {
   readonly resolved: ResolvedSchema | undefined;
   /** The document's kind, e.g. Pod. */
   readonly kind: string;
+  /** The whole validated object, to name the container a path is in. */
+  readonly data: unknown;
 }
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
@@ -38,19 +42,24 @@ function expectedPhrase(resolved: ResolvedSchema | undefined): string {
 
 export function typeFinding(site: ErrorSite): RuleFinding {
   const { path, value, resolved } = site;
-  const label = fieldLabel(path);
+  const label = fieldSubject(path, site.data);
   const types = resolved === undefined ? [] : schemaTypes(resolved.site.type !== undefined ? resolved.site : resolved.schema);
   const expected = expectedPhrase(resolved);
   const base = { path, target: 'value' as const, ruleId: 'schema-type' };
+  // A long field label gives way to its last key: the range shows where it is.
+  const sentence = (rest: string): string => fitMessage(`${label} ${rest}`, `${String(path[path.length - 1] ?? 'The document')} ${rest}`);
 
   if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
     const quote: FixSpec = { title: 'Quote the value', intents: [{ op: 'quote', path }], preferred: true, safe: true };
     const shown = typeof value === 'number' && Number.isSafeInteger(value) ? ` ("${value}")` : '';
-    const message =
-      typeof value === 'number'
-        ? `${label} must be a string, but ${value} is a number: quote it${shown}`
-        : `${label} must be a string, but it reads as the boolean ${value} (YAML 1.1 reads yes/no/on/off as booleans): quote it`;
-    return { ...base, message, fixes: [quote] };
+    return typeof value === 'number'
+      ? { ...base, message: sentence(`must be a string, not the number ${value}`), detail: `Quote it${shown}: unquoted, YAML reads it as a number.`, fixes: [quote] }
+      : {
+          ...base,
+          message: sentence(`must be a string, not the boolean ${value}`),
+          detail: 'YAML 1.1 reads yes/no/on/off/true/false as booleans: quote it.',
+          fixes: [quote],
+        };
   }
   if (typeof value === 'string') {
     const trimmed = value.trim();
@@ -58,25 +67,25 @@ export function typeFinding(site: ErrorSite): RuleFinding {
     const numeric = wantsInt ? /^[+-]?\d+$/.test(trimmed) : /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed);
     if ((types.includes('integer') || types.includes('number')) && numeric) {
       const fix: FixSpec = { title: 'Remove the quotes', intents: [{ op: 'set', path, value: Number(trimmed) }], preferred: true, safe: true };
-      return { ...base, message: `${label} must be ${expected}, but "${shorten(value)}" is a string: remove the quotes`, fixes: [fix] };
+      return { ...base, message: sentence(`must be ${expected}, not the string "${shorten(value)}"`), detail: 'Remove the quotes.', fixes: [fix] };
     }
     if (types.includes('boolean') && /^(true|false)$/i.test(trimmed)) {
       const bool = trimmed.toLowerCase() === 'true';
       const fix: FixSpec = { title: `Change to ${bool}`, intents: [{ op: 'set', path, value: bool }], preferred: true, safe: true };
-      return { ...base, message: `${label} must be a boolean, but "${shorten(value)}" is a string: remove the quotes`, fixes: [fix] };
+      return { ...base, message: sentence(`must be a boolean, not the string "${shorten(value)}"`), detail: 'Remove the quotes.', fixes: [fix] };
     }
   }
   if (typeof value === 'number' && !Number.isInteger(value) && types.includes('integer')) {
-    return { ...base, message: `${label} must be ${expected}, but ${value} has a fractional part` };
+    return { ...base, message: sentence(`must be ${expected}, but ${value} has a fractional part`) };
   }
   // `args: --verbose` for `args: [--verbose]`: only when the lone value would be a valid item.
   const items = resolved?.schema.items;
   const itemTypes = items !== undefined && items.$ref === undefined ? schemaTypes(items) : [];
   if (types.length === 1 && types[0] === 'array' && acceptsScalar(itemTypes, value)) {
     const fix: FixSpec = { title: 'Make it a list with this one item', intents: [{ op: 'set', path, value: [value] }], preferred: true };
-    return { ...base, message: `${label} must be a list, but it is ${describeValue(value)}: write it as a list item`, fixes: [fix] };
+    return { ...base, message: sentence(`must be a list, not ${describeValue(value)}`), detail: 'Write it as a list item.', fixes: [fix] };
   }
-  return { ...base, message: `${label} must be ${expected}, but it is ${describeValue(value)}` };
+  return { ...base, message: sentence(`must be ${expected}, not ${describeValue(value)}`) };
 }
 
 function acceptsScalar(types: readonly string[], value: unknown): boolean {
@@ -128,22 +137,29 @@ export function unknownFieldFinding(
   key: string,
   parentValue: unknown,
   parent: ResolvedSchema | undefined,
+  data?: unknown,
 ): RuleFinding & { suggestion?: string } {
   const path = [...parentPath, key];
-  const owner = parent?.definition !== undefined ? shortDefinitionName(parent.definition) : formatPath(parentPath) || 'this object';
+  const definition = parent?.definition !== undefined ? shortDefinitionName(parent.definition) : formatPath(parentPath) || 'this object';
+  // In a container the container is named (`container "web"`), and its own sub-objects say whose they are.
+  const container = containerOnPath(path, data);
+  const inContainer = container !== undefined && container.at === path.length - 1;
+  const owner = inContainer ? container.name : container !== undefined ? `${definition} of ${container.name}` : definition;
   const allowed = Object.keys(parent?.schema.properties ?? {});
   const suggestion = suggestName(key, allowed);
   // Keys from templating can be long and multi-line; the range shows the rest.
   const shown = shorten(key.replace(/\s+/g, ' '));
   const remove: FixSpec = { title: `Remove "${shown}"`, intents: [{ op: 'delete', path }] };
-  let message = `Unknown field "${shown}" in ${owner}: Kubernetes rejects it in strict mode (kubectl apply --validate=strict).`;
+  let hint = '';
+  let detail = 'Kubernetes rejects it in strict mode (kubectl apply --validate=strict).';
   const fixes: FixSpec[] = [];
   const homes = suggestion === undefined && parent !== undefined ? placementHint(defs, parent, key) : [];
-  if (homes.length > 0) message += ` Did you mean to put it under ${joinOr(homes.map((h) => `"${h}"`))}?`;
-  else if (suggestion === undefined && parent !== undefined) message += counterpartHint(defs, parent, key);
+  if (homes.length > 0) hint = `; did you mean to put it under ${joinOr(homes.map((h) => `"${h}"`))}?`;
+  else if (suggestion === undefined && parent !== undefined) detail += counterpartHint(defs, parent, key);
   if (suggestion !== undefined) {
     const taken = isRecord(parentValue) && Object.prototype.hasOwnProperty.call(parentValue, suggestion.name);
-    message += ` Did you mean "${suggestion.name}"?${taken ? ` (${owner} already sets it.)` : ''}`;
+    hint = `; did you mean "${suggestion.name}"?`;
+    if (taken) detail += ` ${capitalize(owner)} already sets "${suggestion.name}".`;
     if (!taken) {
       fixes.push({
         title: `Rename to "${suggestion.name}"`,
@@ -154,37 +170,75 @@ export function unknownFieldFinding(
     }
   }
   fixes.push(remove);
-  return { path, target: 'key', ruleId: 'schema-unknown-field', message, fixes, suggestion: suggestion?.name };
+  const message = fitMessage(`Unknown field "${shown}" in ${owner}${hint}`, `Unknown field "${shorten(shown, 30)}" in ${definition}${hint}`);
+  return { path, target: 'key', ruleId: 'schema-unknown-field', message, detail, fixes, suggestion: suggestion?.name };
 }
 
-export function requiredFinding(parentPath: FieldPath, missing: readonly string[], kind: string): RuleFinding {
-  const names = missing.map((name) => `"${formatPath([...parentPath, name])}"`);
+export function requiredFinding(parentPath: FieldPath, missing: readonly string[], kind: string, data?: unknown): RuleFinding {
+  const container = containerOnPath([...parentPath, ''], data);
+  // Inside a container the field is named from the container (`Container "web" is missing … "image"`).
+  const from = container !== undefined ? parentPath.slice(container.at) : parentPath;
+  const owner = container !== undefined ? capitalize(container.name) : kind;
+  const names = missing.map((name) => `"${formatPath([...from, name])}"`);
   const noun = missing.length === 1 ? 'field' : 'fields';
+  const full = `${owner} is missing required ${noun} ${joinAnd(names)}`;
   // A single missing field is reported on its own path (placed on the nearest existing key), so a
   // rule that explains the same missing field better takes its place.
+  const fix = container !== undefined && from.length === 0 && missing.length === 1 && missing[0] === 'name' ? containerNameFix(parentPath, data) : undefined;
   return {
     path: missing.length === 1 ? [...parentPath, missing[0]] : parentPath,
     target: 'key',
     ruleId: 'schema-required',
-    message: `${kind} is missing required ${noun} ${joinAnd(names)}`,
+    message: fitMessage(full, `${owner} is missing ${missing.length} required ${noun}`),
+    ...(full.length > 100 ? { detail: `Missing: ${joinAnd(names)}.` } : {}),
+    ...(fix ? { fixes: [fix] } : {}),
   };
+}
+
+/**
+ * A container without a name: name it after its image (`nginx:1.27` → `nginx`), a DNS label no
+ * sibling uses. Not safe: the name is how logs, probes and `kubectl exec -c` find the container.
+ */
+function containerNameFix(containerPath: FieldPath, data: unknown): FixSpec | undefined {
+  const container = valueAt(data, containerPath);
+  const list = valueAt(data, containerPath.slice(0, -1));
+  if (!isRecord(container) || typeof container.image !== 'string') return undefined;
+  // The repository's last path segment, without tag or digest.
+  const repository = container.image.split('@')[0].replace(/:[^/:]*$/, '');
+  const base = toDnsLabel(repository.slice(repository.lastIndexOf('/') + 1));
+  if (base === undefined) return undefined;
+  const taken = new Set(Array.isArray(list) ? list.map((item) => (isRecord(item) ? item.name : undefined)) : []);
+  let name = base;
+  for (let n = 2; taken.has(name) && n < 100; n++) name = `${base.slice(0, 60)}-${n}`;
+  if (taken.has(name)) return undefined;
+  return { title: `Name the container "${name}"`, intents: [{ op: 'insert', path: containerPath, key: 'name', value: name }], preferred: true };
 }
 
 export function enumFinding(site: ErrorSite, allowedValues: readonly unknown[]): RuleFinding {
   const { path, value } = site;
   // null and "" are accepted (kubectl's empty value, API defaulting) but are not worth listing.
   const allowed = allowedValues.filter((v): v is string => typeof v === 'string' && v !== '');
-  const label = fieldLabel(path);
-  let message = `${label} must be one of ${joinOr(allowed)}, but it is ${describeValue(value)}`;
+  const label = fieldSubject(path, site.data);
   const fixes: FixSpec[] = [];
+  let hint = '';
+  let detail = `Allowed values: ${joinOr(allowed)}.`;
   if (typeof value === 'string') {
-    const match = allowed.find((v) => v.toLowerCase() === value.trim().toLowerCase());
-    if (match !== undefined) {
-      message += `. Did you mean "${match}"? (Values are case-sensitive.)`;
-      fixes.push({ title: `Change to "${match}"`, intents: [{ op: 'set', path, value: match }], preferred: true, safe: true });
+    // The shared did-you-mean: a case slip (`always`) or a typo (`Alwaysz`) of one allowed value.
+    const suggestion = closestName(value.trim(), allowed);
+    if (suggestion !== undefined) {
+      hint = `; did you mean "${suggestion.value}"?`;
+      if (suggestion.distance === 0) detail += ' Values are case-sensitive.';
+      // Safe to apply unseen only when no other allowed value is as close.
+      fixes.push({ title: `Change to "${suggestion.value}"`, intents: [{ op: 'set', path, value: suggestion.value }], preferred: true, safe: suggestion.unique });
     }
   }
-  return { path, target: 'value', ruleId: 'schema-enum', message, fixes: fixes.length > 0 ? fixes : undefined };
+  const shown = typeof value === 'string' ? `"${shorten(value, 30)}"` : describeValue(value);
+  // With a suggestion the allowed values go to the detail: the likely one is in the message.
+  const key = fieldLabel(path.slice(typeof path[path.length - 1] === 'number' ? -2 : -1));
+  const message = hint
+    ? fitMessage(`${label}: ${shown} is not an allowed value${hint}`, `${key}: ${shown} is not an allowed value${hint}`)
+    : fitMessage(`${label} must be ${joinOr(allowed)}, not ${shown}`, fitMessage(`${label}: ${shown} is not an allowed value`, `${key}: ${shown} is not an allowed value`));
+  return { path, target: 'value', ruleId: 'schema-enum', message, detail, fixes: fixes.length > 0 ? fixes : undefined };
 }
 
 const QUANTITY_SUFFIXES: Readonly<Record<string, string>> = {
@@ -228,24 +282,32 @@ function suggestQuantity(text: string): { value: string; safe: boolean } | undef
 
 export function patternFinding(site: ErrorSite): RuleFinding {
   const { path, value, resolved, kind } = site;
-  const label = fieldLabel(path);
+  const label = fieldSubject(path, site.data);
   const base = { path, target: 'value' as const, ruleId: 'schema-format' };
   const text = typeof value === 'string' ? value : String(value);
   if (resolved?.schema.format === 'quantity') {
     const suggestion = suggestQuantity(text);
-    let message = `${label}: "${shorten(text)}" is not a valid Kubernetes quantity; use a number with an optional suffix such as 250m, 512Mi or 2Gi`;
     const fixes: FixSpec[] = [];
+    const hint = suggestion !== undefined ? `; did you mean "${suggestion.value}"?` : '';
     if (suggestion !== undefined) {
-      message += `. Did you mean "${suggestion.value}"?`;
       fixes.push({ title: `Change to "${suggestion.value}"`, intents: [{ op: 'set', path, value: suggestion.value }], preferred: true, safe: suggestion.safe });
     }
-    return { ...base, message, fixes: fixes.length > 0 ? fixes : undefined };
+    return {
+      ...base,
+      message: fitMessage(`${label}: "${shorten(text)}" is not a valid quantity${hint}`, `"${shorten(text, 20)}" is not a valid quantity${hint}`),
+      detail: 'A Kubernetes quantity is a number with an optional suffix, such as 250m, 512Mi or 2Gi.',
+      fixes: fixes.length > 0 ? fixes : undefined,
+    };
   }
   if (resolved?.schema.format === 'byte') {
-    const hint = kind === 'Secret' && path[0] === 'data' ? ' (put plain text under stringData instead)' : '';
-    return { ...base, message: `${label} must be base64-encoded, but "${shorten(text)}" is not valid base64${hint}` };
+    const hint = kind === 'Secret' && path[0] === 'data' ? ' Put plain text under stringData instead.' : '';
+    return {
+      ...base,
+      message: fitMessage(`${label} is not valid base64`, `${String(path[path.length - 1])} is not valid base64`),
+      detail: `The value must be base64-encoded; "${shorten(text)}" is not.${hint}`,
+    };
   }
-  return { ...base, message: `${label}: "${shorten(text)}" does not have the expected format` };
+  return { ...base, message: fitMessage(`${label}: "${shorten(text)}" does not have the expected format`, `"${shorten(text, 20)}" does not have the expected format`) };
 }
 
 export function rangeFinding(site: ErrorSite, keyword: string, limit: unknown): RuleFinding {
@@ -255,7 +317,10 @@ export function rangeFinding(site: ErrorSite, keyword: string, limit: unknown): 
     path: site.path,
     target: 'value',
     ruleId: 'schema-format',
-    message: `${fieldLabel(site.path)} must be ${bound} ${String(limit)}${int32}, but it is ${String(site.value)}`,
+    message: fitMessage(
+      `${fieldSubject(site.path, site.data)} must be ${bound} ${String(limit)}${int32}, not ${String(site.value)}`,
+      `${fieldLabel(site.path.slice(-1))} must be ${bound} ${String(limit)}, not ${String(site.value)}`,
+    ),
   };
 }
 
@@ -264,6 +329,6 @@ export function otherFinding(site: ErrorSite, keyword: string): RuleFinding {
     path: site.path,
     target: 'value',
     ruleId: 'schema-format',
-    message: `${fieldLabel(site.path)} does not match the Kubernetes schema (${keyword})`,
+    message: `${fieldSubject(site.path, site.data)} does not match the Kubernetes schema (${keyword})`,
   };
 }

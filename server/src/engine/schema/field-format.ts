@@ -1,4 +1,6 @@
 // Small helpers that turn field paths and plain values into the words schema messages use.
+import type { ContainerGroup } from '../containers';
+import { capitalize, describeContainer } from '../k8s/phrasing';
 import type { FieldPath } from '../types';
 
 /** `spec.containers[0].env[1].value` */
@@ -26,6 +28,34 @@ export function fieldLabel(path: FieldPath): string {
     }
   }
   return formatPath(path.slice(start)) || 'The document';
+}
+
+const CONTAINER_GROUPS: ReadonlySet<string> = new Set<ContainerGroup>(['containers', 'initContainers', 'ephemeralContainers']);
+
+/** Where the innermost container on `path` is: its index in the path and how to name it. */
+export function containerOnPath(path: FieldPath, data: unknown): { at: number; name: string } | undefined {
+  for (let i = path.length - 2; i >= 0; i--) {
+    const group = path[i];
+    const index = path[i + 1];
+    if (typeof group !== 'string' || !CONTAINER_GROUPS.has(group) || typeof index !== 'number') continue;
+    const container = valueAt(data, path.slice(0, i + 2));
+    const name = isRecord(container) && typeof container.name === 'string' && container.name !== '' ? container.name : undefined;
+    const isSidecar = group === 'initContainers' && isRecord(container) && container.restartPolicy === 'Always';
+    const ref = { container: {}, group: group as ContainerGroup, index, path: path.slice(0, i + 2), name: name && shorten(name, 30), isSidecar };
+    return { at: i + 2, name: describeContainer(ref) };
+  }
+  return undefined;
+}
+
+/**
+ * How a message starts when it names a field: `Container "web": imagePullPolicy` inside a
+ * container (named as the rules name it, never `containers[0]`), else `fieldLabel(path)`.
+ */
+export function fieldSubject(path: FieldPath, data: unknown): string {
+  const container = containerOnPath(path, data);
+  if (container === undefined) return fieldLabel(path);
+  const rest = path.slice(container.at);
+  return rest.length === 0 ? capitalize(container.name) : `${capitalize(container.name)}: ${fieldLabel(rest)}`;
 }
 
 /** Follows `path` into a plain JS value; undefined where it leads nowhere. */

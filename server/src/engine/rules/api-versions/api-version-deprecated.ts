@@ -2,6 +2,7 @@
 // and answers with a warning naming the release that removes it. Moving now avoids the outage
 // at upgrade time. https://kubernetes.io/docs/reference/using-api/deprecation-policy/
 import { apiRef, pickReplacement } from '../../k8s/api-catalog';
+import { fitMessage } from '../../k8s/phrasing';
 import { migrationFix } from '../../k8s/api-migration';
 import { deprecationFor } from '../../k8s/deprecation-table';
 import type { Rule } from '../../rule-types';
@@ -28,7 +29,14 @@ export const apiVersionDeprecated: Rule = {
       {
         path: ['apiVersion'],
         target: 'value',
-        message: `${warning}. Kubernetes ${version} still serves it (with this warning); it stops working on upgrade to 1.${entry.removed}.${entry.note ? ` ${entry.note}` : ''}`,
+        message: fitMessage(
+          `${apiRef(context.apiVersion, context.kind)} is deprecated and removed in 1.${entry.removed}${target ? `; use ${target}` : ''}`,
+          fitMessage(
+            `${apiRef(context.apiVersion, context.kind)} is deprecated and removed in 1.${entry.removed}`,
+            `${context.apiVersion} is deprecated and removed in 1.${entry.removed}`,
+          ),
+        ),
+        detail: `${warning}. Kubernetes ${version} still serves it (with this warning); it stops working on upgrade to 1.${entry.removed}.${entry.note ? ` ${entry.note}` : ''}`,
         fixes: fix ? [fix] : [],
       },
     ];

@@ -3,6 +3,7 @@
 // stable one ships. https://kubernetes.io/docs/reference/using-api/#api-versioning
 import { apiRef, apiVersionsServing, builtInGroups, isPreRelease, isServed, pickReplacement, splitApiVersion, validUnder } from '../../k8s/api-catalog';
 import { migrationFix } from '../../k8s/api-migration';
+import { fitMessage } from '../../k8s/phrasing';
 import { deprecationFor } from '../../k8s/deprecation-table';
 import type { Rule } from '../../rule-types';
 import { minorOf } from '../../versions';
@@ -27,7 +28,11 @@ export const apiVersionNewerAvailable: Rule = {
         {
           path: ['apiVersion'],
           target: 'value',
-          message: `${apiRef(replacement.apiVersion, replacement.kind ?? context.kind)} is available; ${context.apiVersion} will be deprecated in 1.${entry.deprecated}. Move to it now.`,
+          message: fitMessage(
+            `${apiRef(replacement.apiVersion, replacement.kind ?? context.kind)} is available; ${context.apiVersion} is deprecated in 1.${entry.deprecated}`,
+            `${replacement.apiVersion} is available; ${context.apiVersion} is deprecated in 1.${entry.deprecated}`,
+          ),
+          detail: `${context.apiVersion} will be deprecated in 1.${entry.deprecated} and removed later. Move to ${apiRef(replacement.apiVersion, replacement.kind ?? context.kind)} now.`,
           fixes: fix ? [fix] : [],
         },
       ];
@@ -42,7 +47,11 @@ export const apiVersionNewerAvailable: Rule = {
       {
         path: ['apiVersion'],
         target: 'value',
-        message:
+        message: fitMessage(
+          `${context.kind} ${context.apiVersion} is pre-release; Kubernetes ${version} serves ${stable}`,
+          `${context.apiVersion} is pre-release; Kubernetes ${version} serves ${stable}`,
+        ),
+        detail:
           `${context.apiVersion} is a pre-release version of ${context.kind}; Kubernetes ${version} serves the stable ${stable}. ` +
           `Pre-release versions can change and are removed after the stable one ships${fits ? '' : ' (the fields differ: check the stable schema before moving)'}.`,
         fixes: fits ? [{ title: `Move to ${stable}`, intents: [{ op: 'set', path: ['apiVersion'], value: stable }], preferred: true }] : [],

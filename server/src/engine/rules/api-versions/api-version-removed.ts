@@ -2,6 +2,7 @@
 // `no matches for kind "X" in version "Y"`. The table (RULES.md section E) names the
 // replacement; the fix rewrites the object to it. https://kubernetes.io/docs/reference/using-api/deprecation-guide/
 import { apiRef, pickReplacement } from '../../k8s/api-catalog';
+import { fitMessage } from '../../k8s/phrasing';
 import { migrationFix } from '../../k8s/api-migration';
 import { deprecationFor } from '../../k8s/deprecation-table';
 import type { Rule } from '../../rule-types';
@@ -28,9 +29,15 @@ export const apiVersionRemoved: Rule = {
       {
         path: ['apiVersion'],
         target: 'value',
-        message:
-          `${apiRef(context.apiVersion, context.kind)} was removed in Kubernetes 1.${entry.removed}: a ${version} API server answers ` +
-          `no matches for kind "${context.kind}" in version "${context.apiVersion}".${advice}${note}`,
+        // The replacement stays in the message when it fits: it is the fix.
+        message: fitMessage(
+          `${apiRef(context.apiVersion, context.kind)} was removed in Kubernetes 1.${entry.removed}${target ? `; use ${target}` : ''}`,
+          fitMessage(
+            `${apiRef(context.apiVersion, context.kind)} was removed in Kubernetes 1.${entry.removed}`,
+            `${context.apiVersion} was removed in Kubernetes 1.${entry.removed}`,
+          ),
+        ),
+        detail: `A ${version} API server answers no matches for kind "${context.kind}" in version "${context.apiVersion}".${advice}${note}`,
         fixes: fix ? [fix] : [],
       },
     ];

@@ -6,6 +6,7 @@
 import { allVersions, apiVersionsServing, builtInGroups, isServed, served, splitApiVersion, validUnder } from '../../k8s/api-catalog';
 import { deprecationFor } from '../../k8s/deprecation-table';
 import { closestName } from '../../k8s/did-you-mean';
+import { clipText, fitMessage } from '../../k8s/phrasing';
 import type { ObjectContext, Rule } from '../../rule-types';
 import type { FixSpec, KubernetesVersion, RuleFinding } from '../../types';
 import { compareVersions } from '../../versions';
@@ -44,20 +45,21 @@ export const apiVersionUnknown: Rule = {
 
 function unknownFinding(context: ObjectContext, version: KubernetesVersion, group: string, candidates: string[]): RuleFinding {
   const { apiVersion, kind } = context;
-  const head = `Kubernetes ${version} does not serve ${kind} in ${apiVersion} (kubectl: no matches for kind "${kind}" in version "${apiVersion}").`;
+  const head = fitMessage(`Kubernetes ${version} does not serve ${kind} in ${apiVersion}`, `Kubernetes ${version} does not serve ${clipText(kind)} in ${clipText(apiVersion)}`);
+  const kubectl = `kubectl answers: no matches for kind "${kind}" in version "${apiVersion}".`;
   if (candidates.length > 0) {
     const sameGroup = candidates.filter((candidate) => splitApiVersion(candidate).group === group);
     const other = servedElsewhere(apiVersion, kind, version);
-    const detail = other ? ` ${other}` : '';
     return {
       path: ['apiVersion'],
       target: 'value',
-      message: `${head}${detail} ${kind} is served as ${candidates.join(', ')}.`,
+      message: head,
+      detail: `${kubectl}${other ? ` ${other}` : ''} ${kind} is served as ${candidates.join(', ')}.`,
       fixes: candidateFixes(context, sameGroup.length > 0 ? sameGroup : candidates, kind, version),
     };
   }
   const other = servedElsewhere(apiVersion, kind, version);
-  if (other) return { path: ['apiVersion'], target: 'value', message: `${head} ${other}` };
+  if (other) return { path: ['apiVersion'], target: 'value', message: head, detail: `${kubectl} ${other}` };
   const suggestion = similarKind(kind, version);
   if (suggestion) {
     const apiVersions = apiVersionsServing(version, suggestion);
@@ -74,9 +76,20 @@ function unknownFinding(context: ObjectContext, version: KubernetesVersion, grou
           },
         ]
       : [];
-    return { path: ['kind'], target: 'value', message: `${head} Did you mean ${suggestion} (${apiVersions.join(', ')})?`, fixes };
+    return {
+      path: ['kind'],
+      target: 'value',
+      message: fitMessage(`Unknown kind "${kind}" in ${apiVersion}; did you mean ${suggestion}?`, `Unknown kind "${clipText(kind)}"; did you mean ${suggestion}?`),
+      detail: `${kubectl} ${suggestion} is served as ${apiVersions.join(', ')}.`,
+      fixes,
+    };
   }
-  return { path: ['kind'], target: 'value', message: `${head} ${group === '' ? 'The core group' : `The ${group} group`} has no kind "${kind}".` };
+  return {
+    path: ['kind'],
+    target: 'value',
+    message: fitMessage(`Unknown kind "${kind}" in ${apiVersion}`, `Unknown kind "${clipText(kind)}" in ${clipText(apiVersion)}`),
+    detail: `${kubectl} ${group === '' ? 'The core group' : `The ${group} group`} has no kind "${kind}" in Kubernetes ${version}.`,
+  };
 }
 
 /** "It is served from 1.34." / "It was served up to 1.30." when another shipped version has it. */

@@ -6,6 +6,7 @@
 import { containersOf } from '../../containers';
 import { asObject, asString, hasKey, objectItems } from '../../json';
 import { metadataBlocks } from '../../k8s/metadata-blocks';
+import { clipText } from '../../k8s/phrasing';
 import { findPodSpec, POD_SPEC_KINDS } from '../../pod-specs';
 import type { Rule } from '../../rule-types';
 import type { FixIntent, FixSpec, RuleFinding } from '../../types';
@@ -54,7 +55,8 @@ export const deprecatedPodAnnotation: Rule = {
           findings.push({
             path,
             target: 'key',
-            message: `Annotation ${key} is ${SIMPLE[key]}${warned ? '; the API server warns about it' : ''} and nothing acts on it. Remove it.`,
+            message: `Annotation ${clipText(key, 60)} is obsolete; nothing acts on it`,
+            detail: `${key} is ${SIMPLE[key]}${warned ? '; the API server warns about it' : ''} and nothing acts on it. Remove it.`,
             fixes: [remove],
           });
           continue;
@@ -66,7 +68,8 @@ export const deprecatedPodAnnotation: Rule = {
           findings.push({
             path,
             target: 'key',
-            message: seccompMessage(key, 'spec.securityContext.seccompProfile'),
+            message: seccompMessage(key),
+            detail: seccompDetail(key, 'spec.securityContext.seccompProfile'),
             fixes: converted ? [converted, { ...remove, preferred: false }] : [remove],
           });
           continue;
@@ -83,7 +86,8 @@ export const deprecatedPodAnnotation: Rule = {
             findings.push({
               path,
               target: 'key',
-              message: seccompMessage(key, "the container's securityContext.seccompProfile"),
+              message: seccompMessage(key),
+              detail: seccompDetail(key, "the container's securityContext.seccompProfile"),
               fixes: converted ? [converted, { ...remove, preferred: false }] : [remove],
             });
           }
@@ -92,7 +96,8 @@ export const deprecatedPodAnnotation: Rule = {
             findings.push({
               path,
               target: 'key',
-              message: `Annotation ${key} is deprecated since v1.30; use the "appArmorProfile" field instead (securityContext.appArmorProfile, for example type: RuntimeDefault).`,
+              message: `Annotation ${clipText(key, 60)} is deprecated; use appArmorProfile`,
+              detail: `${key} is deprecated since v1.30; use the "appArmorProfile" field instead (securityContext.appArmorProfile, for example type: RuntimeDefault).`,
               fixes: [remove],
             });
           }
@@ -109,7 +114,8 @@ export const deprecatedPodAnnotation: Rule = {
         findings.push({
           path: [...context.specPath, 'volumes', index, plugin],
           target: 'key',
-          message: `The ${plugin} volume plugin is ${status}; the API server warns about it. Move the data to a CSI driver or a PersistentVolumeClaim${plugin === 'gitRepo' ? ' (or clone the repository in an init container into an emptyDir)' : ''}.`,
+          message: `Volume plugin ${plugin} is deprecated (${status.replace('deprecated in ', '')})`,
+          detail: `The ${plugin} volume plugin is ${status}; the API server warns about it. Move the data to a CSI driver or a PersistentVolumeClaim${plugin === 'gitRepo' ? ' (or clone the repository in an init container into an emptyDir)' : ''}.`,
         });
       }
     }
@@ -117,8 +123,12 @@ export const deprecatedPodAnnotation: Rule = {
   },
 };
 
-function seccompMessage(key: string, field: string): string {
-  return `Annotation ${key} is non-functional in v1.27+; use the "seccompProfile" field instead (${field}). Without the field, the profile is not applied.`;
+function seccompMessage(key: string): string {
+  return `Annotation ${clipText(key, 60)} has no effect since 1.27; use seccompProfile`;
+}
+
+function seccompDetail(key: string, field: string): string {
+  return `${key} is non-functional in v1.27+; use the "seccompProfile" field instead (${field}). Without the field, the profile is not applied.`;
 }
 
 /** Converts the annotation's value into the seccompProfile field it stood for. */

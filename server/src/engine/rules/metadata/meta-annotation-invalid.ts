@@ -6,7 +6,7 @@
 import { asObject } from '../../json';
 import { metadataBlocks } from '../../k8s/metadata-blocks';
 import { qualifiedNameErrors, show } from '../../k8s/names';
-import { pathText } from '../../k8s/phrasing';
+import { pathText, quoted } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -32,15 +32,22 @@ export const metaAnnotationInvalid: Rule = {
       for (const [key, raw] of Object.entries(annotations)) {
         size += byteLength(key) + (typeof raw === 'string' ? byteLength(raw) : 0);
         const errors = qualifiedNameErrors(key.toLowerCase());
-        if (errors.length > 0) findings.push({ path: [...path, key], target: 'key', message: `The API server rejects annotation key ${show(key)}: ${errors.join('; ')}.` });
+        if (errors.length > 0)
+          findings.push({
+            path: [...path, key],
+            target: 'key',
+            message: `Annotation key ${quoted(key)} is not a valid key`,
+            detail: `The API server rejects annotation key ${show(key)}: ${errors.join('; ')}.`,
+          });
         if (raw === null || raw === undefined || typeof raw === 'string') continue;
         const quotable = typeof raw === 'boolean' || typeof raw === 'number';
         const type = typeof raw === 'boolean' ? 'bool' : typeof raw === 'number' ? 'number' : 'object';
         findings.push({
           path: [...path, key],
           target: 'value',
-          message:
-            `Annotation ${key} in ${where} is a YAML ${type}, not a string; kubectl rejects the object ("cannot unmarshal ${type} into Go struct field … of type string"). ` +
+          message: `Annotation ${quoted(key, 50)} is a YAML ${type}, not a string`,
+          detail:
+            `kubectl rejects the object ("cannot unmarshal ${type} into Go struct field … of type string"; ${where}). ` +
             (quotable ? `Quote it: "${String(raw)}".` : 'Annotation values are strings; serialize structured data as a quoted JSON string.'),
           fixes: quotable ? [{ title: 'Quote the value', intents: [{ op: 'quote', path: [...path, key] }], preferred: true, safe: true }] : undefined,
         });
@@ -49,7 +56,8 @@ export const metaAnnotationInvalid: Rule = {
         findings.push({
           path,
           target: 'key',
-          message: `The annotations in ${where} total ${size} bytes; the API server rejects more than ${TOTAL_LIMIT} ("Too long: must have at most ${TOTAL_LIMIT} bytes"). Move large data to a ConfigMap.`,
+          message: `Annotations total ${size} bytes, over the ${TOTAL_LIMIT}-byte limit`,
+          detail: `The annotations in ${where} total ${size} bytes; the API server rejects more than ${TOTAL_LIMIT} ("Too long: must have at most ${TOTAL_LIMIT} bytes"). Move large data to a ConfigMap.`,
         });
       }
     }

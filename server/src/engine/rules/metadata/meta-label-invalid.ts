@@ -7,7 +7,7 @@
 import { asArray, asObject, asString, getIn, objectItems, type JsonObject } from '../../json';
 import { metadataBlocks } from '../../k8s/metadata-blocks';
 import { labelValueErrors, qualifiedNameErrors, show, toLabelValue } from '../../k8s/names';
-import { pathText } from '../../k8s/phrasing';
+import { pathText, quoted } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { FieldPath, FixSpec, RuleFinding } from '../../types';
 
@@ -46,7 +46,12 @@ function checkMap(value: unknown, path: FieldPath, findings: RuleFinding[]): voi
   for (const [key, raw] of Object.entries(map)) {
     const keyErrors = qualifiedNameErrors(key);
     if (keyErrors.length > 0) {
-      findings.push({ path: [...path, key], target: 'key', message: `The API server rejects key ${show(key)} in ${where}: ${keyErrors.join('; ')}.` });
+      findings.push({
+        path: [...path, key],
+        target: 'key',
+        message: `Label key ${quoted(key)} is not a valid key`,
+        detail: `The API server rejects key ${show(key)} in ${where}: ${keyErrors.join('; ')}.`,
+      });
     }
     if (raw === null || raw === undefined) continue;
     if (typeof raw !== 'string') {
@@ -62,7 +67,8 @@ function checkMap(value: unknown, path: FieldPath, findings: RuleFinding[]): voi
     findings.push({
       path: [...path, key],
       target: 'value',
-      message: `The API server rejects value ${show(raw)} of ${key} in ${where}: ${errors.join('; ')}. Label values allow letters, digits, "-", "_" and "." (at most 63); keep longer text in annotations.`,
+      message: `Label ${quoted(key, 30)}: value ${quoted(raw)} is not a valid label value`,
+      detail: `The API server rejects value ${show(raw)} of ${key} in ${where}: ${errors.join('; ')}. Label values allow letters, digits, "-", "_" and "." (at most 63); keep longer text in annotations.`,
       fixes,
     });
   }
@@ -74,8 +80,9 @@ function nonString(path: FieldPath, where: string, key: string, raw: unknown): R
   return {
     path,
     target: 'value',
-    message:
-      `${key} in ${where} is a YAML ${type}, not a string; kubectl rejects the object ("cannot unmarshal ${type} into Go struct field … of type string"). ` +
+    message: `Label ${quoted(key, 50)} is a YAML ${type}, not a string`,
+    detail:
+      `kubectl rejects the object ("cannot unmarshal ${type} into Go struct field … of type string"; ${where}). ` +
       (quotable ? `Quote it: unquoted, YAML reads it as a ${type === 'bool' ? 'boolean' : 'number'}.` : 'Use a string value.'),
     fixes: quotable ? [{ title: 'Quote the value', intents: [{ op: 'quote', path }], preferred: true, safe: true }] : undefined,
   };
@@ -86,7 +93,13 @@ function checkExpressions(value: unknown, path: FieldPath, findings: RuleFinding
     const key = asString(item.key);
     if (key !== undefined) {
       const errors = qualifiedNameErrors(key);
-      if (errors.length > 0) findings.push({ path: [...path, index, 'key'], target: 'value', message: `The API server rejects selector key ${show(key)}: ${errors.join('; ')}.` });
+      if (errors.length > 0)
+        findings.push({
+          path: [...path, index, 'key'],
+          target: 'value',
+          message: `Selector key ${quoted(key)} is not a valid label key`,
+          detail: `The API server rejects selector key ${show(key)}: ${errors.join('; ')}.`,
+        });
     }
     const operator = asString(item.operator);
     if (operator !== 'In' && operator !== 'NotIn') continue;
@@ -97,7 +110,13 @@ function checkExpressions(value: unknown, path: FieldPath, findings: RuleFinding
         return;
       }
       const errors = labelValueErrors(entry);
-      if (errors.length > 0) findings.push({ path: entryPath, target: 'value', message: `The API server rejects selector value ${show(entry)}: ${errors.join('; ')}.` });
+      if (errors.length > 0)
+        findings.push({
+          path: entryPath,
+          target: 'value',
+          message: `Selector value ${quoted(entry)} is not a valid label value`,
+          detail: `The API server rejects selector value ${show(entry)}: ${errors.join('; ')}.`,
+        });
     });
   }
 }

@@ -6,6 +6,7 @@
 // https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
 import { asString, getIn, hasKey } from '../../json';
 import { dns1123LabelErrors, dns1123SubdomainErrors, show, toDnsLabel } from '../../k8s/names';
+import { quoted } from '../../k8s/phrasing';
 import { trimCharsEnd } from '../../k8s/trim-chars';
 import { POD_SPEC_KINDS } from '../../pod-specs';
 import type { Rule } from '../../rule-types';
@@ -33,7 +34,8 @@ export const metaNameInvalid: Rule = {
         {
           path: hasKey(context.object, 'metadata') ? path : ['metadata'],
           target: 'key',
-          message: `This ${context.kind} has no metadata.name; the API server rejects it ("metadata.name: Required value: name or generateName is required"). Add a name such as "my-app".`,
+          message: `This ${context.kind} has no metadata.name, which the API server requires`,
+          detail: `The API server rejects it ("metadata.name: Required value: name or generateName is required"). Add a name such as "my-app".`,
         },
       ];
     }
@@ -48,7 +50,8 @@ export const metaNameInvalid: Rule = {
       findings.push({
         path,
         target: 'value',
-        message: `The API server rejects ${context.kind} name ${show(name)}: ${errors.join('; ')}. Use lower-case letters, digits and "-"${isLabelKind ? ' (no dots: StatefulSet names are DNS labels)' : ''}.`,
+        message: `${context.kind} name ${quoted(name)} is invalid; the API server rejects it`,
+        detail: `The API server rejects ${context.kind} name ${show(name)}: ${errors.join('; ')}. Use lower-case letters, digits and "-"${isLabelKind ? ' (no dots: StatefulSet names are DNS labels)' : ''}.`,
         fixes,
       });
       return findings;
@@ -57,7 +60,8 @@ export const metaNameInvalid: Rule = {
       findings.push({
         path,
         target: 'value',
-        message: `The API server rejects CronJob name ${show(name)} (${name.length} characters): "must be no more than 52 characters", because each Job gets an 11-character suffix. Shorten it.`,
+        message: `CronJob name is ${name.length} characters; the API server allows at most 52`,
+        detail: `The API server rejects CronJob name ${show(name)}: "must be no more than 52 characters", because each Job gets an 11-character suffix. Shorten it.`,
         fixes,
       });
       return findings;
@@ -68,7 +72,8 @@ export const metaNameInvalid: Rule = {
         path,
         target: 'value',
         severity: 'warning',
-        message: `${context.kind} name ${show(name)} is valid, but not a DNS label (no dots, at most 63 characters); the API server warns "${use}, which can result in surprising behavior; a DNS label is recommended".`,
+        message: `${context.kind} name ${quoted(name)} is not a DNS label; the API server warns`,
+        detail: `The name is valid, but not a DNS label (no dots, at most 63 characters); the API server warns "${use}, which can result in surprising behavior; a DNS label is recommended".`,
         fixes,
       });
     }
@@ -81,5 +86,12 @@ function generateNameFindings(generateName: string): RuleFinding[] {
   const stem = trimCharsEnd(generateName, '-');
   const errors = dns1123SubdomainErrors(stem + 'a'.repeat(generateName.length - stem.length));
   if (errors.length === 0) return [];
-  return [{ path: ['metadata', 'generateName'], target: 'value', message: `The API server rejects generateName ${show(generateName)}: ${errors.join('; ')}.` }];
+  return [
+    {
+      path: ['metadata', 'generateName'],
+      target: 'value',
+      message: `generateName ${quoted(generateName)} is invalid; the API server rejects it`,
+      detail: `The API server rejects generateName ${show(generateName)}: ${errors.join('; ')}.`,
+    },
+  ];
 }

@@ -33,8 +33,9 @@ export const serviceSelectorNoMatch: Rule = {
         objectIndex: service.objectIndex,
         path: ['spec', 'selector'],
         target: 'key',
-        message:
-          `${describeObject(service)} selects ${describeLabels(selector)}, but no Pod or workload template in this file carries those labels ` +
+        message: `${describeObject(service)} selects no Pod in this file`,
+        detail:
+          `It selects ${describeLabels(selector)}, but no Pod or workload template in this file carries those labels ` +
           `(${describeObject(closest.object)} has ${describeLabels(closest.labels)}). Unless Pods defined elsewhere match, the Service has no endpoints.`,
         fixes: nearby.length === 1 ? selectFix(spec.selector, selector, nearby[0]) : [],
       });

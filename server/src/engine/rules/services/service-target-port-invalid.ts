@@ -6,6 +6,7 @@
 // https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports
 import { asInteger, asObject, asString, objectItems } from '../../json';
 import { describeObject } from '../../k8s/file-objects';
+import { clipText } from '../../k8s/phrasing';
 import { PORT_RANGE_MESSAGE, isValidPortName, isValidPortNumber, portNameErrors, quotedPortNumber } from '../../port-values';
 import type { Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
@@ -31,7 +32,8 @@ export const serviceTargetPortInvalid: Rule = {
         findings.push({
           path,
           target: 'value',
-          message: `The API server rejects ${service}: ${field}: Invalid value: ${number}: ${PORT_RANGE_MESSAGE}. Use the port the Pods listen on, or the name of their container port.`,
+          message: `${service}: targetPort ${number} is not a port number (1-65535)`,
+          detail: `The API server rejects it (${field}: Invalid value: ${number}: ${PORT_RANGE_MESSAGE}). Use the port the Pods listen on, or the name of their container port.`,
         });
         continue;
       }
@@ -43,7 +45,8 @@ export const serviceTargetPortInvalid: Rule = {
         findings.push({
           path,
           target: 'value',
-          message: `${field} is the string "${name}", which the API server reads as a port name and rejects (${errors}). Write the number without quotes: targetPort: ${quoted}.`,
+          message: `${service}: targetPort "${name}" is a quoted number, read as an invalid port name`,
+          detail: `The API server reads a string targetPort as a port name and rejects this one (${field}: ${errors}). Write the number without quotes: targetPort: ${quoted}.`,
           fixes: [{ title: `Unquote the targetPort (${quoted})`, intents: [{ op: 'set', path, value: quoted }], preferred: true, safe: true }],
         });
         continue;
@@ -57,8 +60,9 @@ export const serviceTargetPortInvalid: Rule = {
       findings.push({
         path,
         target: 'value',
-        message:
-          `The API server rejects ${service}: ${field}: Invalid value: "${name}": ${errors}. ` +
+        message: `${service}: targetPort "${clipText(name)}" is not a valid port name`,
+        detail:
+          `The API server rejects it (${field}: Invalid value: "${name}": ${errors}). ` +
           "A named targetPort must be the name of a container port: at most 15 lower-case letters, digits and '-', with at least one letter. Rename both, or use the port number.",
         fixes,
       });

@@ -58,9 +58,10 @@ export const serviceTargetPortUndeclared: Rule = {
             objectIndex: service.objectIndex,
             path,
             target: 'value',
-            message:
-              `${describeObject(service)} sends traffic to ${hasTarget ? 'targetPort' : 'port (targetPort defaults to it)'} ${number}, but the Pods it selects ` +
-              `(${owners}) declare ${list.length > 0 ? `containerPort ${list.join(', ')}` : `no ${protocol} port`} only: unless the app also listens on ${number}, ` +
+            message: `${describeObject(service)}: ${hasTarget ? 'targetPort' : 'port'} ${number} is not a port its Pods declare`,
+            detail:
+              `${hasTarget ? 'targetPort' : 'port (targetPort defaults to it)'} ${number}: the Pods it selects ` +
+              `(${owners}) declare ${list.length > 0 ? `containerPort ${list.join(', ')}` : `no ${protocol} port`} only. Unless the app also listens on ${number}, ` +
               `connections are refused. Point targetPort at the container's port.`,
             fixes: targetPortFix(list.length === 1 ? list[0] : undefined, written, index),
           });
@@ -74,8 +75,9 @@ export const serviceTargetPortUndeclared: Rule = {
             objectIndex: service.objectIndex,
             path,
             target: 'value',
-            message:
-              `${describeObject(service)} targets the port named "${name}", but no container of the Pods it selects (${owners}) has a port of that name` +
+            message: `${describeObject(service)}: no container of its Pods has a port named "${name}"`,
+            detail:
+              `The Pods it selects (${owners}) have no port "${name}"` +
               `${named.length > 0 ? ` (they have ${named.join(', ')})` : ''}: the endpoints controller leaves those Pods out and the Service gets no endpoints. ` +
               `Name the container port "${name}" or use its name or number here.`,
             fixes: targetPortFix(only, written, index),

@@ -27,7 +27,8 @@ export const statefulsetServiceMissing: Rule = {
           objectIndex: set.objectIndex,
           path: ['spec', 'serviceName'],
           target: 'value',
-          message:
+          message: `Governing Service "${serviceName}" is not in this file`,
+          detail:
             `${describeObject(set)} is governed by Service "${serviceName}", but ${all.length === 0 ? 'this file defines no Service' : 'no Service of that name is in this file'}. ` +
             `The controller does not create it: add a headless Service "${serviceName}" (clusterIP: None) selecting these Pods, or make sure one exists in the namespace.`,
         });
@@ -42,8 +43,9 @@ export const statefulsetServiceMissing: Rule = {
         objectIndex: match.objectIndex,
         path: clusterIpWritten ? ['spec', 'clusterIP'] : ['metadata', 'name'],
         target: clusterIpWritten ? 'value' : 'key',
-        message:
-          `${describeObject(match)} governs ${describeObject(set)} but is not headless: without clusterIP: None the Pods get no DNS names of their own ` +
+        message: `${describeObject(match)} governs ${describeObject(set)} but is not headless`,
+        detail:
+          `Without clusterIP: None the Pods get no DNS names of their own ` +
           `(${set.name ?? 'name'}-0.${serviceName}). Make it headless${type === 'ClusterIP' ? '' : ` (a ${type} Service cannot be; use a separate headless Service)`} ` +
           `— clusterIP cannot be changed on an existing Service, so recreate it.`,
         fixes:

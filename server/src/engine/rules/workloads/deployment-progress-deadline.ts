@@ -38,10 +38,10 @@ export const deploymentProgressDeadline: Rule = {
         {
           path: ['spec', 'minReadySeconds'],
           target: 'value',
-          message:
-            `spec.progressDeadlineSeconds: must be greater than minReadySeconds: the deadline defaults to ${DEFAULT_PROGRESS_DEADLINE_SECONDS} s ` +
-            `but minReadySeconds is ${minReady}, so no Pod could become available before the rollout is declared failed. ` +
-            `Set progressDeadlineSeconds above ${minReady}.`,
+          message: `minReadySeconds ${minReady} is not below the default progressDeadlineSeconds (${DEFAULT_PROGRESS_DEADLINE_SECONDS})`,
+          detail:
+            `The API server rejects it (spec.progressDeadlineSeconds: must be greater than minReadySeconds): no Pod could become ` +
+            `available before the rollout is declared failed. Set progressDeadlineSeconds above ${minReady}.`,
           fixes: [fix],
         },
       ];
@@ -50,9 +50,10 @@ export const deploymentProgressDeadline: Rule = {
       {
         path: ['spec', 'progressDeadlineSeconds'],
         target: 'value',
-        message:
-          `spec.progressDeadlineSeconds: Invalid value: ${written}: must be greater than minReadySeconds (${minReady}). A Pod needs ` +
-          `minReadySeconds to count as available, so the rollout would always be reported as failed; the API server rejects it.`,
+        message: `progressDeadlineSeconds ${written} must be greater than minReadySeconds (${minReady})`,
+        detail:
+          `The API server rejects it. A Pod needs minReadySeconds to count as available, so the rollout would always be ` +
+          `reported as failed. Set progressDeadlineSeconds above ${minReady}.`,
         fixes: [fix],
       },
     ];

@@ -35,7 +35,8 @@ export const deploymentSingleReplica: Rule = {
         objectIndex: object.objectIndex,
         path: replicas.defaulted ? ['spec'] : ['spec', 'replicas'],
         target: replicas.defaulted ? 'key' : 'value',
-        message: `This Deployment runs ${replicas.defaulted ? 'one replica (spec.replicas defaults to 1)' : 'a single replica'}: a node drain, eviction or crash leaves it with no ready Pod. Run at least 2 replicas if it serves traffic.`,
+        message: `${describeObject(object)} runs ${replicas.defaulted ? 'one replica (spec.replicas defaults to 1)' : 'a single replica'}`,
+        detail: 'A node drain, eviction or crash leaves it with no ready Pod. Run at least 2 replicas if it serves traffic.',
         fixes: [
           {
             title: 'Set replicas: 2',
@@ -61,7 +62,8 @@ function autoscalerFinding(autoscaler: Autoscaler, target: string): FileRuleFind
     objectIndex: object.objectIndex,
     path: minDefaulted ? ['spec'] : ['spec', 'minReplicas'],
     target: minDefaulted ? 'key' : 'value',
-    message: `This HorizontalPodAutoscaler may scale ${target} down to a single replica (${minDefaulted ? 'minReplicas defaults to 1' : 'minReplicas: 1'}): at one replica, a node drain, eviction or crash leaves it with no ready Pod. Set minReplicas to at least 2 if it serves traffic.`,
+    message: `This HorizontalPodAutoscaler may scale ${target} down to one replica`,
+    detail: `${minDefaulted ? 'minReplicas defaults to 1' : 'minReplicas is 1'}: at one replica, a node drain, eviction or crash leaves it with no ready Pod. Set minReplicas to at least 2 if it serves traffic.`,
     fixes: [{ title: 'Set minReplicas: 2', intents }],
   };
 }

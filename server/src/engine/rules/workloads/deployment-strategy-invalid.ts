@@ -58,9 +58,10 @@ function checkDeployment(spec: JsonObject): RuleFinding[] {
       {
         path: base,
         target: 'key',
-        message:
+        message: 'strategy Recreate forbids rollingUpdate; the API server rejects the Deployment',
+        detail:
           "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'. Recreate stops every old Pod " +
-          'before starting new ones, so rolling-update limits mean nothing and the API server rejects the Deployment. Remove rollingUpdate.',
+          'before starting new ones, so rolling-update limits mean nothing. Remove rollingUpdate.',
         fixes: [{ title: 'Remove rollingUpdate', intents: [{ op: 'delete', path: base }], preferred: true, safe: true }],
       },
     ];
@@ -74,9 +75,10 @@ function checkDeployment(spec: JsonObject): RuleFinding[] {
     findings.push({
       path: [...base, 'maxUnavailable'],
       target: maxUnavailable.defaulted ? 'key' : 'value',
-      message:
-        'spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when `maxSurge` is 0: the rollout could neither add a new Pod nor ' +
-        'remove an old one, so the API server rejects it. Allow a surge (e.g. maxSurge: 1) or some unavailability.',
+      message: 'maxUnavailable and maxSurge are both 0: the rollout cannot make progress',
+      detail:
+        'The API server rejects it (maxUnavailable: may not be 0 when `maxSurge` is 0): the rollout could neither add a new Pod ' +
+        'nor remove an old one. Allow a surge (e.g. maxSurge: 1) or some unavailability.',
       fixes: [{ title: 'Set maxSurge to 1', intents: [{ op: 'set', path: [...base, 'maxSurge'], value: 1 }], preferred: true }],
     });
   }
@@ -99,9 +101,10 @@ function checkDaemonSet(spec: JsonObject): RuleFinding[] {
     findings.push({
       path: [...base, 'maxSurge'],
       target: 'value',
-      message:
-        `spec.updateStrategy.rollingUpdate.maxSurge: may not be set when maxUnavailable is non-zero (maxUnavailable is ${describe(maxUnavailable)}). ` +
-        'A DaemonSet update either surges a new Pod next to the old one or takes the old one down first, never both: set maxUnavailable: 0 to surge.',
+      message: `DaemonSet maxSurge may not be set while maxUnavailable is ${describe(maxUnavailable)}`,
+      detail:
+        'The API server rejects it (maxSurge: may not be set when maxUnavailable is non-zero). A DaemonSet update either surges a new ' +
+        'Pod next to the old one or takes the old one down first, never both: set maxUnavailable: 0 to surge.',
       fixes: [
         {
           title: 'Set maxUnavailable to 0',
@@ -114,9 +117,9 @@ function checkDaemonSet(spec: JsonObject): RuleFinding[] {
     findings.push({
       path: [...base, 'maxUnavailable'],
       target: maxUnavailable.defaulted ? 'key' : 'value',
-      message:
-        'spec.updateStrategy.rollingUpdate.maxUnavailable: cannot be 0 when maxSurge is 0: the update could never replace a Pod, so the ' +
-        'API server rejects the DaemonSet. Use maxUnavailable: 1 (the default) or a surge.',
+      message: 'DaemonSet maxUnavailable and maxSurge are both 0: the update cannot make progress',
+      detail:
+        'The API server rejects it (maxUnavailable: cannot be 0 when maxSurge is 0): the update could never replace a Pod. ' + 'Use maxUnavailable: 1 (the default) or a surge.',
       fixes: maxUnavailable.defaulted ? [] : [{ title: 'Set maxUnavailable to 1', intents: [{ op: 'set', path: [...base, 'maxUnavailable'], value: 1 }], preferred: true }],
     });
   }
@@ -134,9 +137,10 @@ function checkStatefulSet(spec: JsonObject): RuleFinding[] {
       {
         path: base,
         target: 'key',
-        message:
-          "spec.updateStrategy.rollingUpdate: only allowed for updateStrategy 'RollingUpdate'. With OnDelete the controller replaces a Pod " +
-          'only when you delete it, so the API server rejects partition/maxUnavailable here. Remove rollingUpdate.',
+        message: 'updateStrategy OnDelete forbids rollingUpdate; the API server rejects the StatefulSet',
+        detail:
+          "spec.updateStrategy.rollingUpdate: only allowed for updateStrategy 'RollingUpdate'. With OnDelete the controller replaces " +
+          'a Pod only when you delete it, so partition/maxUnavailable mean nothing. Remove rollingUpdate.',
         fixes: [{ title: 'Remove rollingUpdate', intents: [{ op: 'delete', path: base }], preferred: true, safe: true }],
       },
     ];
@@ -150,7 +154,8 @@ function checkStatefulSet(spec: JsonObject): RuleFinding[] {
       {
         path: [...base, 'maxUnavailable'],
         target: 'value',
-        message: 'spec.updateStrategy.rollingUpdate.maxUnavailable: cannot be 0: the update could never take a Pod down to replace it. Use 1 or more.',
+        message: 'StatefulSet maxUnavailable cannot be 0: the update could never replace a Pod',
+        detail: 'The API server rejects it (maxUnavailable: cannot be 0): the update could never take a Pod down to replace it. Use 1 or more.',
         fixes: [{ title: 'Set maxUnavailable to 1', intents: [{ op: 'set', path: [...base, 'maxUnavailable'], value: 1 }], preferred: true }],
       },
     ];
@@ -164,7 +169,8 @@ function overHundred(field: IntOrPercent, path: FieldPath): RuleFinding[] {
     {
       path,
       target: 'value',
-      message: `${path.join('.')}: must not be greater than 100% (it is ${field.value}%). Use at most 100%.`,
+      message: `${String(path[path.length - 1])} ${field.value}% is over 100%`,
+      detail: `The API server rejects it (${path.join('.')}: must not be greater than 100%). Use at most 100%.`,
       fixes: [{ title: 'Set to 100%', intents: [{ op: 'set', path, value: '100%' }] }],
     },
   ];

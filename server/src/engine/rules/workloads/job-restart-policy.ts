@@ -35,7 +35,8 @@ export const jobRestartPolicy: Rule = {
         {
           path,
           target: 'value',
-          message: `With a podFailurePolicy the ${context.kind} template must use restartPolicy Never; the API server rejects OnFailure (only "Never" is supported when podFailurePolicy is specified).`,
+          message: `${context.kind} with a podFailurePolicy must use restartPolicy Never, not OnFailure`,
+          detail: `The API server rejects OnFailure here: only "Never" is supported when podFailurePolicy is specified.`,
           fixes: [setNever],
         },
       ];
@@ -44,8 +45,11 @@ export const jobRestartPolicy: Rule = {
     if (present && value !== 'Always') return []; // other values: schema enum
     const fixes = hasFailurePolicy ? [setNever] : [setNever, setOnFailure];
     const message = present
-      ? `A ${context.kind}'s Pods must finish, so the API server rejects restartPolicy Always here (${where}: Unsupported value: "Always": supported values: "OnFailure", "Never"). Use Never (the Job creates a new Pod on failure) or OnFailure (the container restarts in place).`
-      : `restartPolicy is missing, and it defaults to Always, which a ${context.kind} rejects (${where}: Required value: valid values: "OnFailure", "Never"). Add restartPolicy: Never or OnFailure.`;
-    return [{ path: present ? path : context.specPath, target: present ? 'value' : 'key', message, fixes }];
+      ? `${context.kind} Pods cannot use restartPolicy Always; use Never or OnFailure`
+      : `${context.kind} template has no restartPolicy; the default, Always, is rejected`;
+    const detail = present
+      ? `A ${context.kind}'s Pods must finish, so the API server rejects Always (${where}: Unsupported value: "Always": supported values: "OnFailure", "Never"). Use Never (the Job creates a new Pod on failure) or OnFailure (the container restarts in place).`
+      : `restartPolicy defaults to Always, which a ${context.kind} rejects (${where}: Required value: valid values: "OnFailure", "Never"). Add restartPolicy: Never or OnFailure.`;
+    return [{ path: present ? path : context.specPath, target: present ? 'value' : 'key', message, detail, fixes }];
   },
 };

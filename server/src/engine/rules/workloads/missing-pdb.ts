@@ -30,7 +30,8 @@ export const missingPdb: Rule = {
         documentIndex: object.documentIndex,
         objectIndex: object.objectIndex,
         ...replicasLocation(range),
-        message: `${describeObject(object)} runs ${describeReplicas(range)} but no PodDisruptionBudget in this file selects its Pods; a node drain may evict them all at once. Add a PodDisruptionBudget (for example maxUnavailable: 1).`,
+        message: `${describeObject(object)} has no PodDisruptionBudget in this file`,
+        detail: `It runs ${describeReplicas(range)} but no PodDisruptionBudget in this file selects its Pods, so a node drain may evict them all at once. Add a PodDisruptionBudget (for example maxUnavailable: 1).`,
       });
     }
     return findings;

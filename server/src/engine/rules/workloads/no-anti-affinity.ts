@@ -6,7 +6,7 @@
 // https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity
 // https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/
 import { asArray, asObject, asString, getIn, objectItems, type JsonObject } from '../../json';
-import { namespaceOf } from '../../k8s/file-objects';
+import { describeObject, namespaceOf } from '../../k8s/file-objects';
 import { describeLabels, describeRequirement, failedRequirements, labelMap, parseLabelSelector, requirementMatches } from '../../k8s/label-selector';
 import { capitalize } from '../../k8s/phrasing';
 import { REPLICATED, describeReplicas, replicaRange, replicasLocation, type ReplicaRange } from '../../k8s/replicas';
@@ -42,6 +42,7 @@ interface Verdict {
   path: FieldPath;
   target: 'key' | 'value';
   message: string;
+  detail: string;
 }
 
 function judge(pod: PodSpecContext, range: ReplicaRange): Verdict | undefined {
@@ -61,12 +62,14 @@ function judge(pod: PodSpecContext, range: ReplicaRange): Verdict | undefined {
     return {
       path: antiAffinity ? [...pod.specPath, 'affinity', 'podAntiAffinity'] : [...pod.specPath, 'topologySpreadConstraints'],
       target: 'key',
-      message: `${capitalize(replicas)}, but this ${field} does not keep them apart: ${reason}. The scheduler may put them all on one node, which then takes them all down. ${advice}`,
+      message: `${describeObject(pod)}: ${field} does not keep its ${range.max} replicas apart`,
+      detail: `${capitalize(replicas)}, but this ${field} does not keep them apart: ${reason}. The scheduler may put them all on one node, which then takes them all down. ${advice}`,
     };
   }
   return {
     ...replicasLocation(range),
-    message: `${capitalize(replicas)}, but nothing keeps them apart: the scheduler may put them all on one node, which then takes them all down. ${advice}`,
+    message: `${describeObject(pod)}: nothing spreads its ${range.max} replicas across nodes`,
+    detail: `${capitalize(replicas)}, but nothing keeps them apart: the scheduler may put them all on one node, which then takes them all down. ${advice}`,
   };
 }
 

@@ -22,10 +22,10 @@ export const statefulsetNameTooLong: Rule = {
       {
         path: ['metadata', 'name'],
         target: 'value',
-        message:
-          `StatefulSet name is ${name.length} characters long: the API server accepts it, but the controller-revision-hash label ` +
-          `("${name}-<hash>") exceeds 63 characters, so every Pod creation fails (FailedCreate … must be no more than 63 characters). ` +
-          `Shorten the name to at most ${MAX_STATEFULSET_NAME} characters.`,
+        message: `StatefulSet name is ${name.length} characters; over ${MAX_STATEFULSET_NAME}, its Pods cannot be created`,
+        detail:
+          `The API server accepts it, but the controller-revision-hash label ("${name}-<hash>") exceeds 63 characters, so every ` +
+          `Pod creation fails (FailedCreate … must be no more than 63 characters). Shorten the name to at most ${MAX_STATEFULSET_NAME} characters.`,
       },
     ];
   },

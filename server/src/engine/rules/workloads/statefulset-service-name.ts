@@ -38,9 +38,8 @@ export const statefulsetServiceName: Rule = {
           path: hasKey(spec, 'serviceName') ? ['spec', 'serviceName'] : ['spec'],
           target: 'key',
           severity: 'hint',
-          message:
-            'spec.serviceName is not set: the Pods get no stable per-Pod DNS names (web-0.<service>). Name the headless Service ' +
-            '(clusterIP: None) that governs this StatefulSet.',
+          message: 'StatefulSet has no spec.serviceName: its Pods get no stable DNS names',
+          detail: 'Without a governing Service the Pods get no per-Pod DNS names (web-0.<service>). Name the headless Service (clusterIP: None) that governs this StatefulSet.',
         },
       ];
     }
@@ -53,8 +52,9 @@ export const statefulsetServiceName: Rule = {
       {
         path: ['spec', 'serviceName'],
         target: 'value',
-        message:
-          `spec.serviceName "${name}" must be a DNS-1123 label (at most 63 characters: lower-case letters, digits and '-', starting and ` +
+        message: `serviceName "${name}" is not a valid DNS label`,
+        detail:
+          `spec.serviceName must be a DNS-1123 label (at most 63 characters: lower-case letters, digits and '-', starting and ` +
           `ending with a letter or digit), because it becomes each Pod's subdomain. ${consequence} Use the name of the headless Service.`,
         fixes: fixed && fixed !== name ? [{ title: `Rename to "${fixed}"`, intents: [{ op: 'set', path: ['spec', 'serviceName'], value: fixed }] }] : [],
       },

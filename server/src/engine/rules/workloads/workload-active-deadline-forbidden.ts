@@ -27,8 +27,9 @@ export const workloadActiveDeadlineForbidden: Rule = {
       findings.push({
         path,
         target: 'key',
-        message:
-          `The API server rejects activeDeadlineSeconds in a ${context.kind} template ("activeDeadlineSeconds in ${named} is not Supported"): the controller would only replace every Pod it kills. ` +
+        message: `${context.kind} template cannot set activeDeadlineSeconds; the API server rejects it`,
+        detail:
+          `"activeDeadlineSeconds in ${named} is not Supported": the controller would only replace every Pod it kills. ` +
           'Remove it; for work with a deadline use a Job (spec.activeDeadlineSeconds).',
         fixes: [{ title: 'Remove activeDeadlineSeconds', intents: [{ op: 'delete', path }], preferred: true, safe: true }],
       });
@@ -39,7 +40,8 @@ export const workloadActiveDeadlineForbidden: Rule = {
       findings.push({
         path,
         target: 'value',
-        message: `The API server rejects activeDeadlineSeconds ${value}: "must be between 1 and ${MAX_INT32}, inclusive". Remove it for no deadline, or give a positive number of seconds.`,
+        message: `activeDeadlineSeconds ${value} is out of range; it must be between 1 and ${MAX_INT32}`,
+        detail: 'The API server rejects it. Remove it for no deadline, or give a positive number of seconds.',
         fixes: [{ title: 'Remove activeDeadlineSeconds (no deadline)', intents: [{ op: 'delete', path }] }],
       });
     }

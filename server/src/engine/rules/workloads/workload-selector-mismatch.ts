@@ -44,10 +44,11 @@ function checkLabelSelector(context: ObjectContext): RuleFinding[] {
     {
       path: TEMPLATE_LABELS_PATH,
       target: 'key',
-      message:
-        `spec.template.metadata.labels: \`selector\` does not match template \`labels\`: the selector of ${what} needs ` +
-        `${failed.map(describeRequirement).join(', ')}, but the template has ${describeLabels(labels)}. The API server rejects it; ` +
-        `align the labels (the selector cannot be changed after the ${context.kind} is created).`,
+      message: `The selector of ${what} does not match its Pod template labels`,
+      detail:
+        `The API server rejects it (\`selector\` does not match template \`labels\`): the selector needs ` +
+        `${failed.map(describeRequirement).join(', ')}, but the template has ${describeLabels(labels)}. ` +
+        `Align the labels; the selector cannot be changed after the ${context.kind} is created.`,
       fixes: labelSelectorFixes(context.object, selector, labels),
     },
   ];
@@ -64,9 +65,10 @@ function checkReplicationController(context: ObjectContext): RuleFinding[] {
     {
       path: TEMPLATE_LABELS_PATH,
       target: 'key',
-      message:
-        `spec.template.metadata.labels: \`selector\` does not match template \`labels\`: the selector needs ${missing.join(', ')}, ` +
-        `but the template has ${describeLabels(labels)}. The API server rejects the ReplicationController; align the labels.`,
+      message: `The selector of ${objectLabel(context.kind, context.name)} does not match its Pod template labels`,
+      detail:
+        `The API server rejects it (\`selector\` does not match template \`labels\`): the selector needs ${missing.join(', ')}, ` +
+        `but the template has ${describeLabels(labels)}. Align the labels.`,
       fixes: templateFix(context.object, selector),
     },
   ];

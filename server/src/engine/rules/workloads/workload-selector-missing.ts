@@ -2,10 +2,11 @@
 // labels) and refuses an empty one; a malformed matchExpression makes the selector unusable.
 // https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector
 import { asObject } from '../../json';
-import { parseLabelSelector } from '../../k8s/label-selector';
+import { isValidLabel, parseLabelSelector } from '../../k8s/label-selector';
 import { LABEL_SELECTOR_KINDS, objectLabel, selectorFromTemplateIntent, templateLabelsObject } from '../../k8s/workload-labels';
+import { capitalize } from '../../k8s/phrasing';
 import type { ObjectContext, Rule } from '../../rule-types';
-import type { FixSpec, RuleFinding } from '../../types';
+import type { FixIntent, FixSpec, RuleFinding } from '../../types';
 
 export const workloadSelectorMissing: Rule = {
   meta: {
@@ -26,9 +27,10 @@ export const workloadSelectorMissing: Rule = {
         {
           path: ['spec', 'selector'],
           target: 'key',
-          message:
-            `spec.selector: Required value: apps/v1 ${context.kind} needs a selector telling the controller which Pods are its own; ` +
-            `${what} has none, so the API server rejects it. Add spec.selector.matchLabels with the template's labels.`,
+          message: `${capitalize(what)} has no spec.selector, which apps/v1 requires`,
+          detail:
+            `The API server rejects it (spec.selector: Required value): an apps/v1 ${context.kind} needs a selector telling the controller ` +
+            `which Pods are its own. Add spec.selector.matchLabels with the template's labels.`,
           fixes: selectorFix(context),
         },
       ];
@@ -40,9 +42,8 @@ export const workloadSelectorMissing: Rule = {
         {
           path: ['spec', 'selector'],
           target: 'key',
-          message:
-            `spec.selector: empty selector is invalid for ${noun}: an empty selector would select every Pod in the namespace, ` +
-            `so the API server rejects ${what}. Put the template's labels in matchLabels.`,
+          message: `${capitalize(what)} has an empty spec.selector, which the API server rejects`,
+          detail: `spec.selector: empty selector is invalid for ${noun}: it would select every Pod in the namespace. ` + `Put the template's labels in matchLabels.`,
           fixes: selectorFix(context),
         },
       ];
@@ -50,7 +51,8 @@ export const workloadSelectorMissing: Rule = {
     return selector.problems.map((problem): RuleFinding => ({
       path: problem.path,
       target: problem.target,
-      message: `spec.selector.${problem.message}`,
+      message: `${capitalize(what)}: spec.selector.${problem.message}`,
+      detail: problem.detail,
       fixes: problem.dropValues ? [{ title: 'Remove values', intents: [{ op: 'delete', path: problem.path }], safe: true, preferred: true }] : [],
     }));
   },
@@ -58,7 +60,32 @@ export const workloadSelectorMissing: Rule = {
 
 function selectorFix(context: ObjectContext): FixSpec[] {
   const intent = selectorFromTemplateIntent(context.object);
-  if (!intent) return [];
+  if (!intent) return labelBothFix(context);
   const count = Object.keys(templateLabelsObject(context.object) ?? {}).length;
   return [{ title: `Select the template's label${count === 1 ? '' : 's'} (matchLabels)`, intents: [intent], preferred: true }];
+}
+
+/**
+ * A template without labels: select the Pods by `app: <name>` and give the template that label,
+ * the convention kubectl create deployment follows. Only where nothing is there to conflict: no
+ * selector at all and no template labels key.
+ */
+function labelBothFix(context: ObjectContext): FixSpec[] {
+  const spec = asObject(context.object.spec);
+  const template = asObject(spec?.template);
+  const name = context.name;
+  if (!spec || !template || spec.selector !== undefined || !name || !isValidLabel('app', name)) return [];
+  const metadata = template.metadata;
+  const labels = { app: name };
+  let labelIntent: FixIntent;
+  if (metadata === undefined) labelIntent = { op: 'insert', path: ['spec', 'template'], key: 'metadata', value: { labels } };
+  else if (asObject(metadata) && asObject(metadata)?.labels === undefined) labelIntent = { op: 'insert', path: ['spec', 'template', 'metadata'], key: 'labels', value: labels };
+  else return [];
+  const after = spec.replicas !== undefined ? 'replicas' : undefined;
+  return [
+    {
+      title: `Select and label the Pods app: ${name}`,
+      intents: [{ op: 'insert', path: ['spec'], key: 'selector', value: { matchLabels: labels }, after }, labelIntent],
+    },
+  ];
 }
