@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import { analyzeText, LineIndex } from '../../dist/server/engine.js';
 
+/** The longest message a finding may have (issue #11): one sentence that fits a Problems panel row. */
+export const MAX_MESSAGE_LENGTH = 100;
+
 /** Removes the common indentation of a template literal, so tests can indent YAML naturally. */
 export function yaml(strings, ...values) {
   // Dedent the template's own text first, so interpolated values keep their exact indentation.
@@ -24,6 +27,9 @@ export function check(text, { version = '1.36', staticPod = false, rules = {}, f
   // A rule that crashed is a bug in the rule, whatever the test asserts about other rules.
   const crashes = findings.filter((finding) => finding.ruleId === 'internal-error');
   if (crashes.length > 0) throw new Error(`a rule crashed:\n${crashes.map((finding) => finding.message).join('\n')}`);
+  // Messages are one short sentence (the explanation is in `detail`): what the Problems panel shows.
+  const long = findings.filter((finding) => finding.message.length > MAX_MESSAGE_LENGTH);
+  if (long.length > 0) throw new Error(`messages over ${MAX_MESSAGE_LENGTH} characters:\n${long.map((finding) => `${finding.ruleId}: ${finding.message}`).join('\n')}`);
   return findings;
 }
 
