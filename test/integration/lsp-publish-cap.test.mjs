@@ -12,13 +12,18 @@ import { LspClient, fileUri, multiDocument, podManifest } from '../helpers/lsp-c
 const CAP = 1000;
 const LSP_SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 };
 
-/** A small Pod with two type errors (env values must be strings), a `:latest` warning and infos. */
+/**
+ * A small Pod with two type errors (env values must be strings), a `:latest` warning and an info
+ * (a volume that names no source).
+ */
 function noisyPod(index) {
   return `apiVersion: v1
 kind: Pod
 metadata:
   name: noisy-${index}
 spec:
+  volumes:
+  - name: scratch
   containers:
   - name: app
     image: nginx:latest
