@@ -152,7 +152,7 @@ async function main() {
     const texts = await problemsRows.allTextContents();
     const text = await row.textContent();
     say(`problems: ${texts.length} rows; ours: ${text}`);
-    if (!/successThreshold: 3/.test(text) || !/podwise\(?probe-success-threshold/.test(text) || !/\[Ln 61, Col 25\]/.test(text)) {
+    if (!/successThreshold 3/.test(text) || !/podwise\(?probe-success-threshold/.test(text) || !/\[Ln 61, Col 25\]/.test(text)) {
       throw new Error(`unexpected row text: ${text}`);
     }
   });

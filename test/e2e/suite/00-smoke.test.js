@@ -33,7 +33,7 @@ test('pod-bad.yaml: schema-unknown-field on livenessprobe, with "did you mean" a
   assert.strictEqual(file.doc.getText(unknown.range), 'livenessprobe');
   assert.strictEqual(h.fmtRange(unknown.range), '8:6-8:19');
   assert.strictEqual(unknown.severity, vscode.DiagnosticSeverity.Error);
-  assert.match(unknown.message, /Did you mean "livenessProbe"\?/);
+  assert.match(unknown.message, /did you mean "livenessProbe"\?/i);
   assert.ok(unknown.code && typeof unknown.code === 'object' && unknown.code.target, 'the code links to the rule page');
   assert.match(unknown.code.target.toString(), /schema-unknown-field\.md$/);
 });

@@ -33,7 +33,7 @@ const EXPECTED = {
     must: [
       ['schema-type error 13:13-13:19', '123456'],
       ['env-literal-secret warning 12:12-12:31', 'MYSQL_ROOT_PASSWORD'],
-      ['static-pod-name info 5:8-5:13', 'mysql'],
+      ['priority-class-static-pod hint 45:21-45:44', 'system-cluster-critical'],
     ],
     errors: ['schema-type'],
   },
@@ -75,14 +75,14 @@ for (const [file, expected] of Object.entries(EXPECTED)) {
   });
 }
 
-test('static-Pod rules only apply under etc/kubernetes/manifests/ (same Pod elsewhere: no static-pod-name)', async () => {
+test('static-Pod rules only apply under etc/kubernetes/manifests/ (same Pod elsewhere: no priority-class-static-pod)', async () => {
   const vscode = require('vscode');
   const staticFile = await h.open('etc/kubernetes/manifests/static-mysql.yaml');
-  await h.waitForDiagnostics(staticFile.uri, h.has('static-pod-name'), 'static-pod-name');
+  await h.waitForDiagnostics(staticFile.uri, h.has('priority-class-static-pod'), 'priority-class-static-pod');
   // The same text in an untitled YAML document (no path): not a static Pod.
   const copy = await vscode.workspace.openTextDocument({ language: 'yaml', content: staticFile.doc.getText() });
   await vscode.window.showTextDocument(copy, { preview: false });
   const diags = await h.waitForDiagnostics(copy.uri, h.has('schema-type'), 'schema-type on the untitled copy');
-  assert.ok(!diags.some((d) => h.codeOf(d) === 'static-pod-name'), 'static-pod-name reported outside the static-Pod folder');
+  assert.ok(!diags.some((d) => h.codeOf(d) === 'priority-class-static-pod'), 'priority-class-static-pod reported outside the static-Pod folder');
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 });

@@ -80,11 +80,19 @@ test('inside a probe no snippet is offered; under the container the probe and pr
 });
 
 test('a GitHub Actions workflow gets no Podwise completion at all', async () => {
-  const workflow = await h.open('ci/github-workflow.yaml');
-  const lines = workflow.doc.lineCount;
-  const items = await completions(workflow.uri, lines - 1, 0);
-  assert.deepStrictEqual(snippetsIn(items), []);
-  assert.ok(!items.some((item) => labelOf(item) === 'apiVersion' || labelOf(item) === 'pod'), `items: ${items.map(labelOf)}`);
+  // An untitled copy: the workspace's ci/github-workflow.yaml belongs to 70-non-kubernetes, which
+  // waits for its first publication on open.
+  const workflow = 'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n\n';
+  const { doc } = await untitled(workflow);
+  for (const [line, character] of [
+    [7, 0],
+    [5, 4],
+  ]) {
+    const items = await completions(doc.uri, line, character);
+    assert.deepStrictEqual(snippetsIn(items), [], `snippets at ${line}:${character}`);
+    assert.ok(!items.some((item) => ['apiVersion', 'kind', 'pod'].includes(labelOf(item))), `items at ${line}:${character}: ${items.map(labelOf)}`);
+  }
+  await closeActive();
 });
 
 test('kind completion under apiVersion apps/v1 lists the apps/v1 kinds only', async () => {
