@@ -45,3 +45,20 @@ test('no finding message is over 100 characters (examples, and the corpus when p
   for (const line of long) byRule.set(line.split(' ')[0], (byRule.get(line.split(' ')[0]) ?? 0) + 1);
   assert.deepEqual([...byRule].sort(), [], `${long.length} messages over ${MAX_MESSAGE} characters, e.g.\n${[...new Set(long)].slice(0, 30).join('\n')}`);
 });
+
+const VALID = join(CORPUS, 'valid');
+test(
+  'notes on good manifests: info and hint findings on the valid corpus stay under a quarter of 0.1.0 (496)',
+  { skip: existsSync(VALID) ? false : `the corpus is not at ${CORPUS}` },
+  (t) => {
+    const byRule = new Map();
+    for (const file of yamlFiles(VALID)) {
+      for (const finding of analyzeText(readFileSync(file, 'utf8'), { kubernetesVersion: '1.36' }).findings) {
+        if (finding.severity === 'info' || finding.severity === 'hint') byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
+      }
+    }
+    const total = [...byRule.values()].reduce((sum, count) => sum + count, 0);
+    t.diagnostic(`info+hint on valid/: ${total} (${[...byRule].map(([rule, count]) => `${rule} ${count}`).join(', ')})`);
+    assert.ok(total < 496 / 4, `${total} info/hint findings on valid/`);
+  },
+);
