@@ -152,6 +152,16 @@ describe('hover: static Pods, apiVersions, images', () => {
     assert.match(tagged.markdown, /`IfNotPresent`/);
   });
 
+  it('a pull policy the API does not accept is not called "set explicitly"', () => {
+    const text = POD.replace('image: nginx\n', 'image: nginx\n    imagePullPolicy: Alwaysz\n');
+    assert.notEqual(text, POD);
+    const { markdown } = hover(text, 'Alwaysz');
+    assert.doesNotMatch(markdown, /Set explicitly to `Alwaysz`/);
+    assert.match(markdown, /`Alwaysz` is not a pull policy \(`Always`, `IfNotPresent`, `Never`\)/);
+    const valid = hover(text.replace('Alwaysz', 'Never'), 'Never');
+    assert.match(valid.markdown, /Set explicitly to `Never`/);
+  });
+
   it('nothing on plain values without notes, on non-Kubernetes YAML, or on broken text', () => {
     assert.equal(hover(POD, 'sidecar'), undefined);
     assert.equal(hover('jobs:\n  build:\n    runs-on: ubuntu-latest\n', 'runs-on'), undefined);

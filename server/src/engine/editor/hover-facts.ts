@@ -99,6 +99,9 @@ function withPreStop(spec: JsonObject): JsonObject[] {
 }
 
 /** The pull policy an omitted imagePullPolicy becomes, decided by the image reference. */
+/** The values the API server accepts for imagePullPolicy. */
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
+
 export function pullPolicyFacts(container: JsonObject): string | undefined {
   const image = asString(container.image);
   const explicit = asString(container.imagePullPolicy);
@@ -107,9 +110,13 @@ export function pullPolicyFacts(container: JsonObject): string | undefined {
   if (!reference) return undefined;
   const implied = defaultPullPolicy(reference);
   const pinned = reference.digest ? `digest ${reference.digest.slice(0, 19)}…` : reference.tag ? `tag \`${reference.tag}\`` : 'no tag and no digest (the runtime pulls `:latest`)';
-  const what = explicit
+  // Only a policy the API accepts is "set explicitly"; anything else is a schema-enum finding.
+  const valid = explicit !== undefined && (PULL_POLICIES as readonly string[]).includes(explicit);
+  const what = valid
     ? `Set explicitly to \`${explicit}\`; left out it would be \`${implied}\``
-    : `\`imagePullPolicy\` is omitted, so the API server sets **\`${implied}\`** when the object is created`;
+    : explicit !== undefined
+      ? `\`${explicit}\` is not a pull policy (${PULL_POLICIES.map((policy) => `\`${policy}\``).join(', ')}); left out it would be \`${implied}\``
+      : `\`imagePullPolicy\` is omitted, so the API server sets **\`${implied}\`** when the object is created`;
   return `**Image pull** · ${pinned}\n\n${what}. The default is fixed at creation: changing the tag later does not change it. [Image pull policy](${IMAGES_URL})`;
 }
 
