@@ -2,13 +2,14 @@
 // `# podwise-disable rule-a`, and the object annotation `podwise.io/disable: "rule-a, rule-b"`.
 // A suppression naming an unknown rule is itself reported, so typos do not hide silently.
 import type { DocumentChunk } from './document-split';
-import { asString, getIn } from './json';
+import { asString, getIn, isObject } from './json';
+import { isListObject } from './list-items';
 import { LineIndex } from './line-index';
 import { rangeForPath } from './locate';
 import type { ParsedChunk } from './parse';
 import { quoted } from './k8s/phrasing';
 import { isKnownRuleId } from './rules';
-import type { Finding } from './types';
+import type { FieldPath, Finding } from './types';
 
 export const DISABLE_ANNOTATION = 'podwise.io/disable';
 const COMMENT = /#\s*podwise-disable(-next-line)?\b[ \t]*([^\n#]*)/g;
@@ -37,25 +38,35 @@ export function applySuppressions(text: string, findings: Finding[], documents: 
       }
     }
   }
-  const objectScopes = new Map<number, Set<string>>();
+  // Keyed by document, and for the items of a List (list-items.ts) by document and item: an
+  // annotation on an item silences that item's findings only.
+  const objectScopes = new Map<string, Set<string>>();
+  const readAnnotation = (documentIndex: number, parsed: ParsedChunk, root: FieldPath, key: string): void => {
+    const annotation = asString(getIn(parsed.value, [...root, 'metadata', 'annotations', DISABLE_ANNOTATION]));
+    if (annotation === undefined) return;
+    const ids = parseIds(annotation);
+    objectScopes.set(key, new Set(ids.length ? ids : [ALL]));
+    const range = rangeForPath(parsed.document, parsed.text, [...root, 'metadata', 'annotations', DISABLE_ANNOTATION], 'value');
+    for (const id of ids.filter((candidate) => !isKnownRuleId(candidate))) {
+      problems.push(unknownRule(id, range.start + documents[documentIndex].chunk.start, documentIndex, range.end - range.start));
+    }
+  };
   if (hasAnnotations) {
     documents.forEach(({ parsed }, documentIndex) => {
-      const annotation = asString(getIn(parsed.value, ['metadata', 'annotations', DISABLE_ANNOTATION]));
-      if (annotation === undefined) return;
-      const ids = parseIds(annotation);
-      objectScopes.set(documentIndex, new Set(ids.length ? ids : [ALL]));
-      const range = rangeForPath(parsed.document, parsed.text, ['metadata', 'annotations', DISABLE_ANNOTATION], 'value');
-      for (const id of ids.filter((candidate) => !isKnownRuleId(candidate))) {
-        problems.push(unknownRule(id, range.start + documents[documentIndex].chunk.start, documentIndex, range.end - range.start));
+      readAnnotation(documentIndex, parsed, [], `${documentIndex}`);
+      const value = parsed.value;
+      if (isObject(value) && typeof value.kind === 'string' && isListObject(value.kind, value) && Array.isArray(value.items)) {
+        value.items.forEach((_item, index) => readAnnotation(documentIndex, parsed, ['items', index], `${documentIndex}/${index}`));
       }
     });
   }
+  const silencedBy = (scope: Set<string> | undefined, ruleId: string): boolean => scope !== undefined && (scope.has(ALL) || scope.has(ruleId));
   const kept = findings.filter((finding) => {
     const byFile = fileScope.rules.has(ALL) || fileScope.rules.has(finding.ruleId);
     const lineSet = lineScopes.get(lines.positionAt(finding.range.start).line);
     const byLine = lineSet !== undefined && (lineSet.has(ALL) || lineSet.has(finding.ruleId));
-    const objectSet = objectScopes.get(finding.documentIndex);
-    const byObject = objectSet !== undefined && (objectSet.has(ALL) || objectSet.has(finding.ruleId));
+    const item = finding.path[0] === 'items' && typeof finding.path[1] === 'number' ? objectScopes.get(`${finding.documentIndex}/${finding.path[1]}`) : undefined;
+    const byObject = silencedBy(objectScopes.get(`${finding.documentIndex}`), finding.ruleId) || silencedBy(item, finding.ruleId);
     return !(byFile || byLine || byObject);
   });
   return [...kept, ...problems];

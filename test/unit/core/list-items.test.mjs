@@ -227,3 +227,21 @@ test('outline: a List shows each item as an object, its containers underneath', 
   assert.ok(deployment.range.end <= service.range.start, 'items do not overlap');
   assert.ok(text.slice(service.range.start, service.range.end).startsWith('apiVersion: v1\n    kind: Service'));
 });
+
+test('a podwise.io/disable annotation on a List item silences that item only', () => {
+  const annotated = DEPLOYMENT.replace('  name: web\n', '  name: web\n  annotations:\n    podwise.io/disable: probe-success-threshold\n');
+  assert.notEqual(annotated, DEPLOYMENT);
+  const other = DEPLOYMENT.replace('  name: web\n', '  name: api\n');
+  const text = `apiVersion: v1\nkind: List\nitems:\n${asItem(annotated)}${asItem(other)}`;
+  const findings = findingsOf(text, 'probe-success-threshold');
+  assert.deepEqual(
+    findings.map((f) => f.path[1]),
+    [1],
+    'the annotated item 0 is silenced, item 1 still reported',
+  );
+  // Without the annotation both items are reported (the annotation is what silences item 0).
+  assert.equal(findingsOf(`apiVersion: v1\nkind: List\nitems:\n${asItem(DEPLOYMENT)}${asItem(other)}`, 'probe-success-threshold').length, 2);
+  // An unknown id in an item's annotation is reported like one on a document.
+  const typo = text.replace('podwise.io/disable: probe-success-threshold', 'podwise.io/disable: probe-sucess-threshold');
+  assert.equal(findingsOf(typo, 'suppression-unknown-rule').length, 1);
+});
