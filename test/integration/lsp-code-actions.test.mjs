@@ -149,6 +149,30 @@ describe('language server: code actions', () => {
     assert.ok(annotations.includes('    podwise.io/disable: schema-type\n') && annotations.includes('    team: web # owner\n'), annotations);
   });
 
+  test('"Disable <rule> for this object" on an item of a List annotates that item, not the List', async () => {
+    // Two Pods as items of a List, each with an env value that is a number (schema-type).
+    const item = (index) =>
+      brokenPod(index)
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line, at) => (at === 0 ? `  - ${line}` : `    ${line}`))
+        .join('\n');
+    const text = `apiVersion: v1\nkind: List\nitems:\n${item(7)}\n${item(8).replace('123456', '654321')}\n`;
+    const { uri, diagnostics } = await openBroken(text);
+    const typeErrors = byCode(diagnostics, 'schema-type');
+    assert.equal(typeErrors.length, 2, JSON.stringify(diagnostics.map((d) => d.code)));
+    const second = typeErrors.sort((a, b) => a.range.start.line - b.range.start.line)[1];
+    const disable = (await client.codeAction(uri, second.range, [second])).find((a) => a.title === 'Disable schema-type for this object');
+    const after = await applyAndCheck(uri, disable, diagnostics, { gone: second });
+    // The first item's finding stays: the annotation went into the second item's metadata.
+    assert.equal(byCode(after, 'schema-type').length, 1);
+    const fixed = client.text(uri);
+    const secondItem = fixed.slice(fixed.indexOf('name: web-8'));
+    assert.match(secondItem, /\n {6}annotations:\n {8}podwise\.io\/disable: schema-type\n/, secondItem);
+    assert.ok(!fixed.slice(0, fixed.indexOf('name: web-8')).includes('podwise.io/disable'), 'the first item is untouched');
+    assert.ok(!client.text(uri).slice(0, client.text(uri).indexOf('items:')).includes('podwise.io/disable'), 'the List wrapper is untouched');
+  });
+
   test('stale diagnostic data: fixes are recomputed for the current version', async () => {
     const { uri, diagnostics } = await openBroken();
     const unknown = byCode(diagnostics, 'schema-unknown-field')[0];

@@ -13,6 +13,8 @@
 // The wrapper itself is never sent to the API server: it is checked for what it has (apiVersion,
 // kind, metadata, items), not as an unknown kind.
 import { asString, isObject, type JsonObject } from './json';
+import { locatePath } from './locate';
+import type { ParsedChunk } from './parse';
 import { quoted } from './k8s/phrasing';
 import type { ObjectContext } from './rule-types';
 import { loadDefinitions, validateObject } from './schema';
@@ -161,4 +163,16 @@ function listMetaFields(list: ObjectContext): string[] {
   } catch {
     return LIST_META_FIELDS;
   }
+}
+
+/** ['items', i] when `offset` (in the document's text) is inside item i of a List, else []. */
+export function listItemPathAt(parsed: ParsedChunk, offset: number): FieldPath {
+  const value = parsed.value;
+  if (!isObject(value) || typeof value.kind !== 'string' || !isListObject(value.kind, value) || !Array.isArray(value.items)) return [];
+  for (let index = 0; index < value.items.length; index += 1) {
+    const located = locatePath(parsed.document, ['items', index]);
+    const range = located.complete ? located.node?.range : undefined;
+    if (range && range[0] <= offset && offset <= range[1]) return ['items', index];
+  }
+  return [];
 }

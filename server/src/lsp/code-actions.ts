@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { selectFixAll } from '../engine/fixes/fix-all';
 import { disableForObjectFix, disableNextLineEdit } from '../engine/fixes/suppression-fixes';
 import { lineEndingAt, withLineEnding } from '../engine/fixes/text-utils';
+import { listItemPathAt } from '../engine/list-items';
 import type { FileSnapshot } from '../engine/snapshot';
 import type { Finding, TextEdit as OffsetEdit } from '../engine/types';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type WireFix } from '../shared/protocol';
@@ -139,7 +140,7 @@ function disableForObject(document: TextDocument, snapshot: FileSnapshot, offset
   if (!located) return undefined;
   const { chunk, parsed } = located;
   if (parsed.kind !== 'kubernetes') return undefined;
-  const fix = disableForObjectFix(parsed.document, parsed.text, parsed.value, ruleId, chunk.start);
+  const fix = disableForObjectFix(parsed.document, parsed.text, parsed.value, ruleId, chunk.start, listItemPathAt(parsed, offset - chunk.start));
   if (!fix || fix.edits.length === 0) return undefined;
   return fix.edits.map((edit) => toLspEdit(document, edit));
 }

@@ -73,10 +73,21 @@ function isSpaceOrTab(code: number): boolean {
  * The edit comes from the FixIntent resolver; the result is parsed again and must equal the
  * object plus the annotation, else a plain "first entry of the mapping" insertion is tried.
  */
-export function disableForObjectFix(document: Document.Parsed, source: string, value: JsonValue | undefined, ruleId: string, base: number): ResolvedFix | undefined {
-  if (document.errors.length > 0 || !isObject(value)) return undefined;
+export function disableForObjectFix(
+  document: Document.Parsed,
+  source: string,
+  value: JsonValue | undefined,
+  ruleId: string,
+  base: number,
+  root: FieldPath = [],
+): ResolvedFix | undefined {
+  // `root`: the object's path in the document ([] for the document itself, ['items', i] for an
+  // item of a List, whose own annotation silences that item only: suppress.ts).
+  const object = root.length === 0 ? value : getIn(value, root);
+  if (document.errors.length > 0 || !isObject(value) || !isObject(object)) return undefined;
   const title = `Disable ${ruleId} for this object`;
-  const existing = getIn(value, ANNOTATION_PATH);
+  const annotationPath = [...root, ...ANNOTATION_PATH];
+  const existing = getIn(value, annotationPath);
   let intents: FixIntent[];
   let annotation: string;
   if (existing !== undefined && existing !== null) {
@@ -85,19 +96,19 @@ export function disableForObjectFix(document: Document.Parsed, source: string, v
     const ids = parseRuleList(current);
     if (ids.length === 0 || ids.includes('*') || ids.includes(ruleId)) return undefined;
     annotation = [...ids, ruleId].join(', ');
-    intents = [{ op: 'set', path: ANNOTATION_PATH, value: annotation }];
+    intents = [{ op: 'set', path: annotationPath, value: annotation }];
   } else if (existing === null) {
     annotation = ruleId;
-    intents = [{ op: 'set', path: ANNOTATION_PATH, value: annotation }];
+    intents = [{ op: 'set', path: annotationPath, value: annotation }];
   } else {
     annotation = ruleId;
-    intents = [{ op: 'insert', path: ['metadata', 'annotations'], key: DISABLE_ANNOTATION, value: annotation }];
+    intents = [{ op: 'insert', path: [...root, 'metadata', 'annotations'], key: DISABLE_ANNOTATION, value: annotation }];
   }
-  const expected = withAnnotation(value, annotation);
+  const expected = replaceAt(value, root, withAnnotation(object, annotation));
   const resolved = resolveFix(document, source, { title, intents, preferred: false, safe: false }, 0);
   let edits = resolved && producesValue(source, resolved.edits, expected) ? resolved.edits : undefined;
   if (!edits && existing === undefined) {
-    const fallback = insertAsFirstEntry(document, source, annotation);
+    const fallback = insertAsFirstEntry(document, source, annotation, root);
     if (fallback && producesValue(source, [fallback], expected)) edits = [fallback];
   }
   if (!edits) return undefined;
@@ -109,11 +120,28 @@ export function disableForObjectFix(document: Document.Parsed, source: string, v
   };
 }
 
+/** `value` with the node at `path` replaced (copies along the path; [] replaces the whole value). */
+function replaceAt(value: JsonValue | undefined, path: FieldPath, replacement: JsonObject): JsonObject {
+  return replaceIn(value, path, replacement) as JsonObject;
+}
+
+function replaceIn(value: JsonValue | undefined, path: FieldPath, replacement: JsonObject): JsonValue | undefined {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path;
+  if (Array.isArray(value) && typeof head === 'number') {
+    const copy = [...value];
+    copy[head] = replaceIn(copy[head], rest, replacement) ?? null;
+    return copy;
+  }
+  if (isObject(value) && typeof head === 'string') return { ...value, [head]: replaceIn(value[head], rest, replacement) ?? null };
+  return value;
+}
+
 /** `annotations:` (or the annotation itself) as the first entry under `metadata:` / `annotations:`. */
-function insertAsFirstEntry(document: Document.Parsed, source: string, annotation: string): TextEdit | undefined {
+function insertAsFirstEntry(document: Document.Parsed, source: string, annotation: string, root: FieldPath = []): TextEdit | undefined {
   const eol = lineEndingAt(source, 0);
-  const annotations = locatePath(document, ['metadata', 'annotations']);
-  const target = annotations.complete ? annotations : locatePath(document, ['metadata']);
+  const annotations = locatePath(document, [...root, 'metadata', 'annotations']);
+  const target = annotations.complete ? annotations : locatePath(document, [...root, 'metadata']);
   if (!target.complete || !target.pair || !isMap(target.node) || target.node.flow || target.node.items.length === 0) return undefined;
   const keyNode = target.pair.key as { range?: [number, number, number] } | null;
   const firstKey = target.node.items[0].key as { range?: [number, number, number] } | null;
