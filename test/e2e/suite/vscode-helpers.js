@@ -92,8 +92,30 @@ function single(diags, code) {
 
 /** Quick fixes VS Code offers for a diagnostic (through every provider, as the light bulb asks). */
 async function quickFixes(uri, diagnostic) {
-  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-  return (actions || []).filter((a) => !a.diagnostics || a.diagnostics.some((d) => codeOf(d) === codeOf(diagnostic)));
+  const ask = async () => {
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    return (actions || []).filter((a) => !a.diagnostics || a.diagnostics.some((d) => codeOf(d) === codeOf(diagnostic)));
+  };
+  // The command reads the diagnostics in range from the workbench's marker service, which the
+  // extension host updates asynchronously (over the remote connection here): right after a
+  // publication it can still pass an empty context, and then no provider has a diagnostic to fix.
+  // The light bulb asks again when the markers change; so does this helper, and says so in the log.
+  let asked = 0;
+  let actions = [];
+  try {
+    return await waitFor(
+      async () => {
+        asked++;
+        actions = await ask();
+        return actions.length > 0 ? actions : undefined;
+      },
+      { timeout: 5000, what: `quick fixes for ${codeOf(diagnostic)}` },
+    );
+  } catch {
+    return actions;
+  } finally {
+    if (asked > 1) console.log(`      (quick fixes for ${codeOf(diagnostic)}: asked ${asked} times, last answer had ${actions.length})`);
+  }
 }
 
 /** Applies a code action's edit as the editor would; asserts VS Code accepted it. */
