@@ -22,7 +22,7 @@ const bad = yaml`
         httpGet: {path: /health, port: http}
       livenessProbe:
         httpGet: {path: /health, port: 8080}
-        failureThreshold: 5
+        failureThreshold: 3
 `;
 
 test('same handler and target (named port resolved) is a warning on livenessProbe', () => {
@@ -31,6 +31,21 @@ test('same handler and target (named port resolved) is a warning on livenessProb
   assert.equal(finding.severity, 'warning');
   assert.equal(textOf(bad, finding), 'livenessProbe');
   assert.match(said(finding), /httpGet \/health/);
+});
+
+test('a more patient liveness probe on the same endpoint is the sound pattern: not reported (boundary: equal windows are)', () => {
+  // readiness: 3 × 10 s = 30 s; liveness 4 × 10 s = 40 s restarts only after the Pod left the endpoints
+  assert.deepEqual(findingsOf(bad.replace('failureThreshold: 3', 'failureThreshold: 4'), ID), []);
+  // the same window through periodSeconds: 3 × 15 s = 45 s
+  assert.deepEqual(findingsOf(bad.replace('failureThreshold: 3', 'periodSeconds: 15'), ID), []);
+  // 30 s both ways (periodSeconds 0 is defaulted to 10): reported, "at the same time"
+  const [equal] = findingsOf(bad.replace('failureThreshold: 3', 'periodSeconds: 0'), ID);
+  assert.ok(equal);
+  assert.match(said(equal), /at the same time/);
+  // liveness less patient than readiness: restarted first
+  const [hastier] = findingsOf(bad.replace('failureThreshold: 3', 'failureThreshold: 1'), ID);
+  assert.ok(hastier);
+  assert.match(said(hastier), /restarted after 10s of failures, before readiness/);
 });
 
 test('different paths, ports, handlers or commands are fine', () => {
