@@ -133,3 +133,15 @@ test('fix: valueFrom.secretKeyRef', () => {
   const fixed = assertFixClears(bad, ID);
   assert.match(fixed, /valueFrom: \{ ?secretKeyRef: \{ ?name: api-secrets, key: db-password ?\} ?\} # TODO move/);
 });
+
+test('names are read as words: a count of tokens or the id of a secret is not a secret (#13 noise)', () => {
+  const withName = (name, value = 'abc123') => bad.replace('DB_PASSWORD', name).replace('hunter2', value);
+  for (const name of ['MAX_INPUT_TOKENS', 'MAX_TOKENS', 'SECRET_ID', 'VAULT_SECRET_NAME', 'TOKEN_URL', 'PASSWORD_FILE', 'AWS_SECRETS_MANAGER_SECRET_ARN', 'tokenLimit']) {
+    assert.deepEqual(findingsOf(withName(name), ID), [], name);
+  }
+  for (const name of ['GITHUB_TOKEN', 'CLIENT_SECRET', 'AWS_SECRET_ACCESS_KEY', 'SECRET_KEY', 'apiKey', 'API_KEY', 'authToken', 'ADMIN_PASSWD']) {
+    const found = findingsOf(withName(name), ID);
+    assert.equal(found.length, 1, name);
+    assert.equal(textOf(withName(name), found[0]), 'abc123', name);
+  }
+});

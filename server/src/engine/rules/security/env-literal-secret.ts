@@ -7,14 +7,12 @@
 // https://kubernetes.io/docs/tasks/configure-pod-container/static-pod/
 import { containersOf, type ContainerRef } from '../../containers';
 import { asString, objectItems } from '../../json';
+import { namesASecret } from '../../k8s/env-secret-names';
 import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
 import { trimChars } from '../../k8s/trim-chars';
 import type { PodSpecContext, Rule } from '../../rule-types';
 import type { FixSpec, RuleFinding } from '../../types';
 
-const SECRET_NAME = /secret|password|token|api[_-]?key/i;
-/** Names that describe where or how a secret is found, not the secret itself. */
-const NOT_A_SECRET = /[_-](FILE|FILES|FILENAME|PATH|DIR|NAME|URL|URI|ENDPOINT|LENGTH|TTL|EXPIRY|TIMEOUT|ENABLED)$/i;
 const FLAG_VALUE = /^(true|false|yes|no|on|off|0|1)$/i;
 
 export const envLiteralSecret: Rule = {
@@ -31,7 +29,7 @@ export const envLiteralSecret: Rule = {
       for (const { item, index } of objectItems(ref.container.env)) {
         const name = asString(item.name);
         const value = item.value;
-        if (!name || !SECRET_NAME.test(name) || NOT_A_SECRET.test(name) || item.valueFrom !== undefined) continue;
+        if (!name || !namesASecret(name) || item.valueFrom !== undefined) continue;
         if (value === undefined || value === null || typeof value === 'object') continue;
         const text = String(value);
         if (text === '' || FLAG_VALUE.test(text) || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(text)) continue;
