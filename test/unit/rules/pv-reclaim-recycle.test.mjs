@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+import { SEEDS_MISSING, seedText } from '../../helpers/shared.mjs';
 
 // What a finding says: the short message and the explanation in its hover (detail).
 const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
@@ -44,8 +44,8 @@ test('a source that can never be recycled says so', () => {
   assert.match(said(findingsOf(text, ID)[0]), /Only nfs and hostPath volumes can be recycled/);
 });
 
-test('seed 002-nfs-pv: both PersistentVolumes warn, each in its document', () => {
-  const text = readFileSync('/work/shared/seeds/manifests/002-nfs-pv.yaml', 'utf8');
+test('seed 002-nfs-pv: both PersistentVolumes warn, each in its document', { skip: SEEDS_MISSING }, () => {
+  const text = seedText('002-nfs-pv.yaml');
   const findings = findingsOf(text, ID);
   assert.deepEqual(
     findings.map((finding) => finding.documentIndex),

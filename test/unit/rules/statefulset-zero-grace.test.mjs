@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
+import { SEEDS_MISSING, seedText } from '../../helpers/shared.mjs';
 
 /** What a finding says: its one-line message and the longer detail (issue #11). */
 const said = (finding) => `${finding.message} ${finding.detail ?? ''}`;
@@ -45,8 +45,8 @@ test('the default (omitted) or a positive grace period is fine; Deployments are 
   assert.deepEqual(findingsOf(deployment, ID), []);
 });
 
-test('seed 002-petset: the PetSet template is flagged in the second document', () => {
-  const text = readFileSync('/work/shared/seeds/manifests/002-petset.yaml', 'utf8');
+test('seed 002-petset: the PetSet template is flagged in the second document', { skip: SEEDS_MISSING }, () => {
+  const text = seedText('002-petset.yaml');
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
   assert.equal(textOf(text, finding), '0');
