@@ -1,12 +1,15 @@
 // A Service forwards to `targetPort` (defaulting to `port`) on the Pods it selects. A named
 // targetPort must be the name of a port of those Pods, or the endpoints controller leaves them out
 // and the Service has no endpoints. A number always reaches the Pod, but when the Pods declare
-// other ports only, the traffic usually goes where nothing listens.
+// other ports only, the traffic usually goes where nothing listens. Ports named by listening flags
+// in the container's command line (`--port 8080`) count as declared. When the Pods declare no port
+// at all, nothing confirms a numeric targetPort: that is an info, not silence.
 // https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service
 import { containersOf } from '../../containers';
 import { asInteger, asObject, asString, objectItems } from '../../json';
 import { describeObject, podTargets, sameNamespace, selectsTarget, services, type PodTarget } from '../../k8s/file-objects';
 import { labelMap } from '../../k8s/label-selector';
+import { commandLinePorts } from '../../k8s/listen-ports';
 import { isValidPortName, isValidPortNumber } from '../../port-values';
 import type { FileRuleFinding, Rule } from '../../rule-types';
 import type { FixSpec } from '../../types';
@@ -35,8 +38,6 @@ export const serviceTargetPortUndeclared: Rule = {
       const selected = targets.filter((target) => sameNamespace(service, target.object) && selectsTarget(selector, target));
       if (selected.length === 0) continue;
       const declared = selected.flatMap(declaredPorts);
-      // containerPort is informational: with no ports declared at all there is nothing to compare.
-      if (declared.length === 0) continue;
       const owners = selected.map((target) => describeObject(target.object)).join(', ');
       for (const { item: port, index } of objectItems(spec.ports)) {
         const protocol = asString(port.protocol) ?? 'TCP';
@@ -52,6 +53,21 @@ export const serviceTargetPortUndeclared: Rule = {
           // Out-of-range numbers are rejected at apply (service-target-port-invalid reports a targetPort).
           if (!isValidPortNumber(number)) continue;
           if (candidates.some((candidate) => candidate.number === number)) continue;
+          if (declared.length === 0) {
+            // containerPort is informational: with no ports declared at all nothing contradicts the Service either.
+            findings.push({
+              documentIndex: service.documentIndex,
+              objectIndex: service.objectIndex,
+              path,
+              target: 'value',
+              severity: 'info',
+              message: `${describeObject(service)}: nothing in its Pods confirms ${hasTarget ? 'targetPort' : 'port'} ${number}`,
+              detail:
+                `The Pods it selects (${owners}) declare no ports and name none in their command line. ` +
+                `Traffic goes to port ${number} whether or not the app listens there; declare it as a containerPort so readers and tools can check it.`,
+            });
+            continue;
+          }
           const list = [...new Set(candidates.map((candidate) => candidate.number))];
           findings.push({
             documentIndex: service.documentIndex,
@@ -65,7 +81,7 @@ export const serviceTargetPortUndeclared: Rule = {
               `connections are refused. Point targetPort at the container's port.`,
             fixes: targetPortFix(list.length === 1 ? list[0] : undefined, written, index),
           });
-        } else if (name !== undefined && isValidPortName(name)) {
+        } else if (name !== undefined && isValidPortName(name) && declared.length > 0) {
           // (Invalid names, quoted numbers among them, are rejected at apply: service-target-port-invalid.)
           if (candidates.some((candidate) => candidate.name === name)) continue;
           const named = [...new Set(candidates.filter((candidate) => candidate.name).map((candidate) => candidate.name as string))];
@@ -100,6 +116,7 @@ function declaredPorts(target: PodTarget): DeclaredPort[] {
       if (number === undefined) continue;
       ports.push({ number, name: asString(item.name), protocol: asString(item.protocol) ?? 'TCP' });
     }
+    for (const number of commandLinePorts(container)) ports.push({ number, protocol: 'TCP' });
   }
   return ports;
 }
