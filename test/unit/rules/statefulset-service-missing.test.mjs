@@ -45,9 +45,14 @@ const STATEFULSET = yaml`
 /** A Service document (lines given without indentation) followed by the StatefulSet. */
 const file = (...serviceLines) => ['apiVersion: v1', 'kind: Service', ...serviceLines, '---', ''].join('\n') + STATEFULSET;
 
-test('a governing Service that is not headless: warning on the Service, fix sets clusterIP: None', () => {
+test('a governing Service that is not headless: warning at serviceName and on the Service, fix sets clusterIP: None', () => {
   const text = file('metadata:', '  name: db # primary', 'spec:', '  selector: {app: db}', '  ports: [{port: 5432}]');
-  const [finding] = findingsOf(text, ID);
+  const [finding, atServiceName, ...rest] = findingsOf(text, ID);
+  assert.equal(rest.length, 0);
+  assert.equal(atServiceName.documentIndex, 1);
+  assert.equal(textOf(text, atServiceName), 'db');
+  assert.equal(text.split('\n')[lineOf(text, atServiceName)].trim(), 'serviceName: db');
+  assert.match(atServiceName.message, /serviceName "db" names a Service that is not headless/);
   assert.equal(finding.documentIndex, 0);
   assert.equal(textOf(text, finding), 'name');
   assert.equal(lineOf(text, finding), 3);
@@ -55,6 +60,7 @@ test('a governing Service that is not headless: warning on the Service, fix sets
   assert.match(said(finding), /db-0\.db/);
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /ports: \[\{port: 5432\}\]\n  clusterIP: None\n/);
+  assert.deepEqual(findingsOf(fixed, ID), [], 'the fix on the Service clears the serviceName finding too');
 });
 
 test('a Service of another name in the file: warning on serviceName', () => {
@@ -72,6 +78,7 @@ test('a written cluster IP is set to None; NodePort Services get no fix', () => 
   assert.match(assertFixClears(text, ID), /clusterIP: None\n/);
   const nodePort = text.replace('clusterIP: 10.96.0.20', 'type: NodePort');
   const [noFix] = findingsOf(nodePort, ID);
-  assert.match(said(noFix), /a NodePort Service cannot be/);
+  assert.equal(textOf(nodePort, noFix), 'NodePort', 'reported on the type that prevents headless');
+  assert.match(said(noFix), /A NodePort Service cannot be headless/);
   assert.deepEqual(noFix.fixes, []);
 });

@@ -1,6 +1,7 @@
 // A StatefulSet's serviceName names the headless Service (clusterIP: None) that gives each Pod its
 // DNS name (web-0.nginx.<ns>.svc). The controller does not create it: without it, or with a
-// Service that has a cluster IP, the per-Pod names do not resolve.
+// Service that has a cluster IP, the per-Pod names do not resolve. A Service that is not headless
+// is reported where it is named (serviceName) and where it is fixed (its clusterIP or type).
 // https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id
 import { asObject, asString, getIn } from '../../json';
 import { describeObject, sameNamespace, services } from '../../k8s/file-objects';
@@ -38,16 +39,28 @@ export const statefulsetServiceMissing: Rule = {
       if (!spec || spec.clusterIP === 'None') continue;
       const type = asString(spec.type) ?? 'ClusterIP';
       const clusterIpWritten = spec.clusterIP !== undefined;
+      const typeWritten = spec.type !== undefined && type !== 'ClusterIP';
+      const dnsNames = `(${set.name ?? 'name'}-0.${serviceName})`;
+      const remedy = type === 'ClusterIP' ? 'Make it headless (clusterIP: None)' : `A ${type} Service cannot be headless: add a separate headless Service`;
+      // Where the mistake is read: the StatefulSet's serviceName…
+      findings.push({
+        documentIndex: set.documentIndex,
+        objectIndex: set.objectIndex,
+        path: ['spec', 'serviceName'],
+        target: 'value',
+        message: `serviceName "${serviceName}" names a Service that is not headless`,
+        detail:
+          `${describeObject(match)} has ${clusterIpWritten ? `clusterIP ${String(spec.clusterIP)}` : type === 'ClusterIP' ? 'a cluster IP (clusterIP is not None)' : `type ${type}`}, ` +
+          `so the Pods of ${describeObject(set)} get no DNS names of their own ${dnsNames}. ${remedy}; clusterIP cannot be changed on an existing Service, so recreate it.`,
+      });
+      // …and where it is fixed: the Service's clusterIP or type.
       findings.push({
         documentIndex: match.documentIndex,
         objectIndex: match.objectIndex,
-        path: clusterIpWritten ? ['spec', 'clusterIP'] : ['metadata', 'name'],
-        target: clusterIpWritten ? 'value' : 'key',
+        path: clusterIpWritten ? ['spec', 'clusterIP'] : typeWritten ? ['spec', 'type'] : ['metadata', 'name'],
+        target: clusterIpWritten || typeWritten ? 'value' : 'key',
         message: `${describeObject(match)} governs ${describeObject(set)} but is not headless`,
-        detail:
-          `Without clusterIP: None the Pods get no DNS names of their own ` +
-          `(${set.name ?? 'name'}-0.${serviceName}). Make it headless${type === 'ClusterIP' ? '' : ` (a ${type} Service cannot be; use a separate headless Service)`} ` +
-          `— clusterIP cannot be changed on an existing Service, so recreate it.`,
+        detail: `Without clusterIP: None the Pods get no DNS names of their own ${dnsNames}. ` + `${remedy} — clusterIP cannot be changed on an existing Service, so recreate it.`,
         fixes:
           type === 'ClusterIP'
             ? [
