@@ -85,7 +85,6 @@ const KNOWN_BUGS_IN_VALID = [
   ],
   ['kubernetes-website/pods/inject/envars-file-container.yaml', 'yaml-syntax', [], "invalid escape \\' in a double-quoted string: every YAML parser rejects the file"],
   ['kubernetes-website/pods/inject/pod-multiple-secret-env-variable.yaml', 'yaml-syntax', [], 'a tab-indented duplicate env: key (SOURCES.md notes it)'],
-  ['kubernetes-website/pods/inject/pod-multiple-secret-env-variable.yaml', 'schema-unknown-field', ['env'], 'the same tab-indented env: lands at the top level of the Pod'],
   [
     'kubernetes-website/pods/pod-with-node-affinity.yaml',
     'schema-type',

@@ -15,7 +15,8 @@ import type { Finding, KubernetesVersion, Severity } from './types';
 import type { RuleSetting } from '../shared/settings';
 import { applySeverities } from './severity';
 import { ShiftedFindings } from './placement-memo';
-import { dropIndentationFollowOns, preferRuleFindings } from './finding-precedence';
+import { preferRuleFindings } from './finding-precedence';
+import { dropIndentationFollowOnsOnly } from './indentation-scope';
 import { formatMegabytes, MAX_DOCUMENTS, MAX_FILE_SIZE, MAX_MESSAGE_LENGTH } from './limits';
 import { AnalysisBudget, budgetMessage, type BudgetOptions } from './analysis-budget';
 import { detachText } from './detach-text';
@@ -36,6 +37,10 @@ export interface AnalyzeOptions extends BudgetOptions {
   filePath?: string;
   /** Rules run after the built-in ones (see CheckEnvironment.extraRules). */
   extraRules?: CheckEnvironment['extraRules'];
+  /** The Pod Security Standard to check against (settings `podSecurity`; default baseline). */
+  podSecurity?: CheckEnvironment['podSecurity'];
+  /** Services and Namespaces of the other files of the same run (CLI), for the cross-object rules. */
+  runObjects?: CheckEnvironment['runObjects'];
 }
 
 export interface AnalysisResult {
@@ -128,9 +133,12 @@ export class FileAnalyzer {
       isStaticPodManifest: options.staticPodManifest === true || STATIC_POD_MARKER.test(text),
       filePath: options.filePath,
       extraRules: options.extraRules,
+      podSecurity: options.podSecurity,
+      // This file's own objects are in the file; a run lists every file's.
+      runObjects: options.runObjects?.filter((object) => object.filePath !== options.filePath),
     };
     const extraKey = options.extraRules?.map((rule) => rule.meta.id).join(',') ?? '';
-    const envKey = `${env.kubernetesVersion}|${env.isStaticPodManifest}|${env.filePath ?? ''}|${extraKey}`;
+    const envKey = `${env.kubernetesVersion}|${env.isStaticPodManifest}|${env.filePath ?? ''}|${env.podSecurity ?? ''}|${extraKey}`;
     const nextParsed = new Map<string, ParsedChunk>();
     const documents: CheckedChunk[] = [];
     for (let index = 0; index < chunks.length; index += 1) {
@@ -159,7 +167,8 @@ export class FileAnalyzer {
     findings.push(...limitFindings);
     const unfinished = runFileRules ? undefined : { documents: notChecked.length };
     if (unfinished) findings.push(unfinishedFinding(budget, documents, notChecked, chunks.length));
-    const severities = dropIndentationFollowOns(preferRuleFindings(applySeverities(findings, options.rules ?? {})));
+    const objectsByDocument = documents.map(({ result }) => result?.objects);
+    const severities = dropIndentationFollowOnsOnly(preferRuleFindings(applySeverities(findings, options.rules ?? {})), objectsByDocument);
     const forSuppressions = documents.map(({ chunk, parsed }) => ({ chunk, parsed: parsed ?? unparsed() }));
     const visible = applySuppressions(text, severities, forSuppressions)
       .map(capMessage)

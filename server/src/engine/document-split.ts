@@ -16,6 +16,23 @@ export interface DocumentChunk {
 
 const MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;
 
+/**
+ * A line of dashes and blanks at column 0 that is not `---`: a document separator typed wrong
+ * (`----`, `--- -`, `-- -`). kubectl's document reader stops at it ("invalid Yaml document
+ * separator") or YAML reads it as a stray scalar, and every later key cascades into errors. It
+ * is split on like `---` and reported once (parse.ts), so the documents around it are checked.
+ * https://kubernetes.io/docs/concepts/overview/working-with-objects/object-management/
+ */
+const MALFORMED_SEPARATOR = /^--[ \t-]*$/;
+const VALID_SEPARATOR = /^---[ \t]*$/;
+
+/** The separator-like part of a line (without its line break) when it is a malformed separator. */
+export function malformedSeparator(line: string): string | undefined {
+  const content = line.endsWith('\r') ? line.slice(0, -1) : line;
+  if (!MALFORMED_SEPARATOR.test(content) || VALID_SEPARATOR.test(content)) return undefined;
+  return content.trimEnd();
+}
+
 export function splitDocuments(text: string): DocumentChunk[] {
   const chunks: DocumentChunk[] = [];
   let chunkStart = 0;
@@ -29,7 +46,8 @@ export function splitDocuments(text: string): DocumentChunk[] {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline + 1;
     const lineText = text.slice(lineStart, lineEnd);
-    const marker = MARKER.exec(lineText);
+    const bad = malformedSeparator(lineText.endsWith('\n') ? lineText.slice(0, -1) : lineText) !== undefined;
+    const marker = bad ? ['---', '---'] : MARKER.exec(lineText);
     if (marker && marker[1] === '---' && sawContent) {
       chunks.push({ start: chunkStart, text: text.slice(chunkStart, lineStart), startLine: chunkLine });
       chunkStart = lineStart;

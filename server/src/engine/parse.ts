@@ -6,7 +6,7 @@
 // MAX_ALIAS_RESOLUTION_WORK to resolve (`valueError`). A recursive or unresolved alias, or a merge
 // key (`<<`) whose value is not a mapping (merge-keys.ts), is a YAML error, as it is for kubectl.
 import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLMap, YAMLParseError } from 'yaml';
-import type { DocumentChunk } from './document-split';
+import { malformedSeparator, type DocumentChunk } from './document-split';
 import { asString, isObject, type JsonValue } from './json';
 import { MAX_ALIAS_EXPANSION, MAX_ALIAS_RESOLUTION_WORK, MAX_NESTING_DEPTH } from './limits';
 import { findMergeErrors } from './merge-keys';
@@ -63,9 +63,13 @@ export function parseCount(): number {
 export function parseChunk(chunk: Pick<DocumentChunk, 'text'>): ParsedChunk {
   parses += 1;
   const text = chunk.text;
+  // A malformed separator line (document-split.ts) is one problem, not a cascade: it is reported
+  // and the document is read as if the line were blank (same offsets).
+  const separators = malformedSeparators(text);
+  const source = separators.length === 0 ? text : blankRanges(text, separators);
   let document: Document.Parsed;
   try {
-    document = withoutStackTraces(() => parseDocument(text, PARSE_OPTIONS));
+    document = withoutStackTraces(() => parseDocument(source, PARSE_OPTIONS));
   } catch (error) {
     // `yaml` catches its own stack overflows (RESOURCE_EXHAUSTION, below); this is the backstop.
     if (isStackOverflow(error)) return tooDeep(text, false);
@@ -79,7 +83,7 @@ export function parseChunk(chunk: Pick<DocumentChunk, 'text'>): ParsedChunk {
   for (const problem of [...tree.duplicateKeys, ...tree.aliasErrors]) {
     document.errors.push(withoutStackTraces(() => new YAMLParseError([problem.start, problem.end], problem.code as never, problem.message)));
   }
-  const errors = document.errors.map(toProblem);
+  const errors = [...separators, ...document.errors.map(toProblem)];
   const warnings = document.warnings.map(toProblem);
   let value: JsonValue | undefined;
   let valueError: YamlProblem | undefined;
@@ -131,8 +135,18 @@ function classify(parsed: ParsedChunk): DocumentKind {
   const contents = parsed.document.contents;
   if (contents === null && parsed.errors.length === 0) return 'empty';
   const value = parsed.value;
-  if (isObject(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string') return 'kubernetes';
+  if (isObject(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string' && isKubernetesApiVersion(value.apiVersion)) return 'kubernetes';
   return 'other';
+}
+
+/**
+ * `group/version`, or a core-group version (`v1`, `v2beta1`, a typed `V1` too). A slash-less
+ * apiVersion of another shape is some other tool's YAML with the same two keys (kustomize's
+ * `apiVersion: builtin` transformers, `apiVersion: 2` of other formats): not a Kubernetes object.
+ * https://kubernetes.io/docs/reference/using-api/#api-groups
+ */
+function isKubernetesApiVersion(apiVersion: string): boolean {
+  return apiVersion.includes('/') || /^v\d/i.test(apiVersion.trim());
 }
 
 /**
@@ -191,6 +205,34 @@ function withoutStackTraces<T>(create: () => T): T {
 
 function toProblem(error: { code: string; message: string; pos: [number, number] }): YamlProblem {
   return { code: error.code, message: error.message, start: error.pos[0], end: error.pos[1] };
+}
+
+/** Malformed document separators at column 0 (`----`, `--- -`, `-- -`), as BAD_SEPARATOR problems. */
+function malformedSeparators(text: string): YamlProblem[] {
+  if (!text.startsWith('--') && !text.includes('\n--')) return [];
+  const problems: YamlProblem[] = [];
+  for (const match of text.matchAll(/^--[ \t-]*\r?$/gm)) {
+    const line = malformedSeparator(match[0]);
+    if (line === undefined) continue;
+    problems.push({
+      code: 'BAD_SEPARATOR',
+      message: `"${line}" is not a document separator; ${line.startsWith('---') ? 'kubectl answers "invalid Yaml document separator"' : 'kubectl reads it as YAML content and fails'}: write "---" alone on the line`,
+      start: match.index,
+      end: match.index + line.length,
+    });
+  }
+  return problems;
+}
+
+/** The text with each range replaced by spaces: offsets, lines and columns stay the same. */
+function blankRanges(text: string, ranges: readonly YamlProblem[]): string {
+  let out = '';
+  let at = 0;
+  for (const range of ranges) {
+    out += text.slice(at, range.start) + ' '.repeat(range.end - range.start);
+    at = range.end;
+  }
+  return out + text.slice(at);
 }
 
 function firstLineEnd(text: string): number {
@@ -253,8 +295,10 @@ function findDuplicateKeys(map: YAMLMap, out: YamlProblem[]): void {
       seen.add(value);
       continue;
     }
+    // The whole key (its source range, quotes included), so the finding names and covers it.
     const start = key.range?.[0] ?? 0;
-    out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', start, end: start + 1 });
+    const end = Math.max(key.range?.[1] ?? start + 1, start + 1);
+    out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', start, end });
   }
 }
 

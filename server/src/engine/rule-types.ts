@@ -1,5 +1,8 @@
 // The contract every rule module implements. One rule, one module, one stable kebab-case id.
 import type { JsonObject } from './json';
+import type { ParityAreaId } from './k8s/parity-areas';
+import type { PodSecurityLevel } from '../shared/settings';
+import type { RunObject } from './run-objects';
 import type { DocumentKind } from './parse';
 import type { FieldPath, KubernetesVersion, RuleFinding, Severity } from './types';
 
@@ -18,10 +21,16 @@ export type RuleCategory =
   | 'pod-policy'
   | 'metadata'
   | 'workloads'
+  | 'batch'
   | 'services'
+  | 'networking'
+  | 'storage'
+  | 'autoscaling'
+  | 'disruption'
   | 'static-pods'
   | 'images'
   | 'security'
+  | 'pod-security'
   | 'suppression'
   | 'configuration'
   | 'internal';
@@ -42,6 +51,8 @@ export interface RuleMeta {
   staticPodOnly?: boolean;
   /** Off unless a user turns it on (policy-dependent advice). */
   enabledByDefault?: boolean;
+  /** API-server validation areas this rule reproduces (docs/parity.md is generated from them). */
+  parity?: readonly ParityAreaId[];
 }
 
 /** Where the engine is checking: target version and what kind of file this is. */
@@ -53,6 +64,10 @@ export interface CheckEnvironment {
   filePath?: string;
   /** Rules run after the built-in ones (tests use it to prove that a crashing rule is visible). */
   extraRules?: readonly Rule[];
+  /** The Pod Security Standard to check against when no Namespace says otherwise (default baseline). */
+  podSecurity?: PodSecurityLevel;
+  /** Services and Namespaces that other files of the same run define (run-objects.ts). */
+  runObjects?: readonly RunObject[];
 }
 
 /** One Kubernetes object: a YAML document with apiVersion and kind, or an item of a List. */

@@ -44,23 +44,44 @@ export function runDocumentChecks(parsed: ParsedChunk, env: CheckEnvironment, sh
   // A List (list-items.ts): the wrapper is checked for what it has, then every item as an object
   // of its own, its findings and fixes placed under ['items', i].
   const list = readList(object);
-  if (!checkObject(parsed, object, list?.findings, result, shouldStop)) return undefined;
-  for (const item of list?.items ?? []) if (!checkObject(parsed, item, undefined, result, shouldStop)) return undefined;
+  const broken = isBroken(parsed);
+  if (!checkObject(parsed, object, list?.findings, result, broken, shouldStop)) return undefined;
+  for (const item of list?.items ?? []) if (!checkObject(parsed, item, undefined, result, broken, shouldStop)) return undefined;
   return result;
 }
 
-/** Schema (or the given wrapper findings) and every rule on one object of the document; false when stopped. */
-function checkObject(parsed: ParsedChunk, object: ObjectContext, schema: readonly RuleFinding[] | undefined, result: DocumentCheckResult, shouldStop?: () => boolean): boolean {
+/**
+ * A document with a YAML syntax error: kubectl rejects the file, and what `yaml` recovered of the
+ * tree is a guess (a key glued to the line before, a value cut short). Its one yaml-syntax finding
+ * is the clear one; schema and rule findings on the guess would be a cascade, so there are none.
+ * Duplicate keys and a broken separator (parse.ts) leave an exact tree: those are still checked.
+ */
+function isBroken(parsed: ParsedChunk): boolean {
+  return parsed.errors.some((error) => error.code !== 'DUPLICATE_KEY' && error.code !== 'BAD_SEPARATOR');
+}
+
+/**
+ * Schema (or the given wrapper findings) and every rule on one object of the document; false when
+ * stopped. A `broken` document's objects are kept for the file rules, without findings of their own.
+ */
+function checkObject(
+  parsed: ParsedChunk,
+  object: ObjectContext,
+  schema: readonly RuleFinding[] | undefined,
+  result: DocumentCheckResult,
+  broken: boolean,
+  shouldStop?: () => boolean,
+): boolean {
   const prefix = object.rootPath ?? [];
   result.objects.push(object);
   const place = (ruleId: string, raw: RuleFinding): void => {
     result.findings.push(placeFinding(parsed, ruleId, raw, prefix));
   };
-  for (const raw of schema ?? schemaFindings(object)) place(raw.ruleId ?? 'schema-type', raw);
-
   const location = findPodSpec(object.kind, object.object);
   const podSpec: PodSpecContext | undefined = location ? { ...object, ...location } : undefined;
   if (podSpec) result.podSpecs.push(podSpec);
+  if (broken) return true;
+  for (const raw of schema ?? schemaFindings(object)) place(raw.ruleId ?? 'schema-type', raw);
   for (const rule of rulesOf(object.env)) {
     if (!appliesTo(rule, object.env, object.kind)) continue;
     if (shouldStop?.()) return false;
@@ -103,7 +124,8 @@ export function runFileChecks(documents: CheckedDocument[], env: CheckEnvironmen
     if (!rule.checkFile || !appliesTo(rule, env, undefined)) continue;
     for (const raw of safeCheck(rule, () => rule.checkFile?.(context), crashInFile)) {
       const document = documents[raw.documentIndex];
-      if (!document) continue;
+      // A document with a syntax error has its yaml-syntax finding only (isBroken).
+      if (!document || (isBroken(document.parsed) && raw.ruleId !== 'internal-error')) continue;
       const ruleId = raw.ruleId ?? rule.meta.id;
       const prefix = ownerOf(raw, objects, byDocument[raw.documentIndex] ?? [])?.rootPath ?? [];
       findings.push(shiftFinding(placeFileFinding(document.parsed, ruleId, raw, prefix), document.chunk.start, raw.documentIndex));

@@ -4,6 +4,7 @@ import { isObject } from './json';
 import type { ObjectContext } from './rule-types';
 import { definitionFor, loadDefinitions, resolveSchemaVersion, schemaAtPath, validateObject } from './schema';
 import { movedKeys, reindentObject } from './schema/reindent';
+import { successorSchema } from './successor-schema';
 import type { FixIntent, FixSpec, RuleFinding } from './types';
 
 /** Keys people nest under metadata, spec or a container; at the top level they mean lost indentation. */
@@ -35,10 +36,29 @@ const NESTED_KEYS = new Set([
   'app',
 ]);
 
-/** Paths are from the object (a List item's too: the engine prefixes its `rootPath`). */
-export function schemaFindings(object: ObjectContext): RuleFinding[] {
-  if (!isObject(object.object)) return [];
-  const findings: RuleFinding[] = validateObject(object.object, object.apiVersion, object.kind, object.env.kubernetesVersion) ?? [];
+/**
+ * Paths are from the object (a List item's too: the engine prefixes its `rootPath`). An object of
+ * a removed apiVersion (successor-schema.ts) is checked against its successor's schema, so the bug
+ * the person asked about is not hidden behind the removal error.
+ */
+export function schemaFindings(context: ObjectContext): RuleFinding[] {
+  if (!isObject(context.object)) return [];
+  const successor = successorSchema(context);
+  const object: ObjectContext = successor ? { ...context, apiVersion: successor.apiVersion, kind: successor.kind } : context;
+  const value = successor ? { ...context.object, apiVersion: successor.apiVersion, kind: successor.kind } : context.object;
+  const found = validateObject(value, object.apiVersion, object.kind, object.env.kubernetesVersion) ?? [];
+  if (!successor) return indentationFindings(object, found);
+  return indentationFindings(
+    object,
+    found.filter((finding) => !successor.resolves(finding)),
+  ).map((finding) => ({
+    ...finding,
+    detail: `${finding.detail ?? ''}${finding.detail ? ' ' : ''}${successor.note}`,
+  }));
+}
+
+/** One finding for a lost indentation instead of one per top-level key it moved. */
+function indentationFindings(object: ObjectContext, findings: RuleFinding[]): RuleFinding[] {
   const misplaced = findings.filter((finding) => finding.ruleId === 'schema-unknown-field' && finding.path.length === 1 && NESTED_KEYS.has(String(finding.path[0])));
   if (misplaced.length < 2) return findings;
   // One finding that names the pattern replaces the per-key unknown-field findings it covers,

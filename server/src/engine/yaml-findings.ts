@@ -56,7 +56,11 @@ export function yamlFindings(parsed: ParsedChunk): Finding[] {
     const head = first.code === 'MERGE_NOT_MAPPING' ? 'the merge key "<<" needs a mapping or a list of mappings' : sentence.split('; ')[0];
     const message = clipText(`${label}: ${head}`, MESSAGE_LIMIT);
     const detail = [head !== sentence || message.endsWith('…') ? `${sentence}.` : '', tail ?? ''].filter(Boolean).join(' ');
-    findings.push(make('yaml-syntax', 'error', message, first, parsed.text.length, detail || undefined));
+    const finding = make('yaml-syntax', 'error', message, first, parsed.text.length, detail || undefined);
+    // The separator's fix is plain text (no field path to resolve): the line becomes `---`.
+    if (first.code === 'BAD_SEPARATOR')
+      finding.fixes.push({ title: 'Write the separator as "---"', edits: [{ range: finding.range, newText: '---' }], preferred: true, safe: true });
+    findings.push(finding);
   }
   if (parsed.valueError) {
     findings.push(

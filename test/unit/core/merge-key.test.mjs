@@ -115,7 +115,13 @@ test('merged values are what the rules see', () => {
 });
 
 test('a quoted "<<" is an ordinary key (go-yaml merges only a plain <<)', () => {
-  assertMerged('data:\n  "<<": "1"\n');
+  // Read as the data key "<<", which the API server then refuses as a ConfigMap key: no merge error.
+  const { text, findings } = run('data:\n  "<<": "1"\n');
+  assert.deepEqual(
+    findings.map((f) => f.ruleId),
+    ['config-data-key-invalid'],
+  );
+  assert.equal(textOf(text, findings[0]), '"<<"');
 });
 
 test('a bad merge in one document leaves the others checked', () => {

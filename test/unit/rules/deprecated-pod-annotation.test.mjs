@@ -114,3 +114,42 @@ test('fix: remove critical-pod', () => {
   const fixed = assertFixClears(critical, ID);
   assert.doesNotMatch(fixed, /critical-pod/);
 });
+
+const apparmor = yaml`
+  apiVersion: v1
+  kind: ConfigMap
+  metadata:
+    name: c
+  ---
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+  spec:
+    selector:
+      matchLabels: {app: web}
+    template:
+      metadata:
+        labels: {app: web}
+        annotations:
+          container.apparmor.security.beta.kubernetes.io/web: localhost/k8s-apparmor-example
+      spec:
+        containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+test('AppArmor annotation: advice from 1.30 only, where securityContext.appArmorProfile exists (issue #12)', () => {
+  assert.deepEqual(findingsOf(apparmor, ID, { version: '1.29' }), []);
+  const [finding] = findingsOf(apparmor, ID, { version: '1.30' });
+  assert.equal(finding.documentIndex, 1);
+  assert.equal(lineOf(apparmor, finding), 16);
+  assert.equal(textOf(apparmor, finding), 'container.apparmor.security.beta.kubernetes.io/web');
+  assert.match(said(finding), /appArmorProfile/);
+});
+
+test('AppArmor fix: the annotation becomes the container’s appArmorProfile, which the schema accepts', () => {
+  const fixed = assertFixClears(apparmor, ID, { options: { version: '1.30' }, title: 'appArmorProfile type Localhost' });
+  assert.match(fixed, / {8}securityContext:\n {10}appArmorProfile:\n {12}type: Localhost\n {12}localhostProfile: k8s-apparmor-example\n/);
+  assert.doesNotMatch(fixed, /annotations:/);
+});

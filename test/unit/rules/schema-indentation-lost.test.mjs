@@ -86,3 +86,52 @@ test('the fix of a flattened Pod in a multi-document file touches only its docum
   assert.ok(fixed.startsWith(`${other}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: static-web\n`), fixed);
   assert.deepEqual(check(fixed), []);
 });
+
+test('a metadata emptied by a lost indent does not hide the checks of a spec that kept its own (issue #12)', () => {
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+name: web
+labels:
+  app: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        ports:
+        - containerPort: "80"
+`;
+  const findings = check(text);
+  assert.deepEqual(
+    findings.map((finding) => [finding.ruleId, finding.path.at(-1)]),
+    [
+      [ID, 'name'],
+      ['schema-type', 'containerPort'],
+    ],
+  );
+  // A finding the lost indentation explains is still dropped: the spec's containers slid to the top.
+  const slid = `apiVersion: v1
+kind: Pod
+metadata:
+name: web
+labels:
+  app: web
+spec:
+  restartPolicy: Always
+containers:
+- name: web
+  image: nginx:1.27
+`;
+  assert.deepEqual(
+    check(slid).map((finding) => finding.ruleId),
+    [ID],
+  );
+});

@@ -4,14 +4,19 @@
 // a list of rules is printed as is.
 import type { Rule, RuleMeta } from '../rule-types';
 import { API_VERSIONS_RULES } from './api-versions';
+import { AUTOSCALING_RULES } from './autoscaling';
+import { BATCH_RULES } from './batch';
 import { CONFIGURATION_RULES } from './configuration';
 import { CONTAINERS_RULES } from './containers';
+import { DISRUPTION_RULES } from './disruption';
 import { ENVIRONMENT_RULES } from './environment';
 import { IMAGES_RULES } from './images';
 import { INTERNAL_RULES } from './internal';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { METADATA_RULES } from './metadata';
+import { NETWORKING_RULES } from './networking';
 import { POD_POLICY_RULES } from './pod-policy';
+import { POD_SECURITY_RULES } from './pod-security';
 import { PORTS_RULES } from './ports';
 import { PROBES_RULES } from './probes';
 import { RESOURCES_RULES } from './resources';
@@ -20,6 +25,7 @@ import { SECURITY_RULES } from './security';
 import { SERVICES_RULES } from './services';
 import { SHUTDOWN_RULES } from './shutdown';
 import { STATIC_PODS_RULES } from './static-pods';
+import { STORAGE_RULES } from './storage';
 import { SUPPRESSION_RULES } from './suppression';
 import { VOLUMES_RULES } from './volumes';
 import { WORKLOADS_RULES } from './workloads';
@@ -40,10 +46,16 @@ export const ALL_RULES: readonly Rule[] = [
   ...POD_POLICY_RULES,
   ...METADATA_RULES,
   ...WORKLOADS_RULES,
+  ...BATCH_RULES,
   ...SERVICES_RULES,
+  ...NETWORKING_RULES,
+  ...STORAGE_RULES,
+  ...AUTOSCALING_RULES,
+  ...DISRUPTION_RULES,
   ...STATIC_PODS_RULES,
   ...IMAGES_RULES,
   ...SECURITY_RULES,
+  ...POD_SECURITY_RULES,
   ...SUPPRESSION_RULES,
   ...CONFIGURATION_RULES,
   ...INTERNAL_RULES,

@@ -13,6 +13,7 @@ export const apiVersionDeprecated: Rule = {
     id: 'api-version-deprecated',
     defaultSeverity: 'warning',
     category: 'api-versions',
+    parity: ['api-version'],
     summary: 'The apiVersion is deprecated at the target Kubernetes version and will be removed; move to its replacement.',
   },
   checkObject(context) {

@@ -13,6 +13,7 @@ export const apiVersionRemoved: Rule = {
     id: 'api-version-removed',
     defaultSeverity: 'error',
     category: 'api-versions',
+    parity: ['api-version'],
     summary: 'The apiVersion was removed at or before the target Kubernetes version; the API server does not know the object.',
   },
   checkObject(context) {

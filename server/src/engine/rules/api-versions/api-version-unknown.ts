@@ -21,6 +21,7 @@ export const apiVersionUnknown: Rule = {
     id: 'api-version-unknown',
     defaultSeverity: 'error',
     category: 'api-versions',
+    parity: ['api-version'],
     summary: 'A built-in API group does not serve this apiVersion/kind at the target Kubernetes version (typo or wrong version).',
   },
   checkObject(context) {

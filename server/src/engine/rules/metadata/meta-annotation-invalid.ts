@@ -19,6 +19,7 @@ export const metaAnnotationInvalid: Rule = {
     id: 'meta-annotation-invalid',
     defaultSeverity: 'error',
     category: 'metadata',
+    parity: ['object-meta'],
     summary: 'An annotation key is malformed, a value is not a string, or all annotations exceed 256 KiB.',
   },
   checkObject(context) {

@@ -16,6 +16,7 @@ export const metaLabelInvalid: Rule = {
     id: 'meta-label-invalid',
     defaultSeverity: 'error',
     category: 'metadata',
+    parity: ['object-meta'],
     summary: 'A label (or nodeSelector/selector) key or value breaks the label syntax, or a value is not a string.',
   },
   checkObject(context) {

@@ -7,6 +7,7 @@ export const schemaEnum: Rule = {
     id: 'schema-enum',
     defaultSeverity: 'error',
     category: 'schema',
+    parity: ['schema'],
     summary: 'A value outside the closed set the API accepts.',
   },
 };

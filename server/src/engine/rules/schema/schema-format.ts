@@ -7,6 +7,7 @@ export const schemaFormat: Rule = {
     id: 'schema-format',
     defaultSeverity: 'error',
     category: 'schema',
+    parity: ['schema'],
     summary: 'A value breaks a format or range constraint of the API.',
   },
 };

@@ -7,6 +7,7 @@ export const schemaIndentationLost: Rule = {
     id: 'schema-indentation-lost',
     defaultSeverity: 'error',
     category: 'schema',
+    parity: ['schema'],
     summary: 'Fields that belong under metadata or spec sit at the top level: the indentation was lost.',
   },
 };

@@ -7,6 +7,7 @@ export const schemaRequired: Rule = {
     id: 'schema-required',
     defaultSeverity: 'error',
     category: 'schema',
+    parity: ['schema'],
     summary: 'A required field is missing.',
   },
 };

@@ -7,6 +7,7 @@ export const schemaTooMany: Rule = {
     id: 'schema-too-many',
     defaultSeverity: 'info',
     category: 'schema',
+    parity: ['schema'],
     summary: 'More schema findings exist in this document than are shown.',
   },
 };

@@ -7,6 +7,7 @@ export const schemaType: Rule = {
     id: 'schema-type',
     defaultSeverity: 'error',
     category: 'schema',
+    parity: ['schema'],
     summary: 'A value of the wrong type (for example a number where the API needs a string).',
   },
 };

@@ -7,6 +7,7 @@ export const schemaUnknownField: Rule = {
     id: 'schema-unknown-field',
     defaultSeverity: 'error',
     category: 'schema',
+    parity: ['schema'],
     summary: 'A field the Kubernetes API does not know; strict validation rejects it.',
   },
 };
