@@ -79,3 +79,32 @@ test('fix: make the mount writable', () => {
   const fixed = assertFixClears(bad, ID);
   assert.doesNotMatch(fixed, /readOnly/);
 });
+
+test('a mount inside a read-only emptyDir: the container cannot start (error on that readOnly), and the fix clears it (#13)', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        volumeMounts:
+        - {name: cache, mountPath: /var/cache, readOnly: true}
+        - {name: conf, mountPath: /var/cache/conf}
+      volumes:
+      - {name: cache, emptyDir: {}}
+      - {name: conf, configMap: {name: web}}
+  `;
+  const [finding, ...rest] = findingsOf(text, 'emptydir-read-only');
+  assert.equal(rest.length, 0, 'one finding: the start failure, not also "stays empty"');
+  assert.equal(finding.severity, 'error');
+  assert.equal(textOf(text, finding), 'readOnly');
+  assert.match(finding.message, /Container "web" cannot start: "\/var\/cache\/conf" lies inside read-only emptyDir "cache"/);
+  assert.match(finding.detail, /read-only file system/);
+  assertFixClears(text, 'emptydir-read-only');
+  // boundary: a sibling path that only shares the prefix is not inside
+  const sibling = text.replace('mountPath: /var/cache/conf', 'mountPath: /var/cache-conf');
+  assert.equal(findingsOf(sibling, 'emptydir-read-only')[0].severity, 'warning');
+});

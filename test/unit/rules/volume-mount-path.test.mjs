@@ -159,3 +159,25 @@ test('fix: a subPath with a leading "/" is made relative; ".." gets no fix', () 
   assert.match(fixed, /subPath: app\.conf # one file of the ConfigMap/);
   assert.deepEqual(findingsOf(text.replace('/app.conf #', '../app.conf #'), ID)[0].fixes, []);
 });
+
+test('only "/" separates sub-path elements: the API server runs on Linux', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+      - name: app
+        image: app:1.0
+        volumeMounts:
+        - {name: a, mountPath: /x, subPath: 'dir\\..\\file'}
+        - {name: a, mountPath: /y, subPath: ./..}
+      volumes:
+      - {name: a, emptyDir: {}}
+  `;
+  const [finding, ...rest] = findingsOf(text, ID);
+  assert.equal(rest.length, 0);
+  assert.equal(textOf(text, finding), './..');
+  assert.match(said(finding), /must not contain '\.\.'/);
+});

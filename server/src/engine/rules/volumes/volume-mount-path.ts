@@ -6,6 +6,7 @@
 import { containersOf } from '../../containers';
 import { asString, hasKey, objectItems } from '../../json';
 import { capitalize, describeContainer, quoteShort } from '../../k8s/phrasing';
+import { descendingPathProblems } from '../../k8s/volume-paths';
 import { volumesByName } from '../../k8s/volumes';
 import type { Rule } from '../../rule-types';
 import type { FieldPath, RuleFinding } from '../../types';
@@ -17,6 +18,7 @@ export const volumeMountPath: Rule = {
     defaultSeverity: 'error',
     category: 'volumes',
     summary: 'A volumeMount has an empty or repeated mountPath, or an invalid subPath/subPathExpr.',
+    parity: ['pod-volume-mounts'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
@@ -116,9 +118,7 @@ export const volumeMountPath: Rule = {
   },
 };
 
-/** core/validation.go validateLocalDescendingPath: relative, and no '..' element. */
+/** core/validation.go validateLocalDescendingPath: relative, and no '..' element (first problem). */
 function descendingPathProblem(path: string): string | undefined {
-  if (path.startsWith('/')) return 'must be a relative path';
-  if (path.split(/[\\/]/).includes('..')) return "must not contain '..'";
-  return undefined;
+  return descendingPathProblems(path)[0];
 }

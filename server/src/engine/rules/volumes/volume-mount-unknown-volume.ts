@@ -22,6 +22,7 @@ export const volumeMountUnknownVolume: Rule = {
     defaultSeverity: 'error',
     category: 'volumes',
     summary: 'A volumeMount or volumeDevice names a volume the Pod does not define.',
+    parity: ['pod-volume-mounts'],
   },
   checkPodSpec(context) {
     const volumes = volumesByName(context.spec);

@@ -15,6 +15,7 @@ export const volumeNameInvalid: Rule = {
     defaultSeverity: 'error',
     category: 'volumes',
     summary: 'A volume name is empty, not a DNS label, or used twice.',
+    parity: ['pod-volumes'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

@@ -14,6 +14,7 @@ export const volumeSourceCount: Rule = {
     defaultSeverity: 'error',
     category: 'volumes',
     summary: 'A volume sets two sources (rejected), or none (silently becomes an emptyDir).',
+    parity: ['pod-volumes'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
