@@ -19,11 +19,11 @@ const bad = yaml`
       image: app:1.0
 `;
 
-test('dnsPolicy None without dnsConfig is an error on the value', () => {
+test('dnsPolicy None without dnsConfig is an error on the spec (where dnsConfig is missing)', () => {
   const [finding, ...rest] = findingsOf(bad, ID);
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
-  assert.equal(textOf(bad, finding), 'None');
+  assert.equal(textOf(bad, finding), 'spec');
   assert.match(said(finding), /must provide `dnsConfig` when `dnsPolicy` is None/);
 });
 
@@ -64,7 +64,7 @@ test('Deployment template in a multi-document file', () => {
   `;
   const [finding] = findingsOf(text, ID);
   assert.equal(finding.documentIndex, 1);
-  assert.equal(lineOf(text, finding), 16);
+  assert.equal(lineOf(text, finding), 15);
 });
 
 test('fix: fall back to ClusterFirst', () => {

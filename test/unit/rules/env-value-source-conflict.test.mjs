@@ -23,12 +23,12 @@ const bad = yaml`
           secretKeyRef: {name: db, key: password}
 `;
 
-test('value and valueFrom together: error on value', () => {
+test('value and valueFrom together: error on valueFrom (the path the API server names)', () => {
   const [finding, ...rest] = findingsOf(bad, ID);
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
-  assert.equal(lineOf(bad, finding), 10);
-  assert.equal(textOf(bad, finding), 'value');
+  assert.equal(lineOf(bad, finding), 11);
+  assert.equal(textOf(bad, finding), 'valueFrom');
   assert.match(said(finding), /may not be specified when `value` is not empty/);
 });
 

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyzeText } from '../../../dist/server/engine.js';
 import { yaml, findingsOf, lineOf, textOf, assertFixClears } from '../../helpers/engine.mjs';
 
 const ID = 'host-namespace-sharing';
@@ -27,13 +28,9 @@ test('hostNetwork and hostPID are warnings on the keys', () => {
   );
 });
 
-test('static Pods in kube-system: hostNetwork is by design, not reported (seed 004)', () => {
+test('static Pods with host networking are node agents: host namespaces are context, not reported (seed 004, #13)', () => {
   const text = bad.replace('name: web # pod', 'name: web # pod\n  namespace: kube-system');
-  const findings = findingsOf(text, ID, { staticPod: true });
-  assert.deepEqual(
-    findings.map((f) => `${f.severity} ${textOf(text, f)}`),
-    ['warning hostPID'],
-  );
+  assert.deepEqual(findingsOf(text, ID, { staticPod: true }), []);
   assert.equal(findingsOf(text, ID)[0].severity, 'warning', 'not a static Pod: still a warning');
 });
 
@@ -72,4 +69,51 @@ test('DaemonSet template in a multi-document file', () => {
 test('fix: remove hostNetwork', () => {
   const fixed = assertFixClears(bad, ID);
   assert.doesNotMatch(fixed, /hostNetwork/);
+});
+
+const calicoNode = yaml`
+  apiVersion: apps/v1
+  kind: DaemonSet
+  metadata:
+    name: calico-node
+    namespace: kube-system
+  spec:
+    selector:
+      matchLabels: {k8s-app: calico-node}
+    template:
+      metadata:
+        labels: {k8s-app: calico-node}
+      spec:
+        hostNetwork: true
+        priorityClassName: system-node-critical
+        containers:
+        - name: calico-node
+          image: calico/node:v3.27.0
+          securityContext:
+            privileged: true
+        volumes:
+        - name: cni-bin
+          hostPath: {path: /opt/cni/bin}
+`;
+
+test('a calico-like node agent DaemonSet: no host-namespace warning under baseline, reported when the user asks for restricted (#13)', () => {
+  assert.deepEqual(findingsOf(calicoNode, ID), []);
+  const checkedAll = (podSecurity) => analyzeText(calicoNode, { kubernetesVersion: '1.36', podSecurity }).findings.map((f) => f.ruleId);
+  assert.deepEqual(
+    checkedAll('baseline').filter((id) => id === ID || id.startsWith('pss-')),
+    [],
+    'no Pod Security findings for a node agent under baseline',
+  );
+  const restricted = analyzeText(calicoNode, { kubernetesVersion: '1.36', podSecurity: 'restricted' }).findings;
+  assert.deepEqual(
+    restricted.filter((f) => f.ruleId === ID).map((f) => textOf(calicoNode, f)),
+    ['hostNetwork'],
+  );
+  assert.ok(restricted.some((f) => f.ruleId === 'pss-privileged'));
+  // The same Pod as a Deployment is not a node agent: reported under the default baseline
+  const deployment = calicoNode.replace('kind: DaemonSet', 'kind: Deployment');
+  assert.deepEqual(
+    findingsOf(deployment, ID).map((f) => textOf(deployment, f)),
+    ['hostNetwork'],
+  );
 });

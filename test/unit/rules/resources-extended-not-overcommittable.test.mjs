@@ -21,11 +21,11 @@ const bad = yaml`
           nvidia.com/gpu: 1
 `;
 
-test('a GPU request without a limit is an error on the request key', () => {
+test('a GPU request without a limit is an error where limits is missing', () => {
   const [finding, ...rest] = findingsOf(bad, ID);
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
-  assert.equal(textOf(bad, finding), 'nvidia.com/gpu');
+  assert.equal(textOf(bad, finding), 'resources');
   assert.match(said(finding), /Limit must be set for non overcommitable resources/);
 });
 

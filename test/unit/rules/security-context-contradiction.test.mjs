@@ -25,8 +25,8 @@ test('privileged with allowPrivilegeEscalation: false is an error', () => {
   const [finding, ...rest] = findingsOf(bad, ID);
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
-  assert.equal(lineOf(bad, finding), 10);
-  assert.equal(textOf(bad, finding), 'false');
+  assert.equal(lineOf(bad, finding), 8);
+  assert.equal(textOf(bad, finding), 'securityContext');
   assert.match(said(finding), /cannot set `allowPrivilegeEscalation` to false and `privileged` to true/);
 });
 
@@ -117,4 +117,20 @@ test('fix: drop privileged', () => {
 test('fix: drop allowPrivilegeEscalation', () => {
   const fixed = assertFixClears(bad, ID, { title: 'Remove allowPrivilegeEscalation' });
   assert.doesNotMatch(fixed, /allowPrivilegeEscalation/);
+});
+
+test('procMount Unmasked is only checked from 1.33 (before, the API server resets it to Default)', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+      - name: app
+        image: app:1.0
+        securityContext: {procMount: Unmasked}
+  `;
+  assert.equal(findingsOf(text, ID).length, 1);
+  assert.deepEqual(findingsOf(text, ID, { version: '1.32' }), []);
 });

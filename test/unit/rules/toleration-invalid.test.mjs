@@ -101,7 +101,7 @@ const seconds = yaml`
 test('Deployment template in a multi-document file', () => {
   const [finding] = findingsOf(seconds, ID);
   assert.equal(finding.documentIndex, 1);
-  assert.equal(lineOf(seconds, finding), 22);
+  assert.equal(lineOf(seconds, finding), 20);
 });
 
 test('fix: remove the value', () => {
@@ -131,4 +131,28 @@ test('fix: an empty key without an operator gets operator: Exists', () => {
   assert.equal(finding.message, 'tolerations[0] has no key, so its operator must be Exists');
   const fixed = assertFixClears(text, ID);
   assert.match(fixed, /- effect: NoSchedule # every NoSchedule taint\n {4}operator: Exists\n/);
+});
+
+test('an Equal toleration value must be a label value (reported on operator, as the API server does)', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+      - name: app
+        image: app:1.0
+      tolerations:
+      - key: dedicated
+        operator: Equal
+        value: "gpu nodes"
+        effect: NoSchedule
+      - {key: dedicated, value: gpu-nodes, effect: NoSchedule}
+  `;
+  const findings = findingsOf(text, ID);
+  assert.equal(findings.length, 1);
+  assert.equal(lineOf(text, findings[0]), 10);
+  assert.equal(textOf(text, findings[0]), 'Equal');
+  assert.match(findings[0].detail, /a valid label must be an empty string/);
 });

@@ -16,6 +16,7 @@ export const containerImageMissing: Rule = {
     defaultSeverity: 'error',
     category: 'containers',
     summary: 'A container has no image (or, in a Pod, an image with surrounding whitespace).',
+    parity: ['pod-containers'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

@@ -14,6 +14,7 @@ export const containerNameDuplicate: Rule = {
     defaultSeverity: 'error',
     category: 'containers',
     summary: 'Two containers of the Pod (app, init or ephemeral) share a name; the API server rejects the later one.',
+    parity: ['pod-containers'],
   },
   checkPodSpec(context) {
     // Upstream order: app containers, then init containers, then ephemeral containers.

@@ -14,6 +14,7 @@ export const containerNameInvalid: Rule = {
     defaultSeverity: 'error',
     category: 'containers',
     summary: 'A container name is empty or not a DNS label (lower-case letters, digits and -).',
+    parity: ['pod-containers'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

@@ -15,6 +15,7 @@ export const containerRestartPolicyNonInit: Rule = {
     defaultSeverity: 'error',
     category: 'containers',
     summary: 'An app container sets restartPolicy, which Kubernetes rejects before 1.35 (per-container restart rules).',
+    parity: ['pod-containers'],
   },
   checkPodSpec(context) {
     const allowed = atLeast(context.env.kubernetesVersion, '1.35');

@@ -13,6 +13,7 @@ export const containersEmpty: Rule = {
     defaultSeverity: 'error',
     category: 'containers',
     summary: 'The Pod spec has no app containers; the API server rejects it.',
+    parity: ['pod-containers'],
   },
   checkObject(context) {
     // A Pod (or template) whose spec is missing or empty never reaches checkPodSpec.

@@ -11,6 +11,7 @@ export const ephemeralContainersInManifest: Rule = {
     defaultSeverity: 'error',
     category: 'containers',
     summary: 'spec.ephemeralContainers in a manifest; Kubernetes only accepts them through kubectl debug.',
+    parity: ['pod-containers'],
   },
   checkPodSpec(context) {
     if (!hasKey(context.spec, 'ephemeralContainers')) return [];

@@ -1,5 +1,7 @@
 // The "containers" rules: one module per rule, named after its id (rules/<category>/<id>.ts).
 import type { Rule } from '../../rule-types';
+import { commandMisplacedArgs } from './command-misplaced-args';
+import { commandVariableNotExpanded } from './command-variable-not-expanded';
 import { containerCommandExits } from './container-command-exits';
 import { containerImageMissing } from './container-image-missing';
 import { containerNameDuplicate } from './container-name-duplicate';
@@ -22,4 +24,6 @@ export const CONTAINERS_RULES: readonly Rule[] = [
   containersEmpty,
   containerImageMissing,
   containerCommandExits,
+  commandVariableNotExpanded,
+  commandMisplacedArgs,
 ];

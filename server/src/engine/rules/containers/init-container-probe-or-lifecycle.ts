@@ -15,6 +15,7 @@ export const initContainerProbeOrLifecycle: Rule = {
     defaultSeverity: 'error',
     category: 'containers',
     summary: 'An init container without restartPolicy: Always sets a probe or lifecycle hook; the API server rejects it.',
+    parity: ['pod-containers'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

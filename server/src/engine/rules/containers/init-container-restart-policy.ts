@@ -17,6 +17,7 @@ export const initContainerRestartPolicy: Rule = {
     defaultSeverity: 'error',
     category: 'containers',
     summary: 'An init container sets restartPolicy to something other than Always, which the target version rejects.',
+    parity: ['pod-containers'],
   },
   checkPodSpec(context) {
     if (atLeast(context.env.kubernetesVersion, CONTAINER_RESTART_RULES)) return [];

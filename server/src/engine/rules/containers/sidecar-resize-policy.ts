@@ -14,6 +14,7 @@ export const sidecarResizePolicy: Rule = {
     defaultSeverity: 'error',
     category: 'containers',
     summary: 'resizePolicy on an init container, which Kubernetes rejects before in-place resize (1.33).',
+    parity: ['pod-containers'],
     maxVersion: '1.32',
   },
   checkPodSpec(context) {

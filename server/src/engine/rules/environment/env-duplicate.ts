@@ -15,6 +15,7 @@ export const envDuplicate: Rule = {
     defaultSeverity: 'warning',
     category: 'environment',
     summary: 'A container defines the same environment variable twice; only the last survives, and apply may drop one.',
+    parity: ['pod-env'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

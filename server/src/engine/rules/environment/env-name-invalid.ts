@@ -32,6 +32,7 @@ export const envNameInvalid: Rule = {
     defaultSeverity: 'error',
     category: 'environment',
     summary: 'An environment variable name (or envFrom prefix) is not valid for the target Kubernetes version.',
+    parity: ['pod-env'],
   },
   checkPodSpec(context) {
     const version = context.env.kubernetesVersion;

@@ -30,6 +30,7 @@ export const envValueSourceConflict: Rule = {
     defaultSeverity: 'error',
     category: 'environment',
     summary: 'An env entry mixes value and valueFrom, has zero or several sources, or an unsupported fieldRef path.',
+    parity: ['pod-env'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
@@ -50,8 +51,9 @@ export const envValueSourceConflict: Rule = {
           });
         }
         for (const extra of sources.slice(1)) {
+          // The API server names valueFrom itself (its field path); the message names the extra source.
           findings.push({
-            path: [...base, 'valueFrom', extra],
+            path: [...base, 'valueFrom'],
             target: 'key',
             message: `${capitalize(who)}: valueFrom of ${quoteShort(name, 30)} sets both ${sources[0]} and ${extra}`,
             detail: 'The API server rejects it ("may not have more than one field specified at a time"). Keep one source.',
@@ -61,7 +63,7 @@ export const envValueSourceConflict: Rule = {
         const value = item.value;
         if (sources.length > 0 && value !== undefined && value !== null && value !== '') {
           findings.push({
-            path: [...base, 'value'],
+            path: [...base, 'valueFrom'],
             target: 'key',
             message: `${capitalize(who)}: ${quoteShort(name, 30)} sets both value and valueFrom`,
             detail: 'The API server rejects it ("may not be specified when `value` is not empty"). Keep one of them.',
@@ -88,7 +90,7 @@ export const envValueSourceConflict: Rule = {
         const sources = ENV_FROM_SOURCES.filter((key) => hasKey(item, key));
         if (sources.length === 1) continue;
         findings.push({
-          path: sources.length === 0 ? base : [...base, sources[1]],
+          path: base,
           target: 'key',
           message:
             sources.length === 0

@@ -12,6 +12,7 @@ export const dnsPolicyNoneRequiresConfig: Rule = {
     defaultSeverity: 'error',
     category: 'pod-policy',
     summary: 'dnsPolicy: None without dnsConfig nameservers, or dnsConfig over its limits.',
+    parity: ['pod-dns-network'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
@@ -22,9 +23,10 @@ export const dnsPolicyNoneRequiresConfig: Rule = {
     if (asString(context.spec.dnsPolicy) === 'None') {
       const fixes = [{ title: 'Use dnsPolicy: ClusterFirst (cluster DNS)', intents: [{ op: 'set' as const, path: policyPath, value: 'ClusterFirst' }] }];
       if (!config) {
+        // The API server names the missing dnsConfig, which is placed on the spec key.
         findings.push({
-          path: policyPath,
-          target: 'value',
+          path: configPath,
+          target: 'key',
           message: 'dnsPolicy None needs a dnsConfig, and there is none',
           detail:
             'dnsPolicy None gives the Pod no DNS configuration of its own; the API server rejects it without dnsConfig ("must provide `dnsConfig` when `dnsPolicy` is None"). Add dnsConfig with at least one nameserver.',

@@ -19,6 +19,7 @@ export const restartPolicyInvalid: Rule = {
     defaultSeverity: 'error',
     category: 'pod-policy',
     summary: 'restartPolicy is not Always/OnFailure/Never, or a long-running workload template sets something other than Always.',
+    parity: ['pod-policy'],
   },
   checkPodSpec(context) {
     const value = asString(context.spec.restartPolicy);

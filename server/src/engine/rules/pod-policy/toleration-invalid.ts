@@ -1,9 +1,10 @@
 // Toleration consistency: an empty key only works with operator Exists (it then matches every
-// taint); Exists takes no value; tolerationSeconds only means something for NoExecute taints.
+// taint); Exists takes no value, Equal a label-style value; tolerationSeconds only means something
+// for NoExecute taints.
 // core/validation.go ValidateTolerations.
 // https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
 import { asString, hasKey, objectItems } from '../../json';
-import { qualifiedNameErrors } from '../../k8s/names';
+import { labelValueErrors, qualifiedNameErrors } from '../../k8s/names';
 import { quoteShort } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
@@ -14,6 +15,7 @@ export const tolerationInvalid: Rule = {
     defaultSeverity: 'error',
     category: 'pod-policy',
     summary: 'A toleration with an empty key but not Exists, a value with Exists, or tolerationSeconds without NoExecute.',
+    parity: ['pod-scheduling'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
@@ -47,6 +49,16 @@ export const tolerationInvalid: Rule = {
             detail: `The API server rejects it: ${errors.join('; ')}. Taint keys have the same format as label keys.`,
           });
       }
+      const valueErrors = operator === 'Equal' ? labelValueErrors(value) : [];
+      if (valueErrors.length > 0) {
+        // The API server reports a bad value on the operator field.
+        findings.push({
+          path: hasKey(item, 'operator') ? [...base, 'operator'] : [...base, 'value'],
+          target: 'value',
+          message: `tolerations[${index}]: value ${quoteShort(value, 40)} is not a valid taint value`,
+          detail: `The API server rejects it: ${valueErrors.join('; ')}. Taint values have the same format as label values.`,
+        });
+      }
       if (operator === 'Exists' && value !== '') {
         findings.push({
           path: [...base, 'value'],
@@ -60,9 +72,10 @@ export const tolerationInvalid: Rule = {
         });
       }
       if (hasKey(item, 'tolerationSeconds') && item.tolerationSeconds !== null && asString(item.effect) !== 'NoExecute') {
+        // The API server reports it on effect (or, without one, on the toleration).
         findings.push({
-          path: [...base, 'tolerationSeconds'],
-          target: 'key',
+          path: hasKey(item, 'effect') ? [...base, 'effect'] : base,
+          target: hasKey(item, 'effect') ? 'value' : 'key',
           message: `tolerations[${index}] sets tolerationSeconds, but its effect is not NoExecute`,
           detail: `tolerationSeconds only applies to NoExecute taints, and the effect is ${asString(item.effect) ? `"${asString(item.effect)}"` : 'empty'}; the API server rejects it ("effect must be 'NoExecute' when \`tolerationSeconds\` is set").`,
           fixes: [

@@ -16,6 +16,7 @@ export const resourcesExtendedNotOvercommittable: Rule = {
     defaultSeverity: 'error',
     category: 'resources',
     summary: 'An extended resource or hugepages request has no equal limit, is fractional, or hugepages lack cpu/memory.',
+    parity: ['pod-resources'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
@@ -38,8 +39,9 @@ export const resourcesExtendedNotOvercommittable: Rule = {
         if (!isExtendedResource(name) && !isHugePages(name)) continue;
         const requestPath = [...block.path, 'requests', name];
         if (!(name in limits)) {
+          // The API server names the (missing) limits map; a missing key is placed on its parent.
           findings.push({
-            path: requestPath,
+            path: [...block.path, 'limits'],
             target: 'key',
             message: `${capitalize(block.owner)} requests ${name} without a limit`,
             detail: `The API server rejects it ("Limit must be set for non overcommitable resources"). Set limits.${name} to the same value.`,
@@ -69,9 +71,9 @@ export const resourcesExtendedNotOvercommittable: Rule = {
       const names = [...Object.keys(requests), ...Object.keys(limits)];
       const hugePages = names.find(isHugePages);
       if (hugePages && !names.some((name) => name === 'cpu' || name === 'memory')) {
-        const map = hugePages in limits ? 'limits' : 'requests';
+        // The API server reports it on the resources block as a whole.
         findings.push({
-          path: [...block.path, map, hugePages],
+          path: block.path,
           target: 'key',
           message: `${capitalize(block.owner)} requests ${hugePages} without cpu or memory`,
           detail: 'The API server rejects it ("HugePages require cpu or memory"). Add a memory (or cpu) request or limit.',

@@ -17,6 +17,7 @@ export const resourcesFractionalBytes: Rule = {
     defaultSeverity: 'warning',
     category: 'resources',
     summary: 'A memory or ephemeral-storage quantity has a fractional byte value, almost always `m` typed for `Mi`.',
+    parity: ['pod-resources'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

@@ -14,6 +14,7 @@ export const resourcesRequestExceedsLimit: Rule = {
     defaultSeverity: 'error',
     category: 'resources',
     summary: 'A resource request is larger than its limit (or a quantity is negative); the API server rejects it.',
+    parity: ['pod-resources'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

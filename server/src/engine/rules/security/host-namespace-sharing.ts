@@ -5,6 +5,7 @@
 // https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 import { asString, getIn } from '../../json';
 import { quoteShort } from '../../k8s/phrasing';
+import { isNodeAgent } from '../../k8s/node-agent';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -28,6 +29,18 @@ export const hostNamespaceSharing: Rule = {
     const findings: RuleFinding[] = [];
     const namespace = asString(getIn(context.object, ['metadata', 'namespace']));
     const controlPlaneStatic = context.env.isStaticPodManifest && context.kind === 'Pod' && namespace === 'kube-system';
+    // Node agents (CNI, CSI, kube-proxy, node exporters) share host namespaces by design; only the
+    // restricted Pod Security Standard, when the user asks for it, still reports them.
+    if (
+      context.env.podSecurity !== 'restricted' &&
+      isNodeAgent({
+        kind: context.kind,
+        spec: context.spec,
+        isStaticPodManifest: context.env.isStaticPodManifest,
+        namespace: asString(getIn(context.object, ['metadata', 'namespace'])),
+      })
+    )
+      return findings;
     const named = context.name ? ` ${quoteShort(context.name, 30)}` : '';
     const owner = `${context.kind}${named} shares`;
     for (const [field, { short, risk }] of Object.entries(FIELDS)) {

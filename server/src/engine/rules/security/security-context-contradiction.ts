@@ -8,6 +8,7 @@ import { asArray, asObject } from '../../json';
 import { capitalize, describeContainer } from '../../k8s/phrasing';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
+import { atLeast } from '../../versions';
 
 export const securityContextContradiction: Rule = {
   meta: {
@@ -15,11 +16,13 @@ export const securityContextContradiction: Rule = {
     defaultSeverity: 'error',
     category: 'security',
     summary: 'Contradicting securityContext settings (privileged without privilege escalation, Unmasked procMount, host namespaces with user namespaces).',
+    parity: ['pod-security-context'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];
     const spec = context.spec;
     const hostUsers = spec.hostUsers !== false; // defaults to true
+    const procMountChecked = atLeast(context.env.kubernetesVersion, '1.33');
     for (const ref of containersOf(spec, context.specPath, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const sc = asObject(ref.container.securityContext);
       if (!sc) continue;
@@ -27,9 +30,10 @@ export const securityContextContradiction: Rule = {
       const who = describeContainer(ref);
       if (sc.allowPrivilegeEscalation === false) {
         if (sc.privileged === true) {
+          // The API server reports these on the securityContext itself.
           findings.push({
-            path: [...base, 'allowPrivilegeEscalation'],
-            target: 'value',
+            path: base,
+            target: 'key',
             message: `${capitalize(who)} is privileged but sets allowPrivilegeEscalation: false`,
             detail:
               'The API server rejects it ("cannot set `allowPrivilegeEscalation` to false and `privileged` to true"). A privileged container can always escalate: drop privileged, or remove allowPrivilegeEscalation.',
@@ -42,8 +46,8 @@ export const securityContextContradiction: Rule = {
         asArray(asObject(sc.capabilities)?.add).forEach((capability, index) => {
           if (capability !== 'CAP_SYS_ADMIN') return;
           findings.push({
-            path: [...base, 'capabilities', 'add', index],
-            target: 'value',
+            path: base,
+            target: 'key',
             message: `${capitalize(who)} adds CAP_SYS_ADMIN but sets allowPrivilegeEscalation: false`,
             detail:
               'The API server rejects it ("cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN"). CAP_SYS_ADMIN allows escalation: drop the capability, or remove allowPrivilegeEscalation.',
@@ -54,7 +58,8 @@ export const securityContextContradiction: Rule = {
           });
         });
       }
-      if (sc.procMount === 'Unmasked' && hostUsers) {
+      // Before ProcMountType is on by default (1.33) the API server resets procMount to Default.
+      if (sc.procMount === 'Unmasked' && hostUsers && procMountChecked) {
         findings.push({
           path: [...base, 'procMount'],
           target: 'value',
