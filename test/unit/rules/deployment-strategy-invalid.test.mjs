@@ -164,3 +164,69 @@ test('StatefulSet: OnDelete with rollingUpdate, and maxUnavailable 0', () => {
   const zero = text.replace('type: OnDelete', 'type: RollingUpdate').replace('{partition: 1}', '{maxUnavailable: 0}');
   assert.match(said(findingsOf(zero, ID)[0]), /cannot be 0/);
 });
+
+test('a quoted number or a spaced percent is not an int-or-percent; the fix writes the intended value', () => {
+  const text = deployment('{rollingUpdate: {maxSurge: "1", maxUnavailable: "50 %"}}');
+  const findings = findingsOf(text, ID);
+  assert.deepEqual(
+    findings.map((finding) => textOf(text, finding)),
+    ['"1"', '"50 %"'],
+  );
+  assert.equal(lineOf(text, findings[1]), 7);
+  assert.match(said(findings[1]), /a valid percent string must be a numeric string followed by an ending '%'/);
+  assert.match(assertFixClears(text, ID), /maxSurge: 1[,}]/);
+  assert.match(assertFixClears(text, ID, { index: 1 }), /maxUnavailable: "?50%"?[,}]/);
+});
+
+test('negative limits and a surge over 100% (allowed for a Deployment, refused for a DaemonSet)', () => {
+  const text = deployment('{rollingUpdate: {maxSurge: -1}}');
+  const [finding] = findingsOf(text, ID);
+  assert.equal(textOf(text, finding), '-1');
+  assert.match(said(finding), /must be greater than or equal to 0/);
+  assert.deepEqual(findingsOf(deployment('{rollingUpdate: {maxSurge: "150%", maxUnavailable: "100%"}}'), ID), []);
+  const daemonSet = yaml`
+    apiVersion: apps/v1
+    kind: DaemonSet
+    metadata:
+      name: agent
+    spec:
+      selector:
+        matchLabels: {app: agent}
+      updateStrategy:
+        rollingUpdate: {maxUnavailable: 0, maxSurge: "150%"}
+      template:
+        metadata:
+          labels: {app: agent}
+        spec:
+          containers:
+          - name: agent
+            image: agent:1.0
+  `;
+  assert.match(said(findingsOf(daemonSet, ID)[0]), /must not be greater than 100%/);
+});
+
+test('StatefulSet maxUnavailable "2" (quoted) is malformed', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata:
+      name: db
+    spec:
+      serviceName: db
+      selector:
+        matchLabels: {app: db}
+      updateStrategy:
+        rollingUpdate: {maxUnavailable: "2"}
+      template:
+        metadata:
+          labels: {app: db}
+        spec:
+          containers:
+          - name: db
+            image: postgres:16
+  `;
+  const [finding, ...rest] = findingsOf(text, ID);
+  assert.equal(rest.length, 0);
+  assert.equal(textOf(text, finding), '"2"');
+  assertFixClears(text, ID);
+});

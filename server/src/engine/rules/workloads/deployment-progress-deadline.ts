@@ -14,6 +14,7 @@ export const deploymentProgressDeadline: Rule = {
     category: 'workloads',
     summary: 'progressDeadlineSeconds is not greater than minReadySeconds; the API server rejects the Deployment.',
     kinds: ['Deployment'],
+    parity: ['apps-workloads'],
   },
   checkObject(context) {
     const spec = asObject(context.object.spec);

@@ -1,9 +1,13 @@
 // Update-strategy combinations the apps/v1 validation refuses. The values are judged after the
 // defaulters ran: a Deployment's maxSurge/maxUnavailable default to 25%, a DaemonSet's
 // maxUnavailable to 1 and maxSurge to 0 — so `maxSurge: 1` alone on a DaemonSet is rejected.
+// Each limit must also be a non-negative integer or an `N%` string ("50" quoted is a string, and
+// not a percentage). apps/validation ValidateDeploymentStrategy, ValidateRollingUpdateDaemonSet,
+// validateRollingUpdateStatefulSet.
 // https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#strategy
 // https://kubernetes.io/docs/tasks/manage-daemon/update-daemon-set/
 import { asObject, asString, getIn, type JsonObject } from '../../json';
+import { describeIntOrPercent as describe, intOrPercentFormatFindings, readIntOrPercent as intOrPercent } from '../../k8s/int-or-percent';
 import type { Rule } from '../../rule-types';
 import type { FieldPath, RuleFinding } from '../../types';
 
@@ -12,7 +16,8 @@ export const deploymentStrategyInvalid: Rule = {
     id: 'deployment-strategy-invalid',
     defaultSeverity: 'error',
     category: 'workloads',
-    summary: 'An update strategy the API server refuses (Recreate with rollingUpdate, both limits 0, more than 100%).',
+    summary: 'An update strategy the API server refuses (Recreate with rollingUpdate, both limits 0, a malformed or negative limit, more than 100%).',
+    parity: ['apps-workloads'],
     kinds: ['Deployment', 'DaemonSet', 'StatefulSet'],
   },
   checkObject(context) {
@@ -24,32 +29,9 @@ export const deploymentStrategyInvalid: Rule = {
   },
 };
 
-interface IntOrPercent {
-  value: number;
-  isPercent: boolean;
-  /** True when the manifest omitted the field and the defaulter filled it in. */
-  defaulted: boolean;
-  /** The raw value is neither an integer nor a valid `N%` string (other checks report it). */
-  malformed: boolean;
-}
-
-function intOrPercent(raw: unknown, fallback: number, fallbackIsPercent: boolean): IntOrPercent {
-  if (raw === undefined || raw === null) return { value: fallback, isPercent: fallbackIsPercent, defaulted: true, malformed: false };
-  if (typeof raw === 'number' && Number.isInteger(raw)) return { value: raw, isPercent: false, defaulted: false, malformed: false };
-  const text = asString(raw);
-  const percent = text !== undefined ? /^([0-9]+)%$/.exec(text) : null;
-  if (percent) return { value: Number(percent[1]), isPercent: true, defaulted: false, malformed: false };
-  return { value: NaN, isPercent: false, defaulted: false, malformed: true };
-}
-
-function describe(field: IntOrPercent): string {
-  const text = `${field.value}${field.isPercent ? '%' : ''}`;
-  return field.defaulted ? `${text} (the default)` : text;
-}
-
 function checkDeployment(spec: JsonObject): RuleFinding[] {
   const strategy = asObject(spec.strategy);
-  const type = asString(strategy?.type) ?? 'RollingUpdate';
+  const type = asString(strategy?.type) || 'RollingUpdate';
   const base: FieldPath = ['spec', 'strategy', 'rollingUpdate'];
   const rollingUpdate = getIn(spec, ['strategy', 'rollingUpdate']);
   if (type === 'Recreate') {
@@ -82,21 +64,28 @@ function checkDeployment(spec: JsonObject): RuleFinding[] {
       fixes: [{ title: 'Set maxSurge to 1', intents: [{ op: 'set', path: [...base, 'maxSurge'], value: 1 }], preferred: true }],
     });
   }
-  findings.push(...overHundred(maxUnavailable, [...base, 'maxUnavailable']));
+  findings.push(
+    ...intOrPercentFormatFindings(block.maxUnavailable, [...base, 'maxUnavailable'], true, 'Deployment'),
+    ...intOrPercentFormatFindings(block.maxSurge, [...base, 'maxSurge'], false, 'Deployment'),
+  );
   return findings;
 }
 
 function checkDaemonSet(spec: JsonObject): RuleFinding[] {
   const strategy = asObject(spec.updateStrategy);
-  const type = asString(strategy?.type) ?? 'RollingUpdate';
+  const type = asString(strategy?.type) || 'RollingUpdate';
   if (type !== 'RollingUpdate') return [];
   const base: FieldPath = ['spec', 'updateStrategy', 'rollingUpdate'];
   const block = asObject(strategy?.rollingUpdate) ?? {};
   const maxUnavailable = intOrPercent(block.maxUnavailable, 1, false);
   const maxSurge = intOrPercent(block.maxSurge, 0, false);
   const findings: RuleFinding[] = [];
-  findings.push(...overHundred(maxUnavailable, [...base, 'maxUnavailable']), ...overHundred(maxSurge, [...base, 'maxSurge']));
-  if (maxUnavailable.malformed || maxSurge.malformed) return findings;
+  const formatFindings = [
+    ...intOrPercentFormatFindings(block.maxUnavailable, [...base, 'maxUnavailable'], true, 'DaemonSet'),
+    ...intOrPercentFormatFindings(block.maxSurge, [...base, 'maxSurge'], true, 'DaemonSet'),
+  ];
+  findings.push(...formatFindings);
+  if (formatFindings.length > 0 || maxUnavailable.malformed || maxSurge.malformed) return findings;
   if (maxUnavailable.value !== 0 && maxSurge.value !== 0) {
     findings.push({
       path: [...base, 'maxSurge'],
@@ -128,7 +117,7 @@ function checkDaemonSet(spec: JsonObject): RuleFinding[] {
 
 function checkStatefulSet(spec: JsonObject): RuleFinding[] {
   const strategy = asObject(spec.updateStrategy);
-  const type = asString(strategy?.type) ?? 'RollingUpdate';
+  const type = asString(strategy?.type) || 'RollingUpdate';
   const base: FieldPath = ['spec', 'updateStrategy', 'rollingUpdate'];
   const rollingUpdate = strategy?.rollingUpdate;
   if (type === 'OnDelete') {
@@ -148,7 +137,8 @@ function checkStatefulSet(spec: JsonObject): RuleFinding[] {
   const block = asObject(rollingUpdate);
   if (!block || block.maxUnavailable === undefined || block.maxUnavailable === null) return [];
   const maxUnavailable = intOrPercent(block.maxUnavailable, 1, false);
-  if (maxUnavailable.malformed) return [];
+  const formatFindings = intOrPercentFormatFindings(block.maxUnavailable, [...base, 'maxUnavailable'], true, 'StatefulSet');
+  if (maxUnavailable.malformed || formatFindings.length > 0) return formatFindings;
   if (maxUnavailable.value === 0) {
     return [
       {
@@ -160,18 +150,5 @@ function checkStatefulSet(spec: JsonObject): RuleFinding[] {
       },
     ];
   }
-  return overHundred(maxUnavailable, [...base, 'maxUnavailable']);
-}
-
-function overHundred(field: IntOrPercent, path: FieldPath): RuleFinding[] {
-  if (!field.isPercent || field.defaulted || field.value <= 100) return [];
-  return [
-    {
-      path,
-      target: 'value',
-      message: `${String(path[path.length - 1])} ${field.value}% is over 100%`,
-      detail: `The API server rejects it (${path.join('.')}: must not be greater than 100%). Use at most 100%.`,
-      fixes: [{ title: 'Set to 100%', intents: [{ op: 'set', path, value: '100%' }] }],
-    },
-  ];
+  return [];
 }

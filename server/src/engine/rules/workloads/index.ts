@@ -9,6 +9,7 @@ import { noAntiAffinity } from './no-anti-affinity';
 import { statefulsetNameTooLong } from './statefulset-name-too-long';
 import { statefulsetServiceName } from './statefulset-service-name';
 import { workloadActiveDeadlineForbidden } from './workload-active-deadline-forbidden';
+import { workloadCountInvalid } from './workload-count-invalid';
 import { workloadSelectorMismatch } from './workload-selector-mismatch';
 import { workloadSelectorMissing } from './workload-selector-missing';
 
@@ -19,6 +20,7 @@ export const WORKLOADS_RULES: readonly Rule[] = [
   workloadSelectorMissing,
   deploymentStrategyInvalid,
   deploymentProgressDeadline,
+  workloadCountInvalid,
   statefulsetServiceName,
   statefulsetNameTooLong,
   deploymentSingleReplica,

@@ -15,6 +15,7 @@ export const jobRestartPolicy: Rule = {
     category: 'workloads',
     summary: 'A Job or CronJob template omits restartPolicy (defaults to Always) or sets Always; Jobs need OnFailure or Never.',
     kinds: JOB_KINDS,
+    parity: ['batch-job'],
   },
   checkPodSpec(context) {
     const jobSpecPath = context.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec'] : ['spec'];

@@ -22,6 +22,7 @@ export const statefulsetServiceName: Rule = {
     category: 'workloads',
     summary: 'StatefulSet serviceName is not a DNS label (error), or is missing so Pods get no stable DNS names (hint).',
     kinds: ['StatefulSet'],
+    parity: ['apps-workloads'],
   },
   checkObject(context) {
     const spec = asObject(context.object.spec);

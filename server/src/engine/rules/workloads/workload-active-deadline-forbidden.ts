@@ -16,6 +16,7 @@ export const workloadActiveDeadlineForbidden: Rule = {
     defaultSeverity: 'error',
     category: 'workloads',
     summary: 'activeDeadlineSeconds in a long-running workload template, or outside 1–2147483647.',
+    parity: ['apps-workloads', 'pod-policy'],
   },
   checkPodSpec(context) {
     if (!hasKey(context.spec, 'activeDeadlineSeconds')) return [];

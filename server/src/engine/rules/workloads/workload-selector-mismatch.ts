@@ -25,6 +25,7 @@ export const workloadSelectorMismatch: Rule = {
     category: 'workloads',
     summary: "The workload's selector does not select its own Pod template labels; the API server rejects it.",
     kinds: [...LABEL_SELECTOR_KINDS, 'ReplicationController'],
+    parity: ['apps-workloads'],
   },
   checkObject(context) {
     if (!asObject(getIn(context.object, ['spec', 'template']))) return [];

@@ -15,6 +15,7 @@ export const workloadSelectorMissing: Rule = {
     category: 'workloads',
     summary: 'An apps/v1 workload has no spec.selector, an empty one, or a malformed matchExpression.',
     kinds: LABEL_SELECTOR_KINDS,
+    parity: ['apps-workloads'],
   },
   checkObject(context) {
     // Only apps/v1 requires it; removed API versions are api-version-removed's business.
