@@ -82,3 +82,27 @@ test('a written cluster IP is set to None; NodePort Services get no fix', () => 
   assert.match(said(noFix), /A NodePort Service cannot be headless/);
   assert.deepEqual(noFix.fixes, []);
 });
+
+test('the governing Service in another file of the same run: nothing to say when headless, serviceName warned when not (#13)', async () => {
+  const { analyzeText, collectRunObjects } = await import('../../../dist/server/engine.js');
+  const service = (clusterIP) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: ${clusterIP}\n  selector: {app: db}\n  ports: [{port: 5432}]\n`;
+  const check = (siblingText) => {
+    const runObjects = [...collectRunObjects('service.yaml', siblingText), ...collectRunObjects('statefulset.yaml', STATEFULSET)];
+    return analyzeText(STATEFULSET, { kubernetesVersion: '1.36', filePath: 'statefulset.yaml', runObjects }).findings.filter((f) => f.ruleId === ID);
+  };
+  assert.equal(findingsOf(STATEFULSET, ID).length, 1, 'alone, the Service is missing');
+  assert.deepEqual(check(service('None')), []);
+  const [finding, ...rest] = check(service('10.96.0.7'));
+  assert.equal(rest.length, 0);
+  assert.equal(textOf(STATEFULSET, finding), 'db');
+  assert.match(finding.message, /serviceName "db" names a Service that is not headless/);
+  assert.match(finding.detail, /in service\.yaml has clusterIP 10\.96\.0\.7/);
+  // namespaces: a Service written for another namespace than the StatefulSet's does not count
+  const inProd = STATEFULSET.replace(/^metadata:\n/m, 'metadata:\n  namespace: prod\n');
+  assert.notEqual(inProd, STATEFULSET);
+  const other = service('None').replace('  name: db\n', '  name: db\n  namespace: other\n');
+  const runObjects = [...collectRunObjects('service.yaml', other)];
+  const missing = analyzeText(inProd, { kubernetesVersion: '1.36', filePath: 'statefulset.yaml', runObjects }).findings.filter((f) => f.ruleId === ID);
+  assert.equal(missing.length, 1);
+  assert.match(missing[0].message, /is in none of the files checked/);
+});

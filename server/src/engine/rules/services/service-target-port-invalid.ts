@@ -18,6 +18,7 @@ export const serviceTargetPortInvalid: Rule = {
     category: 'services',
     summary: 'A Service targetPort is neither a number 1–65535 nor a valid port name (≤ 15 lower-case characters, at least one letter).',
     kinds: ['Service'],
+    parity: ['service'],
   },
   checkObject(context) {
     if (context.apiVersion !== 'v1') return [];

@@ -1,11 +1,17 @@
 // A StatefulSet's serviceName names the headless Service (clusterIP: None) that gives each Pod its
 // DNS name (web-0.nginx.<ns>.svc). The controller does not create it: without it, or with a
 // Service that has a cluster IP, the per-Pod names do not resolve. A Service that is not headless
-// is reported where it is named (serviceName) and where it is fixed (its clusterIP or type).
+// is reported where it is named (serviceName) and where it is fixed (its clusterIP or type). The
+// Service may sit in another file of the same run (the CLI's input set): then it counts too.
 // https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id
 import { asObject, asString, getIn } from '../../json';
-import { describeObject, sameNamespace, services } from '../../k8s/file-objects';
+import { describeObject, namespaceOf, sameNamespace, services } from '../../k8s/file-objects';
 import type { FileRuleFinding, Rule } from '../../rule-types';
+
+/** Namespaces of objects in different files: an unwritten one may be any. */
+function sameRunNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
 
 export const statefulsetServiceMissing: Rule = {
   meta: {
@@ -23,14 +29,34 @@ export const statefulsetServiceMissing: Rule = {
       if (!serviceName) continue;
       const match = all.find((service) => service.name === serviceName && sameNamespace(set, service));
       if (!match) {
+        // A Service of that name in another file of the run (the CLI's input set).
+        const sibling = (context.env.runObjects ?? []).find(
+          (object) => object.kind === 'Service' && object.apiVersion === 'v1' && object.name === serviceName && sameRunNamespace(namespaceOf(set), object.namespace),
+        );
+        if (sibling) {
+          const siblingSpec = asObject(sibling.object.spec);
+          if (siblingSpec && siblingSpec.clusterIP !== 'None') {
+            findings.push({
+              documentIndex: set.documentIndex,
+              objectIndex: set.objectIndex,
+              path: ['spec', 'serviceName'],
+              target: 'value',
+              message: `serviceName "${serviceName}" names a Service that is not headless`,
+              detail:
+                `Service "${serviceName}" in ${sibling.filePath} has ${siblingSpec.clusterIP !== undefined ? `clusterIP ${String(siblingSpec.clusterIP)}` : 'a cluster IP (clusterIP is not None)'}, ` +
+                `so the Pods of ${describeObject(set)} get no DNS names of their own. Make it headless (clusterIP: None); clusterIP cannot be changed on an existing Service, so recreate it.`,
+            });
+          }
+          continue;
+        }
         findings.push({
           documentIndex: set.documentIndex,
           objectIndex: set.objectIndex,
           path: ['spec', 'serviceName'],
           target: 'value',
-          message: `Governing Service "${serviceName}" is not in this file`,
+          message: context.env.runObjects ? `Governing Service "${serviceName}" is in none of the files checked` : `Governing Service "${serviceName}" is not in this file`,
           detail:
-            `${describeObject(set)} is governed by Service "${serviceName}", but ${all.length === 0 ? 'this file defines no Service' : 'no Service of that name is in this file'}. ` +
+            `${describeObject(set)} is governed by Service "${serviceName}", but ${context.env.runObjects ? 'no Service of that name is in this file or the other files checked with it' : all.length === 0 ? 'this file defines no Service' : 'no Service of that name is in this file'}. ` +
             `The controller does not create it: add a headless Service "${serviceName}" (clusterIP: None) selecting these Pods, or make sure one exists in the namespace.`,
         });
         continue;
