@@ -21,9 +21,9 @@ export function yaml(strings, ...values) {
     .replace(/\u0000/g, () => String(values[index++]));
 }
 
-/** All findings for a text. Options: version, staticPod, rules, filePath. */
-export function check(text, { version = '1.36', staticPod = false, rules = {}, filePath, extraRules } = {}) {
-  const findings = analyzeText(text, { kubernetesVersion: version, staticPodManifest: staticPod, rules, filePath, extraRules }).findings;
+/** All findings for a text. Options: version, staticPod, rules, filePath, podSecurity. */
+export function check(text, { version = '1.36', staticPod = false, rules = {}, filePath, extraRules, podSecurity } = {}) {
+  const findings = analyzeText(text, { kubernetesVersion: version, staticPodManifest: staticPod, rules, filePath, extraRules, podSecurity }).findings;
   // A rule that crashed is a bug in the rule, whatever the test asserts about other rules.
   const crashes = findings.filter((finding) => finding.ruleId === 'internal-error');
   if (crashes.length > 0) throw new Error(`a rule crashed:\n${crashes.map((finding) => finding.message).join('\n')}`);

@@ -141,10 +141,6 @@ const DISAGREEMENTS = {
       'SEMANTICS',
       'we never ask for a CPU limit (throttling); resources-unset asks for cpu/memory requests and a memory limit',
     ],
-    'test/checks/hostPathSet/failure.yaml :: Pod/nginx :: hostPathSet': [
-      'SEMANTICS',
-      'Polaris flags every hostPath; sensitive-host-mount flags system directories and runtime sockets (/var/log is neither)',
-    ],
     'test/checks/insecureCapabilities/failure.drop-most.yaml :: Pod/nginx :: insecureCapabilities': [
       'SEMANTICS',
       'Polaris wants ~15 default capabilities dropped (here AUDIT_WRITE is kept); security-context-baseline asks for drop ALL or at least NET_RAW, which this container drops',

@@ -152,7 +152,11 @@ export const PEER_MAP = {
     hostNetworkSet: hostNamespace('hostNetwork'),
     hostPIDSet: hostNamespace('hostPID'),
     hostIPCSet: hostNamespace('hostIPC'),
-    hostPathSet: { rules: ['sensitive-host-mount', 'host-path-writable'], note: 'Polaris flags every hostPath; we flag system directories and runtime sockets' },
+    hostPathSet: {
+      rules: ['sensitive-host-mount', 'host-path-writable', 'pss-host-path-volumes'],
+      note: 'Polaris flags every hostPath; so does the baseline Pod Security control (pss-host-path-volumes), except for node agents and static Pods',
+    },
+    hostPortSet: { rules: ['pss-host-ports'], note: 'the baseline Pod Security control Host Ports' },
     sensitiveContainerEnvVar: { rules: ['env-literal-secret'] },
     readinessProbeMissing: { rules: ['probe-readiness-missing'] },
     livenessProbeMissing: { rules: ['probe-liveness-missing'] },
@@ -185,7 +189,6 @@ export const UNMAPPED = {
   },
   polaris: {
     pullPolicyNotAlways: 'opposite advice: Polaris wants imagePullPolicy Always; we only say what an omitted policy defaults to',
-    hostPortSet: 'no Podwise rule for hostPort use as such (host-port-conflict and host-network-host-port-mismatch check validity)',
     priorityClassNotSet: 'our priority-class-static-pod applies to static Pods only',
   },
 };

@@ -172,6 +172,7 @@ export class ServerContext {
     const started = performance.now();
     const snapshot = state.analyzer.snapshot(text, {
       kubernetesVersion: docSettings.settings.kubernetesVersion,
+      podSecurity: docSettings.settings.podSecurity,
       rules: docSettings.settings.rules,
       staticPodManifest: docSettings.staticPod,
       filePath: docSettings.filePath,

@@ -7,6 +7,13 @@ import type { KubernetesVersion, Severity } from '../engine/types';
 import { DEFAULT_VERSION, SUPPORTED_VERSIONS } from '../engine/versions';
 
 export type RuleSetting = Severity | 'off';
+
+/**
+ * The Pod Security Standard Podwise checks Pods against when no Namespace in the file or run says
+ * otherwise (`pod-security.kubernetes.io/enforce`). https://kubernetes.io/docs/concepts/security/pod-security-standards/
+ */
+export type PodSecurityLevel = 'off' | 'baseline' | 'restricted';
+export const POD_SECURITY_LEVELS: readonly PodSecurityLevel[] = ['off', 'baseline', 'restricted'];
 export const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 export interface PodwiseSettings {
@@ -19,6 +26,8 @@ export interface PodwiseSettings {
   /** Globs of files checked as static-Pod manifests. */
   staticPodPaths: string[];
   inlayHints: { enabled: boolean };
+  /** Pod Security Standard to check against (`off`, `baseline`, `restricted`). */
+  podSecurity: PodSecurityLevel;
 }
 
 export const DEFAULT_STATIC_POD_PATHS: readonly string[] = ['**/etc/kubernetes/manifests/**', '**/kubernetes/manifests/**'];
@@ -29,6 +38,7 @@ export const DEFAULT_SETTINGS: PodwiseSettings = {
   exclude: [],
   staticPodPaths: [...DEFAULT_STATIC_POD_PATHS],
   inlayHints: { enabled: true },
+  podSecurity: 'baseline',
 };
 
 /**
@@ -37,7 +47,7 @@ export const DEFAULT_SETTINGS: PodwiseSettings = {
  * `rules` is a map whose keys are the rule ids of the registry (ALL_RULES), values RULE_SETTINGS.
  */
 export type SettingSpec =
-  | { key: 'kubernetesVersion'; type: 'string'; enum: readonly string[]; default: string; description: string }
+  | { key: 'kubernetesVersion' | 'podSecurity'; type: 'string'; enum: readonly string[]; default: string; description: string }
   | { key: 'rules'; type: 'rule-map'; default: Record<string, RuleSetting>; description: string }
   | { key: 'exclude' | 'staticPodPaths'; type: 'glob-list'; default: readonly string[]; description: string }
   | { key: 'inlayHints.enabled'; type: 'boolean'; default: boolean; description: string }
@@ -79,6 +89,14 @@ export const SETTINGS_SCHEMA: readonly SettingSpec[] = [
     default: DEFAULT_STATIC_POD_PATHS,
     description:
       "Globs of files checked as static-Pod manifests (the kubelet's manifest folder). Matched against the path relative to the workspace folder and against the absolute path, so `**/etc/kubernetes/manifests/**` matches `/etc/kubernetes/manifests/*.yaml` whichever folder is open.",
+  },
+  {
+    key: 'podSecurity',
+    type: 'string',
+    enum: POD_SECURITY_LEVELS,
+    default: DEFAULT_SETTINGS.podSecurity,
+    description:
+      'Pod Security Standard to check Pods and Pod templates against: `baseline` (blocks known privilege escalations), `restricted` (current hardening practice) or `off`. A Namespace in the same file or run with a `pod-security.kubernetes.io/enforce` label wins for its Pods; node agents (CNI, CSI, node exporters) are held to `restricted` only.',
   },
   {
     key: 'inlayHints.enabled',

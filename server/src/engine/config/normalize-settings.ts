@@ -8,7 +8,7 @@ import { fitMessage, quoted } from '../k8s/phrasing';
 import { ALL_RULES, isKnownRuleId } from '../rules';
 import type { FieldPath, KubernetesVersion } from '../types';
 import { SUPPORTED_VERSIONS, isSupportedVersion } from '../versions';
-import { RULE_SETTINGS, SETTINGS_SCHEMA, type PodwiseSettings, type RuleSetting } from '../../shared/settings';
+import { POD_SECURITY_LEVELS, RULE_SETTINGS, SETTINGS_SCHEMA, type PodSecurityLevel, type PodwiseSettings, type RuleSetting } from '../../shared/settings';
 import { MAX_GLOBS, globCostProblem } from './glob-safety';
 
 export type SettingsSource = 'editor' | 'config-file' | 'cli';
@@ -59,6 +59,7 @@ export function settingName(source: SettingsSource, path: FieldPath): string {
   if (source === 'cli') {
     if (path[0] === 'rules') return path.length > 1 ? `--rule ${String(path[1])}` : '--rule';
     if (path[0] === 'kubernetesVersion') return '--kubernetes-version';
+    if (path[0] === 'podSecurity') return '--pod-security';
   }
   return dotted;
 }
@@ -93,6 +94,9 @@ class Reader {
           break;
         case 'rules':
           this.readRules(value);
+          break;
+        case 'podSecurity':
+          this.readPodSecurity(value);
           break;
         case 'exclude':
         case 'staticPodPaths':
@@ -135,6 +139,23 @@ class Reader {
       return;
     }
     this.settings.kubernetesVersion = version as KubernetesVersion;
+  }
+
+  private readPodSecurity(value: unknown): void {
+    const allowed = POD_SECURITY_LEVELS.join(', ');
+    // `podSecurity: off` is the boolean false to YAML 1.1 readers.
+    const written = value === false ? 'off' : value;
+    if (typeof written !== 'string') {
+      this.report(['podSecurity'], 'value', `podSecurity takes one of ${allowed}, not ${describe(value)}.`);
+      return;
+    }
+    const level = written.trim().toLowerCase();
+    if ((POD_SECURITY_LEVELS as readonly string[]).includes(level)) {
+      this.settings.podSecurity = level as PodSecurityLevel;
+      return;
+    }
+    const suggestion = suggest(level, POD_SECURITY_LEVELS);
+    this.report(['podSecurity'], 'value', `"${written}" is not a Pod Security level: use one of ${allowed}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion);
   }
 
   private readRules(value: unknown): void {

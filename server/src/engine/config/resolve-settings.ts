@@ -7,7 +7,7 @@ import type { PodwiseSettings } from '../../shared/settings';
 import { MAX_MATCHED_GLOBS, globCostProblem, pathTooLongForGlobs } from './glob-safety';
 
 /**
- * Merges layers over `base`, later layers winning. Scalars (kubernetesVersion, inlayHints.enabled)
+ * Merges layers over `base`, later layers winning. Scalars (kubernetesVersion, podSecurity, inlayHints.enabled)
  * are replaced; `rules` merge per rule id; the glob lists `exclude` and `staticPodPaths` add up
  * (a `!glob` entry removes matches, so a later layer can take back an earlier glob).
  */
@@ -18,6 +18,7 @@ export function mergeSettings(base: PodwiseSettings, ...layers: (Partial<Podwise
     exclude: [...base.exclude],
     staticPodPaths: [...base.staticPodPaths],
     inlayHints: { ...base.inlayHints },
+    podSecurity: base.podSecurity,
   };
   for (const layer of layers) {
     if (!layer) continue;
@@ -25,6 +26,7 @@ export function mergeSettings(base: PodwiseSettings, ...layers: (Partial<Podwise
     if (layer.rules) Object.assign(result.rules, layer.rules);
     if (layer.exclude) result.exclude = union(result.exclude, layer.exclude);
     if (layer.staticPodPaths) result.staticPodPaths = union(result.staticPodPaths, layer.staticPodPaths);
+    if (layer.podSecurity !== undefined) result.podSecurity = layer.podSecurity;
     if (layer.inlayHints && typeof layer.inlayHints.enabled === 'boolean') result.inlayHints = { enabled: layer.inlayHints.enabled };
   }
   return result;
