@@ -17,8 +17,10 @@ export const KNOWN_FIX_VIOLATIONS = [
   {
     ruleId: /^schema-unknown-field$/,
     title: /^Remove /,
-    problem: /^new error schema-required /,
-    reason: 'the unknown key is a misspelling of a required field (scaleTaretRef): removing it leaves the required field missing; the Rename fix is the right one',
+    problem: /^new error (schema-required|[a-z-]+-spec-invalid) /,
+    reason:
+      'the unknown key is a misspelling of a required field (scaleTaretRef, an Ingress backend\'s "s ervice"): removing it leaves the field missing, ' +
+      'which the schema (schema-required) or an API rule (ingress-spec-invalid: a backend needs a service) reports; the Rename fix is the right one',
   },
   {
     ruleId: /^schema-type$/,

@@ -19,6 +19,7 @@ export const lifecycleHandlerCount: Rule = {
     defaultSeverity: 'error',
     category: 'lifecycle',
     summary: 'A postStart/preStop hook must have exactly one handler: exec, httpGet, tcpSocket or sleep.',
+    parity: ['pod-lifecycle'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

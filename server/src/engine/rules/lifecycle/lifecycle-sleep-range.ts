@@ -18,6 +18,7 @@ export const lifecycleSleepRange: Rule = {
     defaultSeverity: 'error',
     category: 'lifecycle',
     summary: 'A sleep hook must not exceed terminationGracePeriodSeconds (default 30) and must be > 0 before 1.33.',
+    parity: ['pod-lifecycle'],
   },
   checkPodSpec(context) {
     const grace = gracePeriod(context.spec);

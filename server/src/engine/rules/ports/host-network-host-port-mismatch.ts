@@ -15,6 +15,7 @@ export const hostNetworkHostPortMismatch: Rule = {
     defaultSeverity: 'error',
     category: 'ports',
     summary: 'With hostNetwork: true a hostPort differs from its containerPort; the API server rejects it.',
+    parity: ['pod-ports'],
   },
   checkPodSpec(context) {
     if (context.spec.hostNetwork !== true) return [];

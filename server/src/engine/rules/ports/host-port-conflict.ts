@@ -25,6 +25,7 @@ export const hostPortConflict: Rule = {
     defaultSeverity: 'error',
     category: 'ports',
     summary: 'Two ports of the Pod claim the same hostPort (and protocol and hostIP); the API server rejects it.',
+    parity: ['pod-ports'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

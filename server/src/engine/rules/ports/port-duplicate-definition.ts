@@ -22,6 +22,7 @@ export const portDuplicateDefinition: Rule = {
     defaultSeverity: 'warning',
     category: 'ports',
     summary: 'The same containerPort/protocol is declared twice in the Pod, or hostIP is set without hostPort (API warnings).',
+    parity: ['pod-ports'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

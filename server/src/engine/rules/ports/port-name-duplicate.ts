@@ -13,6 +13,7 @@ export const portNameDuplicate: Rule = {
     defaultSeverity: 'error',
     category: 'ports',
     summary: 'Two ports of one container share a name; the API server rejects the second.',
+    parity: ['pod-ports'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

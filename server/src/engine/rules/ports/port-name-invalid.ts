@@ -15,6 +15,7 @@ export const portNameInvalid: Rule = {
     defaultSeverity: 'error',
     category: 'ports',
     summary: 'A container port name is not a valid IANA service name (≤ 15 chars, lower-case, at least one letter).',
+    parity: ['pod-ports'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

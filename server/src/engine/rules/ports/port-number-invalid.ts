@@ -17,6 +17,7 @@ export const portNumberInvalid: Rule = {
     defaultSeverity: 'error',
     category: 'ports',
     summary: 'A containerPort or hostPort is outside 1–65535, or the protocol is not TCP, UDP or SCTP.',
+    parity: ['pod-ports'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

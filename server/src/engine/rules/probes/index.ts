@@ -3,6 +3,7 @@ import type { Rule } from '../../rule-types';
 import { livenessFailureThresholdTight } from './liveness-failure-threshold-tight';
 import { livenessInitialDelayWithStartup } from './liveness-initial-delay-with-startup';
 import { livenessLongInitialDelay } from './liveness-long-initial-delay';
+import { livenessSlowStartBudget } from './liveness-slow-start-budget';
 import { livenessWithRestartNever } from './liveness-with-restart-never';
 import { probeExecEmptyCommand } from './probe-exec-empty-command';
 import { probeGrpcPort } from './probe-grpc-port';
@@ -40,6 +41,7 @@ export const PROBES_RULES: readonly Rule[] = [
   probeTimeoutExceedsPeriod,
   livenessFailureThresholdTight,
   livenessLongInitialDelay,
+  livenessSlowStartBudget,
   livenessInitialDelayWithStartup,
   livenessWithRestartNever,
   probesIdentical,

@@ -14,6 +14,7 @@ export const probeExecEmptyCommand: Rule = {
     defaultSeverity: 'error',
     category: 'probes',
     summary: 'An exec handler of a probe or lifecycle hook needs a non-empty command.',
+    parity: ['pod-probes', 'pod-lifecycle'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

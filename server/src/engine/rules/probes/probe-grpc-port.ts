@@ -18,6 +18,7 @@ export const probeGrpcPort: Rule = {
     defaultSeverity: 'error',
     category: 'probes',
     summary: 'grpc.port must be a port number 1–65535; gRPC probes do not support named ports.',
+    parity: ['pod-probes'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

@@ -15,6 +15,7 @@ export const probeHandlerCount: Rule = {
     defaultSeverity: 'error',
     category: 'probes',
     summary: 'A probe must have exactly one handler: exec, httpGet, tcpSocket or grpc.',
+    parity: ['pod-probes'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

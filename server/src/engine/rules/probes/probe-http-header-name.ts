@@ -16,6 +16,7 @@ export const probeHttpHeaderName: Rule = {
     defaultSeverity: 'error',
     category: 'probes',
     summary: 'httpGet header names may contain only letters, digits and hyphens.',
+    parity: ['pod-probes', 'pod-lifecycle'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

@@ -15,6 +15,7 @@ export const probeHttpScheme: Rule = {
     defaultSeverity: 'error',
     category: 'probes',
     summary: 'httpGet.scheme must be HTTP or HTTPS, in upper case.',
+    parity: ['pod-probes', 'pod-lifecycle'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

@@ -23,6 +23,7 @@ export const probeNegativeField: Rule = {
     defaultSeverity: 'error',
     category: 'probes',
     summary: 'Probe timing fields must not be negative; an explicit 0 means the default (info).',
+    parity: ['pod-probes'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

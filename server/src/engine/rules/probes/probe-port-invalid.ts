@@ -17,6 +17,7 @@ export const probePortInvalid: Rule = {
     defaultSeverity: 'error',
     category: 'probes',
     summary: 'A probe or hook port must be a number 1–65535 or a valid lower-case port name (quoted numbers are names).',
+    parity: ['pod-probes', 'pod-lifecycle'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

@@ -14,6 +14,7 @@ export const probeSuccessThreshold: Rule = {
     defaultSeverity: 'error',
     category: 'probes',
     summary: 'successThreshold must be 1 on liveness and startup probes.',
+    parity: ['pod-probes'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

@@ -13,6 +13,7 @@ export const probeTerminationGraceNonpositive: Rule = {
     defaultSeverity: 'error',
     category: 'probes',
     summary: 'A probe-level terminationGracePeriodSeconds must be greater than 0.',
+    parity: ['pod-probes'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

@@ -14,6 +14,7 @@ export const probeTerminationGraceReadiness: Rule = {
     defaultSeverity: 'error',
     category: 'probes',
     summary: 'terminationGracePeriodSeconds is not allowed on a readinessProbe.',
+    parity: ['pod-probes'],
   },
   checkPodSpec(context) {
     const findings: RuleFinding[] = [];

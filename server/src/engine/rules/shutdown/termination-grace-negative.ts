@@ -11,6 +11,7 @@ export const terminationGraceNegative: Rule = {
     defaultSeverity: 'warning',
     category: 'shutdown',
     summary: 'A negative terminationGracePeriodSeconds, which Kubernetes treats as 1 second.',
+    parity: ['pod-policy'],
   },
   checkPodSpec(context) {
     const value = asInteger(context.spec.terminationGracePeriodSeconds);
