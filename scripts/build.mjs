@@ -27,7 +27,12 @@ const started = Date.now();
 const targets = {
   client: () => build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] }),
   server: () => build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server/server.js' }),
-  cli: () => build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server/cli.js' }),
+  // With the analysis worker `podwise check` starts (cli/worker-pool.ts looks for it next to cli.js): built together, never out of step.
+  cli: () =>
+    Promise.all([
+      build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server/cli.js' }),
+      build({ ...common, entryPoints: ['server/src/cli/analysis-worker.ts'], outfile: 'dist/server/cli-worker.js' }),
+    ]),
   engine: () => build({ ...common, entryPoints: ['server/src/node/engine-bundle.ts'], outfile: 'dist/server/engine.js' }),
   validators: async () => (await import('./build-validators.mjs')).buildValidators({ outDir: join(root, 'dist', 'validators') }),
 };

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-for (const bundle of ['dist/server/server.js', 'dist/server/cli.js', 'dist/server/engine.js']) {
+for (const bundle of ['dist/server/server.js', 'dist/server/cli.js', 'dist/server/engine.js', 'dist/server/cli-worker.js']) {
   test(`${bundle} has no character beyond Latin-1 (its source stays a one-byte string)`, () => {
     const source = readFileSync(join(ROOT, bundle), 'utf8');
     const wide = [];

@@ -4,7 +4,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { normalizeSettings } from '../engine/config/normalize-settings';
 import { CLI_TIME_LIMIT_MS } from '../engine/limits';
 import type { KubernetesVersion, Severity } from '../engine/types';
-import type { RuleSetting } from '../shared/settings';
+import type { PodSecurityLevel, RuleSetting } from '../shared/settings';
 
 /** `text`: grouped by file (like eslint's stylish); `compact`: `file:line:col severity rule message`. */
 export type OutputFormat = 'text' | 'compact' | 'json' | 'sarif';
@@ -25,6 +25,8 @@ export interface CliOptions {
   /** `--color` / `--no-color`; undefined: decide from the terminal and NO_COLOR / FORCE_COLOR. */
   color?: boolean;
   kubernetesVersion?: KubernetesVersion;
+  /** `--pod-security off|baseline|restricted`: the Pod Security Standard to check against. */
+  podSecurity?: PodSecurityLevel;
   staticPod: boolean;
   rules: Record<string, RuleSetting>;
   config?: string;
@@ -33,12 +35,14 @@ export interface CliOptions {
   followSymlinks: boolean;
   /** `--time-limit SECONDS`: wall-clock budget per file; undefined: none (`--time-limit 0`). */
   timeLimitMs?: number;
+  /** `--jobs N`: files checked at once on worker threads (1: in-process); undefined: decided per run (jobs.ts). */
+  jobs?: number;
 }
 
 /** A mistake on the command line: printed with the usage hint, exit code 2. */
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = ['--format', '--kubernetes-version', '--rule', '--config', '--stdin-filename', '--max-warnings', '--min-severity', '--time-limit'] as const;
+const VALUE_OPTIONS = ['--format', '--kubernetes-version', '--pod-security', '--rule', '--config', '--stdin-filename', '--max-warnings', '--min-severity', '--time-limit', '--jobs'] as const;
 const FLAG_OPTIONS = ['--static-pod', '--no-config', '--follow-symlinks', '--help', '--version', '--quiet', '--fix', '--dry-run', '--color', '--no-color'] as const;
 const SHORT: Record<string, string> = { '-f': '--format', '-k': '--kubernetes-version', '-c': '--config', '-h': '--help', '-V': '--version', '-q': '--quiet' };
 
@@ -142,6 +146,12 @@ function applyValue(options: CliOptions, name: string, value: string): void {
       options.kubernetesVersion = settings.kubernetesVersion;
       return;
     }
+    case '--pod-security': {
+      const { settings, problems } = normalizeSettings('cli', { podSecurity: value });
+      if (problems.length > 0 || settings.podSecurity === undefined) throw new UsageError(`--pod-security: ${problems[0]?.message ?? 'not a level'}`);
+      options.podSecurity = settings.podSecurity;
+      return;
+    }
     case '--rule': {
       const match = /^([^=]+)=(.*)$/.exec(value);
       if (!match) throw new UsageError(`--rule takes id=severity, for example --rule image-latest-tag=off (got "${value}").`);
@@ -168,6 +178,11 @@ function applyValue(options: CliOptions, name: string, value: string): void {
       if (!/^\d{1,6}(?:\.\d{1,3})?$/.test(value.trim())) throw new UsageError(`--time-limit takes seconds (0 for no limit), not "${value}".`);
       const seconds = Number(value.trim());
       options.timeLimitMs = seconds === 0 ? undefined : seconds * 1000;
+      return;
+    }
+    case '--jobs': {
+      if (!/^\d{1,3}$/.test(value.trim()) || Number(value.trim()) < 1) throw new UsageError(`--jobs takes a whole number (1 or more), not "${value}".`);
+      options.jobs = Number(value.trim());
       return;
     }
     case '--min-severity':

@@ -1,8 +1,10 @@
-// Runs the engine over every input, one file at a time (`analyzeText` per file), and collects
-// placed findings. A file that cannot be read, is too large, or trips an engine bug never stops
-// the run: it is reported and the next file is checked.
+// Runs the engine over every input (`analyzeText` per file, in-process or on a worker: see
+// worker-pool.ts) and collects placed findings in input order, whatever order the files finish
+// in. A file that cannot be read, is too large, or trips an engine bug never stops the run: it is
+// reported and the next file is checked.
 import * as path from 'node:path';
 import { analyzeText, type AnalyzeOptions } from '../engine/analyze';
+import { collectRunObjects, type RunObject } from '../engine/run-objects';
 import { decodeText, encodingLabel, type TextEncoding } from '../engine/decode-text';
 import { formatMegabytes, MAX_FILE_SIZE } from '../engine/limits';
 import { classifyFile, type FileClass } from '../engine/config/classify-file';
@@ -37,6 +39,12 @@ export interface CheckOptions {
   inPlace?: boolean;
   /** Wall-clock budget per file in ms (`--time-limit`); undefined: none. */
   timeLimitMs?: number;
+  /** Files in progress at once (read ahead and handed to the handler); 1, the default: one after the other. */
+  concurrency?: number;
+  /** Each checked file's findings, in input order, as soon as every file before it is done (streamed output). */
+  onFile?: (findings: readonly CliFinding[]) => void;
+  /** Services and Namespaces of every file of the run (collectRun); set by checkFiles. */
+  runObjects?: readonly RunObject[];
 }
 
 /** One input's text, ready for the engine. */
@@ -60,37 +68,83 @@ export type TextHandler = (loaded: LoadedText) => Promise<CliFinding[]>;
 
 export const checkText: TextHandler = async (loaded) => placeFindings(loaded.name, loaded.text, analyzeText(loaded.text, loaded.analyzeOptions).findings);
 
-export async function checkFiles(inputs: readonly InputFile[], options: CheckOptions, handle: TextHandler = checkText): Promise<CheckReport> {
+/** What became of one input; reported in input order. */
+interface Outcome {
+  /** Notes to print when the file's turn comes (none when they were printed as they came). */
+  notes: string[];
+  /** Undefined: not checked (skipped, or failed). */
+  findings?: CliFinding[];
+  helmTemplate?: boolean;
+  failure?: string;
+}
+
+export async function checkFiles(inputs: readonly InputFile[], given: CheckOptions, handle: TextHandler = checkText): Promise<CheckReport> {
+  const options: CheckOptions = { ...given, runObjects: await collectRun(inputs, given) };
   const report: CheckReport = { findings: [], filesChecked: 0, helmTemplatesSkipped: 0, failures: [] };
-  for (const input of inputs) {
-    const name = input.stdin ? (options.stdinFilename ?? STDIN_NAME) : display(input.absolute as string, options.cwd);
-    try {
-      const absolute = input.stdin ? (options.stdinFilename ? resolveLike(options.cwd, options.stdinFilename) : undefined) : input.absolute;
-      const fileClass = classify(input, absolute, options);
-      if (fileClass === 'helm-template') {
-        report.helmTemplatesSkipped += 1;
-        if (input.explicit) options.note(`${name}: skipped (a Helm chart template: render it with "helm template" and check the output)`);
-        continue;
-      }
-      if (fileClass === 'excluded') {
-        if (input.explicit) options.note(`${name}: skipped (excluded by the config's exclude globs)`);
-        continue;
-      }
-      if (fileClass === 'kustomization') {
-        if (input.explicit) options.note(`${name}: skipped (a kustomization file, not a manifest: Podwise does not validate it yet)`);
-        continue;
-      }
-      const findings = await checkOne(input, name, absolute, fileClass === 'static-pod', options, handle);
-      if (findings === undefined) continue;
+  const lanes = Math.max(1, Math.min(options.concurrency ?? 1, inputs.length));
+  const record = (outcome: Outcome) => {
+    for (const message of outcome.notes) options.note(message);
+    if (outcome.helmTemplate) report.helmTemplatesSkipped += 1;
+    if (outcome.failure !== undefined) report.failures.push(outcome.failure);
+    else if (outcome.findings !== undefined) {
       report.filesChecked += 1;
-      report.findings.push(...findings);
-    } catch (error) {
-      report.failures.push(
-        `${name}: ${input.stdin || isIoError(error) || error instanceof InputError ? ioMessage(error) : `internal error: ${(error as Error)?.message ?? String(error)}`}`,
-      );
+      report.findings.push(...outcome.findings);
+      options.onFile?.(outcome.findings);
     }
-  }
+  };
+  // Outcomes that finished before an earlier file did wait here for their turn.
+  const finished = new Map<number, Outcome>();
+  let next = 0;
+  let reported = 0;
+  const lane = async () => {
+    while (next < inputs.length) {
+      const index = next++;
+      // One lane: notes go out as they come, so a fix handler's own notes keep their place among
+      // them. More: each file's notes wait for its turn, and stderr reads the same either way.
+      finished.set(index, await checkInput(inputs[index], options, handle, lanes === 1 ? options.note : undefined));
+      for (let outcome = finished.get(reported); outcome !== undefined; outcome = finished.get(reported)) {
+        finished.delete(reported);
+        reported += 1;
+        record(outcome);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
   return report;
+}
+
+/** How an input is named in the output. */
+export function inputName(input: InputFile, options: Pick<CheckOptions, 'cwd' | 'stdinFilename'>): string {
+  return input.stdin ? (options.stdinFilename ?? STDIN_NAME) : display(input.absolute as string, options.cwd);
+}
+
+/** One input, classified, read and handled; never throws (a failure is part of the outcome). */
+async function checkInput(input: InputFile, options: CheckOptions, handle: TextHandler, noteNow: ((message: string) => void) | undefined): Promise<Outcome> {
+  const notes: string[] = [];
+  const note = noteNow ?? ((message: string) => void notes.push(message));
+  const name = inputName(input, options);
+  try {
+    const absolute = input.stdin ? (options.stdinFilename ? resolveLike(options.cwd, options.stdinFilename) : undefined) : input.absolute;
+    const fileClass = classify(input, absolute, options);
+    if (fileClass === 'helm-template') {
+      if (input.explicit) note(`${name}: skipped (a Helm chart template: render it with "helm template" and check the output)`);
+      return { notes, helmTemplate: true };
+    }
+    if (fileClass === 'excluded') {
+      if (input.explicit) note(`${name}: skipped (excluded by the config's exclude globs)`);
+      return { notes };
+    }
+    if (fileClass === 'kustomization') {
+      if (input.explicit) note(`${name}: skipped (a kustomization file, not a manifest: Podwise does not validate it yet)`);
+      return { notes };
+    }
+    return { notes, findings: await checkOne(input, name, absolute, fileClass === 'static-pod', options, handle, note) };
+  } catch (error) {
+    return {
+      notes,
+      failure: `${name}: ${input.stdin || isIoError(error) || error instanceof InputError ? ioMessage(error) : `internal error: ${(error as Error)?.message ?? String(error)}`}`,
+    };
+  }
 }
 
 /**
@@ -119,16 +173,19 @@ async function checkOne(
   staticPod: boolean,
   options: CheckOptions,
   handle: TextHandler,
+  note: (message: string) => void,
 ): Promise<CliFinding[] | undefined> {
   const read = await readInput(input, absolute, options);
   if (read.kind === 'skip') return undefined;
   if (read.kind === 'too-large') return [tooLarge(name, read.size, options)].filter(isDefined);
   const decoded = decodeText(read.bytes);
-  if (decoded.replaced) options.note(`${name}: not valid ${encodingLabel(decoded.encoding)}; the invalid bytes were read as U+FFFD`);
+  if (decoded.replaced) note(`${name}: not valid ${encodingLabel(decoded.encoding)}; the invalid bytes were read as U+FFFD`);
   const text = decoded.text;
   const analyzeOptions: AnalyzeOptions = {
     kubernetesVersion: options.settings.kubernetesVersion,
+    podSecurity: options.settings.podSecurity,
     rules: options.settings.rules,
+    runObjects: options.runObjects,
     staticPodManifest: staticPod,
     filePath: absolute ?? name,
     // `podwise fix` must see every finding of what it rewrites, so only `check` has a budget.
@@ -166,6 +223,31 @@ async function readInput(input: InputFile, absolute: string | undefined, options
     return { kind: 'skip' };
   }
   return read;
+}
+
+/**
+ * The Services and Namespaces the files of this run define, so that a StatefulSet's governing
+ * Service or a Pod's Namespace in a sibling file counts (run-objects.ts). Only regular files the
+ * run checks are read, and only documents naming one of those kinds are parsed; a file that cannot
+ * be read here is reported by the check itself. One file (or standard input alone): nothing to share.
+ */
+async function collectRun(inputs: readonly InputFile[], options: CheckOptions): Promise<RunObject[] | undefined> {
+  const files = inputs.filter((input) => !input.stdin && input.absolute !== undefined);
+  if (files.length < 2) return undefined;
+  const objects: RunObject[] = [];
+  for (const input of files) {
+    const absolute = input.absolute as string;
+    try {
+      const fileClass = classify(input, absolute, options);
+      if (fileClass !== 'manifest' && fileClass !== 'static-pod') continue;
+      const read = await readFileBounded(absolute, MAX_FILE_BYTES, { regularOnly: true });
+      if (read.kind !== 'read') continue;
+      objects.push(...collectRunObjects(absolute, decodeText(read.bytes).text));
+    } catch {
+      // Unreadable here: the check of that file says why.
+    }
+  }
+  return objects;
 }
 
 /** An input that cannot be read for a reason of ours (not an errno): exit code 2. */

@@ -29,6 +29,8 @@ Options:
   -f, --format FORMAT            text (default: grouped by file), compact (file:line:col
                                  severity rule message, one per line), json or sarif
   -k, --kubernetes-version 1.NN  Kubernetes version to check against (${FIRST}–${LAST}; default ${DEFAULT_VERSION})
+      --pod-security LEVEL       Pod Security Standard to check against: baseline (default),
+                                 restricted or off (a Namespace's enforce label in the run wins)
   -q, --quiet                    Report errors only (same as --min-severity error)
       --min-severity LEVEL       Report only error, warning, info or hint and above
       --max-warnings N           Exit with 1 when more than N warnings are found
@@ -40,6 +42,8 @@ Options:
       --follow-symlinks          Also follow symbolic links that lead outside the folders named
       --time-limit SECONDS       Time per file for check (default 1.5; 0: no limit); the
                                  documents not reached are named in one yaml-limit info
+      --jobs N                   Check up to N files at once on worker threads (1: one at a
+                                 time; default: one per core, 2 to 4, for 8+ files)
       --dry-run                  With fix: print a unified diff instead of writing files
       --color, --no-color        Force colour on or off (default: on for a terminal;
                                  NO_COLOR and FORCE_COLOR are honoured)

@@ -7,18 +7,20 @@ import { mergeSettings } from '../engine/config/resolve-settings';
 import { readStreamBounded, type BoundedBytes } from '../shared/read-bounded';
 import { DEFAULT_SETTINGS, type PodwiseSettings } from '../shared/settings';
 import { atOrAbove, parseArgs, UsageError, type CliOptions } from './args';
-import { checkFiles, checkText, withOverrides } from './check';
+import { checkFiles, checkText, inputName, withOverrides, type TextHandler } from './check';
 import { colorEnabled, palette } from './colors';
 import { ConfigLoadError, loadConfig, type LoadedConfig } from './config';
 import { fixHandler, type FixTally } from './fix-files';
-import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
-import { formatStylish, stylishSummary } from './format-stylish';
-import { formatCompact, summarize, terminalSafe } from './format-text';
+import { stylishSummary } from './format-stylish';
+import { summarize, terminalSafe } from './format-text';
 import { usage } from './help';
 import { installSchemaFiles } from '../node/schema-files';
-import { collectInputs, display } from './inputs';
+import { collectInputs, display, type InputFile } from './inputs';
+import { workerCount } from './jobs';
 import { placeFindings, type CliFinding } from './report';
+import { ReportWriter } from './report-writer';
+import { AnalysisPool, defaultWorkerFile, watchdogFor } from './worker-pool';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -46,7 +48,11 @@ export { isHelmChartTemplate } from './helm';
 export { decodeText } from '../engine/decode-text';
 export { terminalSafe } from './format-text';
 export { unifiedDiff } from './unified-diff';
-export { colorEnabled } from './colors';
+export { colorEnabled, palette } from './colors';
+// The formatters, so tests can hold the streamed output against what they write all at once.
+export { formatJson } from './format-json';
+export { formatStylish } from './format-stylish';
+export { formatCompact } from './format-text';
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   installSchemaFiles();
@@ -101,7 +107,20 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const tty = io.isTTY ?? { stdout: false, stderr: false };
   const colors = palette(colorEnabled({ flag: options.color, env: io.env ?? {}, isTTY: reportOnStderr ? tty.stderr : tty.stdout }));
   const tally: FixTally = { problems: 0, files: 0 };
-  const handle = fixing
+  const shows = (finding: CliFinding) => atOrAbove(finding.severity, options.minSeverity);
+  // `podwise fix` stays in one thread: it rewrites files and prints diffs and fixed text as it goes,
+  // in input order, and re-analyses each file until it is stable; fix runs are small next to checks.
+  const pool = fixing ? undefined : await startPool(inputs.files, options.jobs, options.timeLimitMs);
+  const writer = new ReportWriter({
+    format: options.format,
+    write: reportOut,
+    colors,
+    columns: io.columns,
+    stream: !fixing,
+    distinctNames: distinctNames(inputs.files, io.cwd, options.stdinFilename, config === undefined ? undefined : display(config.file, io.cwd)),
+  });
+  writer.add(configFindings.filter(shows));
+  const handle: TextHandler = fixing
     ? fixHandler(
         {
           dryRun: options.dryRun,
@@ -114,7 +133,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         },
         tally,
       )
-    : checkText;
+    : (pool?.analyze ?? checkText);
   const report = await checkFiles(
     inputs.files,
     {
@@ -127,30 +146,33 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       note,
       inPlace: fixing && !options.dryRun,
       timeLimitMs: fixing ? undefined : options.timeLimitMs,
+      // Files read ahead of the workers, so none waits for the disk (they go to the first worker free).
+      concurrency: pool ? pool.size * 2 + 2 : 1,
+      onFile: (fileFindings) => writer.add(fileFindings.filter(shows)),
     },
     handle,
-  );
+  ).finally(() => pool?.close());
   for (const failure of report.failures) note(failure);
   const findings = [...configFindings, ...report.findings];
   const failures = [...(configProblem !== undefined ? [configProblem] : []), ...inputs.problems, ...report.failures];
   // --quiet / --min-severity: errors always pass, since error is the top severity.
-  const shown = findings.filter((finding) => atOrAbove(finding.severity, options.minSeverity));
+  const shown = findings.filter(shows);
   const noFiles = inputs.files.length === 0 && inputs.problems.length === 0;
 
   switch (options.format) {
     case 'json':
-      reportOut(formatJson(shown));
+      writer.end();
       break;
     case 'sarif':
       reportOut(formatSarif(shown, { version: packageVersion, cwd: io.cwd, failures }));
       break;
     case 'compact':
-      reportOut(formatCompact(shown));
+      writer.end();
       if (noFiles) io.stderr('podwise: no YAML or JSON files found.\n');
       else io.stderr(summarize(shown, report.filesChecked, report.helmTemplatesSkipped));
       break;
     default:
-      reportOut(formatStylish(shown, colors, io.columns));
+      writer.end();
       if (noFiles) io.stderr('podwise: no YAML or JSON files found.\n');
       else {
         const facts = {
@@ -183,10 +205,29 @@ function fixSummary(tally: FixTally, dryRun: boolean): string {
   return dryRun ? `would fix ${problems} in ${files} (dry run: nothing written)` : `fixed ${problems} in ${files}`;
 }
 
+/** The worker pool for this run, or undefined to check in-process (few or small files, `--jobs 1`, no worker bundle). */
+async function startPool(files: readonly InputFile[], jobs: number | undefined, timeLimitMs: number | undefined): Promise<AnalysisPool | undefined> {
+  const workerFile = defaultWorkerFile();
+  const size = workerFile === undefined ? 0 : await workerCount(files, jobs);
+  return workerFile === undefined || size === 0 ? undefined : new AnalysisPool({ size, workerFile, watchdogMs: watchdogFor(timeLimitMs) });
+}
+
+/** Whether every part of the report has its own file name (then the text format can print file by file). */
+function distinctNames(files: readonly InputFile[], cwd: string, stdinFilename: string | undefined, configName: string | undefined): boolean {
+  const names = new Set<string>(configName === undefined ? [] : [configName]);
+  for (const file of files) {
+    const name = inputName(file, { cwd, stdinFilename });
+    if (names.has(name)) return false;
+    names.add(name);
+  }
+  return true;
+}
+
 /** Built-in defaults < `.podwise.yaml` < command-line flags (the editor layer is the server's). */
 export function resolveSettings(config: LoadedConfig | undefined, options: CliOptions): PodwiseSettings {
   const flags: Partial<PodwiseSettings> = { rules: options.rules };
   if (options.kubernetesVersion) flags.kubernetesVersion = options.kubernetesVersion;
+  if (options.podSecurity) flags.podSecurity = options.podSecurity;
   return mergeSettings(DEFAULT_SETTINGS, config?.settings, flags);
 }
 
