@@ -61,7 +61,10 @@ spec:
 
 function check(files, ...args) {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const result = spawnSync(process.execPath, [BIN, 'check', '--format', 'json', ...args, ...Object.keys(files).map((name) => join(dir, name))], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [BIN, 'check', '--format', 'json', ...args, ...Object.keys(files).map((name) => join(dir, name))], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   assert.ok(result.status === 0 || result.status === 1, result.stderr);
   return JSON.parse(result.stdout).map((finding) => `${finding.file.split(/[\\/]/).pop()} ${finding.rule} ${finding.severity}`);
 }

@@ -42,7 +42,18 @@ export interface CliOptions {
 /** A mistake on the command line: printed with the usage hint, exit code 2. */
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = ['--format', '--kubernetes-version', '--pod-security', '--rule', '--config', '--stdin-filename', '--max-warnings', '--min-severity', '--time-limit', '--jobs'] as const;
+const VALUE_OPTIONS = [
+  '--format',
+  '--kubernetes-version',
+  '--pod-security',
+  '--rule',
+  '--config',
+  '--stdin-filename',
+  '--max-warnings',
+  '--min-severity',
+  '--time-limit',
+  '--jobs',
+] as const;
 const FLAG_OPTIONS = ['--static-pod', '--no-config', '--follow-symlinks', '--help', '--version', '--quiet', '--fix', '--dry-run', '--color', '--no-color'] as const;
 const SHORT: Record<string, string> = { '-f': '--format', '-k': '--kubernetes-version', '-c': '--config', '-h': '--help', '-V': '--version', '-q': '--quiet' };
 

@@ -53,7 +53,7 @@ test('per-index limits need completionMode Indexed; maxFailedIndexes needs backo
 test('Indexed Job: completions required, maxFailedIndexes within completions, hostname a DNS label', () => {
   const missing = job('completionMode: Indexed');
   const [finding] = findingsOf(missing, ID);
-  assert.equal(textOf(missing, finding), 'Indexed');
+  assert.equal(textOf(missing, finding), 'spec', 'on the parent of the missing completions, as the API server reports it');
   assert.match(finding.detail, /when completion mode is Indexed/);
   const over = job('completionMode: Indexed\n  completions: 3\n  backoffLimitPerIndex: 1\n  maxFailedIndexes: 4');
   assert.match(findingsOf(over, ID)[0].message, /maxFailedIndexes 4 is more than completions \(3\)/);

@@ -220,3 +220,14 @@ test('custom resources and list kinds are not checked here', () => {
   assert.deepEqual(findingsOf(named('example.com/v1', 'Widget', 'My_Widget'), ID), []);
   assert.deepEqual(findingsOf('apiVersion: v1\nkind: ConfigMapList\nitems: []\n', ID), []);
 });
+
+test('any kind with a metadata block but no name or generateName: error on metadata; a fragment without metadata is left alone', () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {app: web}\ndata:\n  key: value\n';
+  const [finding, ...rest] = findingsOf(text, 'meta-name-invalid');
+  assert.equal(rest.length, 0);
+  assert.equal(finding.severity, 'error');
+  assert.equal(textOf(text, finding), 'metadata');
+  assert.match(finding.detail, /name or generateName is required/);
+  assert.deepEqual(findingsOf(text.replace('  labels:', '  generateName: web-\n  labels:'), 'meta-name-invalid'), []);
+  assert.deepEqual(findingsOf('apiVersion: v1\nkind: ConfigMap\ndata:\n  key: value\n', 'meta-name-invalid'), []);
+});

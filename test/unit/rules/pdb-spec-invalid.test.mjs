@@ -15,13 +15,13 @@ const pdb = (bounds) => yaml`
       matchLabels: {app: web}
 `;
 
-test('both minAvailable and maxUnavailable: error on maxUnavailable, fixes remove one', () => {
+test('both minAvailable and maxUnavailable: error on spec (where the API server reports it), fixes remove one', () => {
   const text = pdb('minAvailable: 1\n  maxUnavailable: 1');
   const [finding, ...rest] = findingsOf(text, ID);
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'error');
-  assert.equal(lineOf(text, finding), 6);
-  assert.equal(textOf(text, finding), 'maxUnavailable');
+  assert.equal(textOf(text, finding), 'spec');
+  assert.equal(text.split('\n')[lineOf(text, finding)], 'spec:');
   assert.match(finding.detail, /minAvailable and maxUnavailable cannot be both set/);
   assertFixClears(text, ID);
   assertFixClears(text, ID, { title: 'Remove minAvailable' });

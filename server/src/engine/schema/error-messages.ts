@@ -45,7 +45,10 @@ export function typeFinding(site: ErrorSite): RuleFinding {
   const label = fieldSubject(path, site.data);
   const types = resolved === undefined ? [] : schemaTypes(resolved.site.type !== undefined ? resolved.site : resolved.schema);
   const expected = expectedPhrase(resolved);
-  const base = { path, target: 'value' as const, ruleId: 'schema-type' };
+  // A block mapping or list where a scalar or the other collection belongs is read at its key
+  // (`env:` holding a map): the API server names that field, and the block may span many lines.
+  const collection = value !== null && typeof value === 'object' && typeof path[path.length - 1] === 'string';
+  const base = { path, target: collection ? ('key' as const) : ('value' as const), ruleId: 'schema-type' };
   // A long field label gives way to its last key: the range shows where it is.
   const sentence = (rest: string): string => fitMessage(`${label} ${rest}`, `${String(path[path.length - 1] ?? 'The document')} ${rest}`);
 

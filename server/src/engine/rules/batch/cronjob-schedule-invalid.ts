@@ -1,12 +1,13 @@
 // A CronJob's schedule must parse as a five-field cron line or a descriptor, may not carry its own
 // time zone (`CRON_TZ=` / `TZ=`: "cannot use TZ or CRON_TZ in schedule, use timeZone field
-// instead"), and spec.timeZone must look like an IANA zone name and not be "Local". Whether the
-// zone exists in the API server's tz database cannot be checked offline; only its form is.
+// instead"), and spec.timeZone must be a zone of the tz database (as the API server loads it) and
+// not "Local".
 // pkg/apis/batch/validation validateScheduleFormat, validateTimeZone.
 // https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#schedule-syntax
 import { asObject, asString } from '../../json';
 import { cronScheduleError } from '../../k8s/cron-schedule';
 import { quoteShort } from '../../k8s/phrasing';
+import { isKnownTimeZone } from '../../k8s/time-zones';
 import type { Rule } from '../../rule-types';
 import type { RuleFinding } from '../../types';
 
@@ -89,6 +90,7 @@ function checkTimeZone(timeZone: string): RuleFinding[] {
   if (timeZone === '') problem = 'timeZone must be nil or non-empty string';
   else if (timeZone.split('/').some((part) => part === '.' || part === '..' || part.startsWith('-') || !ZONE_PART.test(part))) problem = `unknown time zone ${timeZone}`;
   else if (timeZone.toLowerCase() === 'local') problem = 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones';
+  else if (isKnownTimeZone(timeZone) === false) problem = `unknown time zone ${timeZone}`;
   if (problem === undefined) return [];
   return [
     {
@@ -97,8 +99,7 @@ function checkTimeZone(timeZone: string): RuleFinding[] {
       message: `CronJob timeZone ${quoteShort(timeZone, 40)} is not a time zone name`,
       detail:
         `The API server rejects it (spec.timeZone: ${problem}). Use an IANA zone name such as "Etc/UTC" or "America/New_York" ` +
-        '(no spaces or offsets like "+02:00"), or remove timeZone to use the controller’s zone. Podwise checks the form only: a well-formed name ' +
-        'the API server’s tz database does not know is still rejected there.',
+        '(no spaces or offsets like "+02:00"), or remove timeZone to use the controller’s zone.',
       fixes: timeZone === '' ? [{ title: 'Remove timeZone', intents: [{ op: 'delete', path }], preferred: true }] : [],
     },
   ];

@@ -65,9 +65,10 @@ function checkRule(rule: JsonObject, path: FieldPath, containers: Set<string>, p
   const hasExitCodes = hasKey(rule, 'onExitCodes') && rule.onExitCodes !== null;
   const conditions = asArray(rule.onPodConditions);
   if (hasExitCodes && conditions.length > 0) {
+    // On the rule itself, as the API server reports it.
     findings.push({
-      path: [...path, 'onPodConditions'],
-      target: 'key',
+      path,
+      target: 'value',
       message: 'A podFailurePolicy rule cannot match both onExitCodes and onPodConditions',
       detail: `The API server rejects it (${pathText(path)}: specifying both OnExitCodes and OnPodConditions is not supported). Split it into two rules.`,
     });

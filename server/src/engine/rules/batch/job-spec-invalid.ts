@@ -74,8 +74,9 @@ function indexedChecks({ spec, path: base }: JobSpecRef): RuleFinding[] {
   const perIndex = hasKey(spec, 'backoffLimitPerIndex') && spec.backoffLimitPerIndex !== null;
   const at = (field: string): FieldPath => [...base, field];
   if (maxFailed !== undefined && !perIndex) {
+    // Reported where the API server's path points: the missing backoffLimitPerIndex, on its parent.
     findings.push({
-      path: at('maxFailedIndexes'),
+      path: base,
       target: 'key',
       message: 'maxFailedIndexes is set without backoffLimitPerIndex',
       detail: `The API server rejects it (${pathText(at('backoffLimitPerIndex'))}: Required value: when maxFailedIndexes is specified). Set backoffLimitPerIndex too, or remove maxFailedIndexes.`,
@@ -99,11 +100,11 @@ function indexedChecks({ spec, path: base }: JobSpecRef): RuleFinding[] {
     }
     return findings;
   }
-  const mode = at('completionMode');
   if (spec.completions === undefined || spec.completions === null) {
+    // Where the API server's path points: the missing completions, on its parent.
     findings.push({
-      path: mode,
-      target: 'value',
+      path: base,
+      target: 'key',
       message: 'An Indexed Job needs spec.completions',
       detail: `The API server rejects it (${pathText(at('completions'))}: Required value: when completion mode is Indexed): the indexes run from 0 to completions - 1. Set completions.`,
     });

@@ -22,8 +22,9 @@ export const pdbSpecInvalid: Rule = {
     const findings: RuleFinding[] = [];
     const set = (key: string): boolean => spec[key] !== undefined && spec[key] !== null;
     if (set('minAvailable') && set('maxUnavailable')) {
+      // On spec, as the API server reports it (neither field alone is wrong).
       findings.push({
-        path: ['spec', 'maxUnavailable'],
+        path: ['spec'],
         target: 'key',
         message: 'PodDisruptionBudget sets both minAvailable and maxUnavailable',
         detail:

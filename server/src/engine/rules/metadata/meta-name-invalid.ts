@@ -7,7 +7,7 @@
 // hostnames. apimachinery ValidateObjectMeta and the name function each kind passes to it;
 // batch ValidateCronJobCreate, scheduling ValidatePriorityClass, pod strategy WarningsOnCreate.
 // https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
-import { asString, getIn, hasKey } from '../../json';
+import { asObject, asString, getIn, hasKey } from '../../json';
 import { isServed } from '../../k8s/api-catalog';
 import { deprecationFor } from '../../k8s/deprecation-table';
 import { CLUSTER_SCOPED_KINDS, dns1123LabelErrors, nameErrors, nameFormatHint, nameFormatOf, show, toDnsLabel, type NameFormat } from '../../k8s/names';
@@ -42,9 +42,10 @@ export const metaNameInvalid: Rule = {
     const raw = getIn(context.object, path);
     if (raw === undefined || raw === null || raw === '') {
       // Static Pods: static-pod-name reports the missing name in kubelet terms. Other kinds than
-      // Pods and workloads are often documentation fragments without metadata: only their names'
-      // format is checked.
-      if (generateName || !POD_SPEC_KINDS.includes(context.kind) || (context.env.isStaticPodManifest && context.kind === 'Pod')) return findings;
+      // Pods and workloads written without any metadata are often documentation fragments: a
+      // missing name is reported for them only when they have a metadata block (labels, …).
+      const fragment = !POD_SPEC_KINDS.includes(context.kind) && asObject(getIn(context.object, ['metadata'])) === undefined;
+      if (generateName || fragment || (context.env.isStaticPodManifest && context.kind === 'Pod')) return findings;
       findings.push({
         path: hasKey(context.object, 'metadata') ? path : ['metadata'],
         target: 'key',
