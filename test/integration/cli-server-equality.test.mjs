@@ -2,7 +2,9 @@
 // (classifyFile: excluded, Helm template, kustomization, static Pod, manifest) and one settings
 // model (normalizeSettings, rule overrides on config-invalid too). Each tree is checked with
 // `podwise check --format json .` run in its root and with the server given the root as its
-// workspace folder; every file's findings (rule, range, severity, message) must be equal.
+// workspace folder; every file's findings (rule, range, severity, message) must be equal. (The CLI
+// also reads the Services and Namespaces of the other files of its run: a tree where a sibling file
+// supplies one would differ by design until the server has a workspace index, issue #14.)
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';

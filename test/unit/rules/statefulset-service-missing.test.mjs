@@ -104,5 +104,6 @@ test('the governing Service in another file of the same run: nothing to say when
   const runObjects = [...collectRunObjects('service.yaml', other)];
   const missing = analyzeText(inProd, { kubernetesVersion: '1.36', filePath: 'statefulset.yaml', runObjects }).findings.filter((f) => f.ruleId === ID);
   assert.equal(missing.length, 1);
-  assert.match(missing[0].message, /is in none of the files checked/);
+  assert.match(missing[0].message, /Governing Service "db" was not found/);
+  assert.match(missing[0].detail, /no Service of that name is in this file or the other files checked with it/);
 });

@@ -54,7 +54,9 @@ export const statefulsetServiceMissing: Rule = {
           objectIndex: set.objectIndex,
           path: ['spec', 'serviceName'],
           target: 'value',
-          message: context.env.runObjects ? `Governing Service "${serviceName}" is in none of the files checked` : `Governing Service "${serviceName}" is not in this file`,
+          // One message wherever the check looked (the CLI's run, the editor's file), so both front ends
+          // report the same finding; the detail says where.
+          message: `Governing Service "${serviceName}" was not found`,
           detail:
             `${describeObject(set)} is governed by Service "${serviceName}", but ${context.env.runObjects ? 'no Service of that name is in this file or the other files checked with it' : all.length === 0 ? 'this file defines no Service' : 'no Service of that name is in this file'}. ` +
             `The controller does not create it: add a headless Service "${serviceName}" (clusterIP: None) selecting these Pods, or make sure one exists in the namespace.`,
