@@ -2,7 +2,9 @@
 // PersistentVolumeSpec (exactly one must be set), access-mode rules, the "no '..' element"
 // path rule, and the storage size reading. Names follow the v1 API.
 // https://kubernetes.io/docs/concepts/storage/persistent-volumes/#types-of-persistent-volumes
-import { asArray, type JsonObject } from '../json';
+import { asArray, asString, type JsonObject } from '../json';
+import { dns1123SubdomainErrors } from './names';
+import { clipText } from './phrasing';
 import { isNegative, parseQuantity } from './quantity';
 
 export const PV_SOURCES: readonly string[] = [
@@ -53,4 +55,15 @@ export function storageSizeState(raw: unknown): 'missing' | 'unparsed' | 'not-po
   const quantity = parseQuantity(raw);
   if (!quantity) return 'unparsed';
   return isNegative(quantity) || quantity.numerator === 0n ? 'not-positive' : 'ok';
+}
+
+/** A storageClassName that is not a DNS subdomain (PVs and PVCs alike): message and detail, or undefined. */
+export function storageClassNameProblem(spec: JsonObject): { message: string; detail: string } | undefined {
+  const className = asString(spec.storageClassName);
+  const errors = className ? dns1123SubdomainErrors(className) : [];
+  if (!className || errors.length === 0) return undefined;
+  return {
+    message: `storageClassName "${clipText(className, 24)}" is not a DNS subdomain`,
+    detail: `The API server rejects it (spec.storageClassName: ${errors.join('; ')}).`,
+  };
 }

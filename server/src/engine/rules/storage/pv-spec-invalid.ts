@@ -7,9 +7,8 @@
 // Recycle policy itself is pv-reclaim-recycle's.
 // https://kubernetes.io/docs/concepts/storage/persistent-volumes/#persistent-volumes
 import { asArray, asObject, asString, hasKey, type JsonObject } from '../../json';
-import { dns1123SubdomainErrors } from '../../k8s/names';
 import { clipText, fitMessage, quoted } from '../../k8s/phrasing';
-import { hasBackstep, mixesReadWriteOncePod, pvSources, storageSizeState } from '../../k8s/pv-sources';
+import { hasBackstep, mixesReadWriteOncePod, pvSources, storageClassNameProblem, storageSizeState } from '../../k8s/pv-sources';
 import type { Rule } from '../../rule-types';
 import type { FieldPath, RuleFinding } from '../../types';
 
@@ -38,16 +37,8 @@ export const pvSpecInvalid: Rule = {
     checkCapacity(spec, add);
     checkSources(spec, add);
     checkMountOptionsAnnotation(spec, asObject(asObject(context.object.metadata)?.annotations), add);
-    const className = asString(spec.storageClassName);
-    const errors = className ? dns1123SubdomainErrors(className) : [];
-    if (className && errors.length > 0) {
-      add(
-        ['spec', 'storageClassName'],
-        'value',
-        `storageClassName "${clipText(className, 24)}" is not a DNS subdomain`,
-        `The API server rejects it (spec.storageClassName: ${errors.join('; ')}).`,
-      );
-    }
+    const className = storageClassNameProblem(spec);
+    if (className) add(['spec', 'storageClassName'], 'value', className.message, className.detail);
     return findings;
   },
 };

@@ -8,7 +8,7 @@ import { asObject, asString, hasKey, type JsonObject } from '../../json';
 import { parseLabelSelector } from '../../k8s/label-selector';
 import { dns1123SubdomainErrors } from '../../k8s/names';
 import { clipText, fitMessage, quoted } from '../../k8s/phrasing';
-import { mixesReadWriteOncePod, storageSizeState } from '../../k8s/pv-sources';
+import { mixesReadWriteOncePod, storageClassNameProblem, storageSizeState } from '../../k8s/pv-sources';
 import type { Rule } from '../../rule-types';
 import type { FieldPath, RuleFinding } from '../../types';
 
@@ -49,16 +49,8 @@ export const pvcSpecInvalid: Rule = {
     checkStorage(spec, specPath, add);
     for (const problem of parseLabelSelector(context.object, ['spec', 'selector'])?.problems ?? [])
       add(problem.path, problem.target, `selector ${problem.message}`, problem.detail);
-    const className = asString(spec.storageClassName);
-    const errors = className ? dns1123SubdomainErrors(className) : [];
-    if (className && errors.length > 0) {
-      add(
-        ['spec', 'storageClassName'],
-        'value',
-        `storageClassName "${clipText(className, 24)}" is not a DNS subdomain`,
-        `The API server rejects it (spec.storageClassName: ${errors.join('; ')}).`,
-      );
-    }
+    const className = storageClassNameProblem(spec);
+    if (className) add(['spec', 'storageClassName'], 'value', className.message, className.detail);
     const dataSource = asObject(spec.dataSource);
     const dataSourceRef = asObject(spec.dataSourceRef);
     if (dataSource) checkReference(dataSource, 'dataSource', add);
