@@ -60,7 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: SETTINGS_SECTION,
-      fileEvents: vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`),
+      // Settings files, and the manifests whose Services and Namespaces the server indexes across files.
+      fileEvents: [vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`), vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}')],
     },
     initializationOptions,
     outputChannel: output,

@@ -2,9 +2,9 @@
 // (classifyFile: excluded, Helm template, kustomization, static Pod, manifest) and one settings
 // model (normalizeSettings, rule overrides on config-invalid too). Each tree is checked with
 // `podwise check --format json .` run in its root and with the server given the root as its
-// workspace folder; every file's findings (rule, range, severity, message) must be equal. (The CLI
-// also reads the Services and Namespaces of the other files of its run: a tree where a sibling file
-// supplies one would differ by design until the server has a workspace index, issue #14.)
+// workspace folder; every file's findings (rule, range, severity, message) must be equal. The CLI
+// reads the Services and Namespaces of the other files of its run, the server those of its
+// workspace index: a split tree (the Service in its own file) agrees too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -163,6 +163,39 @@ describe('CLI and language server agree', () => {
         copyFileSync(join(CORPUS, file), join(root, file));
       }
       await assertSame(root, { files: sample });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a split tree: Services and Namespaces in sibling files', () => {
+  test('the CLI over the folder and the server with its workspace index agree', async () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'podwise-equality-split-')));
+    const statefulSet = (name) =>
+      `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: ${name}\nspec:\n  serviceName: ${name}\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n      - name: ${name}\n        image: postgres:16.3\n`;
+    const service = (name, clusterIP) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  clusterIP: ${clusterIP}\n  selector: {app: ${name}}\n  ports: [{port: 5432}]\n`;
+    try {
+      write(root, '.podwise.yaml', 'exclude: ["generated/**"]\n');
+      write(root, 'db/statefulset.yaml', statefulSet('db'));
+      write(root, 'db/service.yaml', service('db', 'None'));
+      write(root, 'cache/statefulset.yaml', statefulSet('cache'));
+      write(root, 'cache/service.yaml', service('cache', '10.96.0.9'));
+      write(root, 'queue/statefulset.yaml', statefulSet('queue'));
+      write(root, 'generated/queue-service.yaml', service('queue', 'None'));
+      write(root, 'team/namespace.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n');
+      write(
+        root,
+        'team/pod.yaml',
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: tool\n  namespace: team\nspec:\n  containers:\n  - name: tool\n    image: busybox:1.36\n    securityContext:\n      runAsUser: 0\n',
+      );
+      const { cli } = await assertSame(root);
+      const rules = (file) => (cli.byFile.get(file) ?? []).filter((finding) => finding.includes('statefulset-service-missing') || finding.includes('pss-run-as-user'));
+      assert.deepEqual(rules('db/statefulset.yaml'), [], 'the headless Service in db/service.yaml counts');
+      assert.match(rules('cache/statefulset.yaml').join('\n'), /names a Service that is not headless/);
+      assert.match(rules('queue/statefulset.yaml').join('\n'), /Governing Service "queue" was not found/, 'an excluded file does not count');
+      assert.match(rules('team/pod.yaml').join('\n'), /error pss-run-as-user/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 // Settings, `.podwise.yaml`, workspace trust and folders, applied without reload: each change
 // re-analyzes the open documents it can affect. Clients other than ours get dynamic
-// registrations for settings and `.podwise.yaml` changes; ours sends them itself.
+// registrations for settings, `.podwise.yaml` and manifest changes (the workspace index,
+// workspace-objects.ts, hears of the latter through the context); ours sends them itself.
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType } from './protocol-values';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceTrustNotification, type WorkspaceTrustParams } from '../shared/protocol';
@@ -8,6 +9,9 @@ import { CONFIG_FILE_NAME, SETTINGS_SECTION } from '../shared/settings';
 import { publishConfigFile } from './diagnostics';
 import { isConfigFile, uriToPath } from './paths';
 import type { ServerContext } from './server-context';
+
+/** The manifests the workspace index keeps current (client/src/extension.ts watches the same). */
+const MANIFEST_WATCH_PATTERN = '**/*.{yaml,yml}';
 
 export function registerConfiguration(context: ServerContext): void {
   const { connection, documents } = context;
@@ -44,7 +48,9 @@ export function registerConfiguration(context: ServerContext): void {
         void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
       }
       if (!context.clientSynchronizes && workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
-        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
+        void connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: MANIFEST_WATCH_PATTERN }],
+        });
       }
       if (workspace?.workspaceFolders === true) {
         connection.workspace.onDidChangeWorkspaceFolders(
@@ -55,6 +61,7 @@ export function registerConfiguration(context: ServerContext): void {
           }),
         );
       }
+      context.initialized();
     }),
   );
 
@@ -67,6 +74,7 @@ export function registerConfiguration(context: ServerContext): void {
 
   connection.onDidChangeWatchedFiles(
     context.guardSync('watched files change', (params) => {
+      context.watchedFilesChanged(params.changes);
       const settings = context.settings;
       if (!settings) return;
       const touched = new Set<string>();

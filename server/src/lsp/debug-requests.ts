@@ -20,7 +20,8 @@ export function registerDebugRequests(context: ServerContext): void {
   // publish has been sent before this answer (one connection, in order). Tests use it to prove
   // that nothing more arrives, instead of sleeping.
   connection.onRequest('podwise/debug/idle', async () => {
-    const busy = (): boolean => context.validationsInFlight > 0 || [...states.values()].some((state) => state.scheduler.pending);
+    // The workspace index counts too: a revalidation it has pending is a publication to come.
+    const busy = (): boolean => context.validationsInFlight > 0 || context.backgroundBusy || [...states.values()].some((state) => state.scheduler.pending);
     const deadline = performance.now() + 30_000;
     while (busy() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
     return { idle: !busy() };

@@ -80,6 +80,8 @@ async function validate(context: ServerContext, uri: string): Promise<void> {
     // Dropped: the document changed or closed while settings were read; its own run follows.
     if (!current || current.version !== version || context.states.get(uri) !== state) return;
     if (docSettings.excluded) {
+      // Not checked, so not part of the workspace's objects either (as the CLI skips it).
+      context.workspaceObjects?.noteOpen(docSettings, version, undefined);
       sendStatus(context, current, docSettings, 'excluded');
       state.published = undefined;
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });

@@ -3,11 +3,12 @@
 // (engine/snapshot.ts), logging, and the guard every handler runs in. Feature modules take this
 // context; none of them imports another feature module or server.ts.
 import { performance } from 'perf_hooks';
-import type { ClientCapabilities, Connection, Diagnostic } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, Diagnostic, FileEvent } from 'vscode-languageserver/node';
 import { TextDocuments } from './protocol-values';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileAnalyzer } from '../engine/analyze';
 import { ANALYSIS_BUDGET_MS } from '../engine/limits';
+import type { RunObject } from '../engine/run-objects';
 import type { FileSnapshot } from '../engine/snapshot';
 import { isConfigFile } from './paths';
 import { DocumentScheduler, type Trigger } from './scheduler';
@@ -26,11 +27,28 @@ export interface Analysis {
   docSettings: DocumentSettings;
 }
 
+/**
+ * The Services and Namespaces of the workspace, for the rules that look across files
+ * (workspace-index.ts keeps them; the analysis passes them as `runObjects`, as the CLI does).
+ */
+export interface WorkspaceObjects {
+  /** Bumped whenever `objects()` changes: an analysis made under another generation is stale. */
+  readonly generation: number;
+  /** Every indexed file's objects (open documents' text instead of their disk copy); undefined without workspace folders. */
+  objects(): readonly RunObject[] | undefined;
+  /** An open document's text counts instead of its disk copy; undefined text: it is not checked (excluded). */
+  noteOpen(docSettings: DocumentSettings, version: number, text: string | undefined): void;
+  /** Work queued or running (scan, file events, a pending revalidation). */
+  readonly busy: boolean;
+  /** Stops the walk and pending work (shutdown). */
+  dispose(): void;
+}
+
 export interface DocState {
   analyzer: FileAnalyzer;
   scheduler: DocumentScheduler;
-  /** The last analysis, the settings stamp it was made under, and what it cost. */
-  last?: Analysis & { stamp: number; cost: number };
+  /** The last analysis, the settings stamp and workspace-objects generation it was made under, and what it cost. */
+  last?: Analysis & { stamp: number; generation: number; cost: number };
   /** The last diagnostics published and their version, so an identical set is not re-sent. */
   published?: { version: number; diagnostics: readonly Diagnostic[] };
 }
@@ -47,6 +65,8 @@ export class ServerContext {
   shuttingDown = false;
   /** Analyses started and not yet published (they may wait for settings). */
   validationsInFlight = 0;
+  /** The workspace index (workspace-index.ts sets it on initialize when there are folders). */
+  workspaceObjects: WorkspaceObjects | undefined;
   /** `PODWISE_TRACE_TIMING=1`: log what each analysis cost. */
   readonly timing: boolean;
   /** The analysis time budget (limits.ts); tests and measurements shrink it with PODWISE_ANALYSIS_BUDGET_MS. */
@@ -55,6 +75,8 @@ export class ServerContext {
   private settingsStamp = 0;
   private validator: (uri: string) => void = () => undefined;
   private readonly settingsListeners: (() => void)[] = [];
+  private readonly initializedListeners: (() => void)[] = [];
+  private readonly watchedFileListeners: ((changes: readonly FileEvent[]) => void)[] = [];
 
   constructor(
     readonly connection: Connection,
@@ -67,6 +89,16 @@ export class ServerContext {
 
   get stamp(): number {
     return this.settingsStamp;
+  }
+
+  /** The generation of the workspace objects analyses are made with now. */
+  get generation(): number {
+    return this.workspaceObjects?.generation ?? 0;
+  }
+
+  /** Work the server does in the background (the workspace index): the debug idle request waits for it. */
+  get backgroundBusy(): boolean {
+    return this.workspaceObjects?.busy === true;
   }
 
   log(message: string): void {
@@ -148,10 +180,44 @@ export class ServerContext {
     this.settingsListeners.push(listener);
   }
 
+  /**
+   * `initialized` arrived (configuration.ts owns the connection's one handler and calls this).
+   * Listeners run in the order they were added.
+   */
+  onInitialized(listener: () => void): void {
+    this.initializedListeners.push(listener);
+  }
+
+  initialized(): void {
+    for (const listener of this.initializedListeners) listener();
+  }
+
+  /** Watched files changed (configuration.ts owns the connection's one handler and calls this). */
+  onWatchedFiles(listener: (changes: readonly FileEvent[]) => void): void {
+    this.watchedFileListeners.push(listener);
+  }
+
+  watchedFilesChanged(changes: readonly FileEvent[]): void {
+    for (const listener of this.watchedFileListeners) listener(changes);
+  }
+
   /** Settings changed: every open document (or those `filter` keeps) is analyzed again, without reopening. */
   revalidate(filter?: (uri: string) => boolean): void {
     this.settingsStamp += 1;
     for (const listener of this.settingsListeners) listener();
+    this.scheduleRefresh(filter);
+  }
+
+  /**
+   * The workspace's Services or Namespaces changed: every open document is analyzed again (the
+   * settings are the same, so the settings listeners are not told).
+   */
+  revalidateAcrossFiles(): void {
+    this.settingsStamp += 1;
+    this.scheduleRefresh();
+  }
+
+  private scheduleRefresh(filter?: (uri: string) => boolean): void {
     for (const document of this.documents.all()) {
       if (isConfigFile(document.uri)) continue;
       if (filter && !filter(document.uri)) continue;
@@ -167,7 +233,18 @@ export class ServerContext {
   analysisOf(state: DocState, document: TextDocument, docSettings: DocumentSettings): Analysis & { cost: number } {
     const last = state.last;
     const text = document.getText();
-    if (last && last.version === document.version && last.stamp === this.stamp && !last.snapshot.unfinished && !last.docSettings.excluded && last.snapshot.text === text)
+    // This text's Services and Namespaces count for the other files from now on (its own are left out of its analysis).
+    this.workspaceObjects?.noteOpen(docSettings, document.version, text);
+    const generation = this.generation;
+    if (
+      last &&
+      last.version === document.version &&
+      last.stamp === this.stamp &&
+      last.generation === generation &&
+      !last.snapshot.unfinished &&
+      !last.docSettings.excluded &&
+      last.snapshot.text === text
+    )
       return last;
     const started = performance.now();
     const snapshot = state.analyzer.snapshot(text, {
@@ -176,11 +253,13 @@ export class ServerContext {
       rules: docSettings.settings.rules,
       staticPodManifest: docSettings.staticPod,
       filePath: docSettings.filePath,
+      // The workspace's Services and Namespaces (the engine drops this file's own by filePath).
+      runObjects: this.workspaceObjects?.objects(),
       // Past the budget the analysis stops and says so; validation continues it (see limits.ts).
       budgetMs: this.budgetMs,
     });
     const analysis = { document, version: document.version, snapshot, docSettings, cost: performance.now() - started };
-    state.last = { ...analysis, stamp: this.stamp };
+    state.last = { ...analysis, stamp: this.stamp, generation };
     return analysis;
   }
 
@@ -195,7 +274,7 @@ export class ServerContext {
     if (!document || !settings || !this.isChecked(document)) return undefined;
     const state = this.stateFor(uri);
     const last = state.last;
-    if (last && last.version === document.version && last.stamp === this.stamp && !last.snapshot.unfinished) return last;
+    if (last && last.version === document.version && last.stamp === this.stamp && last.generation === this.generation && !last.snapshot.unfinished) return last;
     const startStamp = this.stamp;
     const docSettings = await settings.resolve(uri);
     const current = this.documents.get(uri);
@@ -205,7 +284,8 @@ export class ServerContext {
     if (docSettings.excluded) {
       // Kept like an analysis (the same version and settings reuse it); features parse on use.
       analysis = { document: current, version: current.version, snapshot: state.analyzer.textSnapshot(current.getText()), docSettings };
-      state.last = { ...analysis, stamp: this.stamp, cost: 0 };
+      this.workspaceObjects?.noteOpen(docSettings, current.version, undefined);
+      state.last = { ...analysis, stamp: this.stamp, generation: this.generation, cost: 0 };
     } else {
       analysis = this.analysisOf(state, current, docSettings);
     }

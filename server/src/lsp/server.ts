@@ -14,6 +14,7 @@ import { registerInitialize } from './initialize';
 import { registerInlayHints } from './inlay-hints';
 import { registerOutline } from './outline';
 import { ServerContext } from './server-context';
+import { registerWorkspaceObjects } from './workspace-objects';
 
 export function startServer(connection: Connection): void {
   const context = new ServerContext(connection);
@@ -21,6 +22,8 @@ export function startServer(connection: Connection): void {
   // Diagnostics first: a closed document's state is dropped before the configuration hears of it.
   registerDiagnostics(context);
   registerConfiguration(context);
+  // The Services and Namespaces of the workspace's other files (the CLI's run, in the editor).
+  registerWorkspaceObjects(context);
   registerCodeActions(context);
   registerOutline(context);
   registerInlayHints(context);
@@ -32,6 +35,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     context.shuttingDown = true;
+    context.workspaceObjects?.dispose();
     for (const state of context.states.values()) state.scheduler.dispose();
   });
 

@@ -1,0 +1,321 @@
+// The Services and Namespaces of the whole workspace, so the rules that look across files
+// (statefulset-service-missing, the Pod Security level of a Namespace) see in the editor what the
+// CLI sees over a folder (issue #14). A walk of the workspace folders after start-up, in the
+// background, then file events keep it current; an open document's text counts instead of its
+// disk copy. Per file only `collectRunObjects` is kept (engine/run-objects.ts), never the text.
+// Bounded: files, bytes and folder entries have limits; the walk yields to the event loop
+// between files, so requests and edits are answered while it runs. File access goes through
+// `WorkspaceFiles` (node/workspace-files.ts), which never follows symbolic links.
+// https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id
+import * as path from 'path';
+import { MAX_FILE_SIZE } from '../engine/limits';
+import { collectRunObjects, type RunObject } from '../engine/run-objects';
+import type { FileStamp, WorkspaceFiles } from '../node/workspace-files';
+import { CONFIG_FILE_NAME } from '../shared/settings';
+import type { WorkspaceObjects } from './server-context';
+import type { DocumentSettings } from './workspace-settings';
+
+export interface IndexLimits {
+  /** Files indexed at most (past it, further files are not seen). */
+  maxFiles: number;
+  /** Bytes of indexed files at most. */
+  maxBytes: number;
+  /** Folder entries looked at per walk at most (a huge tree of other files ends the walk too). */
+  maxEntries: number;
+}
+
+export const INDEX_LIMITS: IndexLimits = { maxFiles: 5000, maxBytes: 64 * 1024 * 1024, maxEntries: 200_000 };
+/** Quiet time after the last change before open documents are analyzed again (one run for a git checkout). */
+export const REVALIDATE_DEBOUNCE_MS = 150;
+/** Folders the walk skips, as the CLI's does (cli/inputs.ts). */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export interface IndexHost {
+  files: WorkspaceFiles;
+  /** The workspace folders (absolute paths). */
+  folders(): readonly string[];
+  /** Whether a file is checked (classifyFile: a manifest or static Pod, not excluded, no Helm template or kustomization). */
+  isChecked(filePath: string): Promise<boolean>;
+  /** The objects changed, and settled: analyze the open documents again. */
+  changed(): void;
+  log(message: string): void;
+  /** Lets the event loop run (between files). */
+  yieldNow(): Promise<void>;
+}
+
+interface Entry {
+  stamp?: FileStamp;
+  objects: readonly RunObject[];
+  /** The objects as JSON, to tell a change from a save that changed nothing they hold. */
+  signature: string;
+}
+
+const NONE: Entry = { objects: [], signature: '[]' };
+
+/** A YAML file the index reads (not `.podwise.yaml`, which is settings). */
+export function isIndexedName(name: string): boolean {
+  return name !== CONFIG_FILE_NAME && /\.ya?ml$/i.test(name);
+}
+
+/** The path inside a workspace folder and outside the folders the walk skips. */
+export function insideIndexedFolder(folders: readonly string[], filePath: string): boolean {
+  return folders.some((folder) => {
+    const relative = path.relative(folder, filePath);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    return !relative.split(path.sep).some((part) => SKIPPED_FOLDERS.has(part));
+  });
+}
+
+/**
+ * Objects copied through JSON: strings the parser cut from the file's text would otherwise keep
+ * that whole text alive (see engine/detach-text.ts). The JSON is also the signature.
+ */
+function entryOf(filePath: string, text: string, stamp?: FileStamp): Entry {
+  const signature = JSON.stringify(collectRunObjects(filePath, text));
+  return { stamp, objects: JSON.parse(signature) as RunObject[], signature };
+}
+
+export class WorkspaceIndex implements WorkspaceObjects {
+  generation = 0;
+  private readonly disk = new Map<string, Entry>();
+  private readonly open = new Map<string, Entry & { version: number; checked: boolean }>();
+  private bytes = 0;
+  private cached: RunObject[] | undefined;
+  /** Paths to look at again and whether the last event said deleted. */
+  private readonly queue = new Map<string, 'changed' | 'deleted'>();
+  private scanRequested = false;
+  private running = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private revalidatedGeneration = 0;
+  private readonly warned = new Set<string>();
+  private disposed = false;
+  /** Work outside the index that may start a walk (a settings check): busy meanwhile. */
+  private held = 0;
+
+  constructor(
+    private readonly host: IndexHost,
+    private readonly limits: IndexLimits = INDEX_LIMITS,
+  ) {}
+
+  get busy(): boolean {
+    return this.running || this.held > 0 || this.timer !== undefined || this.scanRequested || this.queue.size > 0;
+  }
+
+  /** Counts `work` as the index's own (busy until it settles). */
+  async hold<T>(work: Promise<T>): Promise<T> {
+    this.held += 1;
+    try {
+      return await work;
+    } finally {
+      this.held -= 1;
+    }
+  }
+
+  objects(): readonly RunObject[] | undefined {
+    if (this.host.folders().length === 0) return undefined;
+    if (!this.cached) {
+      const all: RunObject[] = [];
+      for (const [filePath, entry] of this.disk) if (!this.open.has(filePath)) all.push(...entry.objects);
+      for (const entry of this.open.values()) all.push(...entry.objects);
+      this.cached = all;
+    }
+    return this.cached;
+  }
+
+  noteOpen(docSettings: DocumentSettings, version: number, text: string | undefined): void {
+    const filePath = docSettings.filePath;
+    if (filePath === undefined || docSettings.folder === undefined || !insideIndexedFolder(this.host.folders(), filePath)) return;
+    const checked = text !== undefined;
+    const known = this.open.get(filePath);
+    if (known && known.version === version && known.checked === checked) return;
+    const before = this.effective(filePath);
+    this.open.set(filePath, { ...(checked ? entryOf(filePath, text) : NONE), version, checked });
+    this.changedIf(before, filePath);
+  }
+
+  /** The document was closed: its disk copy counts again (read anew: unsaved edits are gone). */
+  forgetOpen(filePath: string): void {
+    if (!this.open.has(filePath)) return;
+    const before = this.effective(filePath);
+    this.open.delete(filePath);
+    this.changedIf(before, filePath);
+    this.fileChanged(filePath, 'changed');
+  }
+
+  /** Walks the folders again (start-up, or settings that decide which files are checked changed). */
+  rescan(): void {
+    this.scanRequested = true;
+    void this.run();
+  }
+
+  fileChanged(filePath: string, change: 'changed' | 'deleted'): void {
+    if (change === 'changed' && !isIndexedName(path.basename(filePath))) return;
+    this.queue.delete(filePath); // the latest event decides, in arrival order
+    this.queue.set(filePath, change);
+    void this.run();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.queue.clear();
+    this.scanRequested = false;
+  }
+
+  private effective(filePath: string): string {
+    return (this.open.get(filePath) ?? this.disk.get(filePath) ?? NONE).signature;
+  }
+
+  private changedIf(before: string, filePath: string): void {
+    if (before === this.effective(filePath)) return;
+    this.generation += 1;
+    this.cached = undefined;
+    this.armRevalidation();
+  }
+
+  private setDisk(filePath: string, entry: Entry | undefined): void {
+    const before = this.effective(filePath);
+    const previous = this.disk.get(filePath);
+    this.bytes -= previous?.stamp?.size ?? 0;
+    if (entry) {
+      this.disk.set(filePath, entry);
+      this.bytes += entry.stamp?.size ?? 0;
+    } else {
+      this.disk.delete(filePath);
+    }
+    this.changedIf(before, filePath);
+  }
+
+  /** One revalidation when the changes settle and no work is left (not one per file of a checkout). */
+  private armRevalidation(): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.running) return; // run() arms it again when it ends
+      if (this.generation === this.revalidatedGeneration) return;
+      this.revalidatedGeneration = this.generation;
+      this.host.changed();
+    }, REVALIDATE_DEBOUNCE_MS);
+  }
+
+  /** One worker: a requested walk first, then file events in arrival order. */
+  private async run(): Promise<void> {
+    if (this.running || this.disposed) return;
+    this.running = true;
+    try {
+      for (;;) {
+        if (this.disposed) return;
+        // A step that fails is logged and the next one runs: the queue always drains.
+        try {
+          if (this.scanRequested) {
+            this.scanRequested = false;
+            await this.scan();
+            continue;
+          }
+          const next = this.queue.entries().next();
+          if (next.done) break;
+          const [filePath, change] = next.value;
+          this.queue.delete(filePath);
+          await this.apply(filePath, change);
+          await this.host.yieldNow();
+        } catch (error) {
+          this.host.log(`podwise: workspace index: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    } finally {
+      this.running = false;
+      if (this.generation !== this.revalidatedGeneration) this.armRevalidation();
+    }
+  }
+
+  private async apply(filePath: string, change: 'changed' | 'deleted'): Promise<void> {
+    if (change === 'deleted') {
+      // A deleted folder comes as one event for the folder: its files go with it.
+      const prefix = filePath.endsWith(path.sep) ? filePath : filePath + path.sep;
+      for (const known of [...this.disk.keys()]) if (known === filePath || known.startsWith(prefix)) this.setDisk(known, undefined);
+      return;
+    }
+    if (!insideIndexedFolder(this.host.folders(), filePath) || !(await this.host.isChecked(filePath))) {
+      this.setDisk(filePath, undefined);
+      return;
+    }
+    const known = this.disk.get(filePath);
+    if (!known && this.disk.size >= this.limits.maxFiles) {
+      this.warnOnce('files', `more than ${this.limits.maxFiles} YAML files`);
+      return;
+    }
+    const read = await this.host.files.read(filePath, MAX_FILE_SIZE);
+    if (read && this.bytes - (known?.stamp?.size ?? 0) + read.stamp.size > this.limits.maxBytes) {
+      this.warnOnce('bytes', 'more YAML than it reads');
+      return;
+    }
+    this.setDisk(filePath, read ? entryOf(filePath, read.text, read.stamp) : undefined);
+  }
+
+  /** Walks every folder in sorted order; files whose size and time did not change are not read again. */
+  private async scan(): Promise<void> {
+    const started = Date.now();
+    const seen = new Set<string>();
+    const kept = new Set<string>();
+    const budget = { files: 0, bytes: 0, entries: 0 };
+    const walk = async (folder: string): Promise<boolean> => {
+      const entries = (await this.host.files.list(folder)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        if (this.scanRequested || this.disposed) return false; // a newer walk replaces this one
+        budget.entries += 1;
+        if (budget.entries > this.limits.maxEntries) return this.warnOnce('entries', `more than ${this.limits.maxEntries} files and folders`);
+        const full = path.join(folder, entry.name);
+        if (entry.kind === 'directory') {
+          if (!SKIPPED_FOLDERS.has(entry.name) && !(await walk(full))) return false;
+          continue;
+        }
+        if (entry.kind !== 'file' || !isIndexedName(entry.name) || seen.has(full)) continue;
+        seen.add(full);
+        if (!(await this.host.isChecked(full))) continue;
+        if (budget.files >= this.limits.maxFiles) return this.warnOnce('files', `more than ${this.limits.maxFiles} YAML files`);
+        const entryRead = await this.load(full);
+        await this.host.yieldNow();
+        if (!entryRead) continue;
+        if (budget.bytes + (entryRead.stamp?.size ?? 0) > this.limits.maxBytes) return this.warnOnce('bytes', 'more YAML than it reads');
+        budget.files += 1;
+        budget.bytes += entryRead.stamp?.size ?? 0;
+        kept.add(full);
+        this.setDisk(full, entryRead);
+      }
+      return true;
+    };
+    for (const folder of [...this.host.folders()].sort()) if (!(await walk(folder))) break;
+    if (this.scanRequested || this.disposed) return;
+    // Files no longer there, no longer checked, or past a limit leave the index.
+    for (const known of [...this.disk.keys()]) if (!kept.has(known)) this.setDisk(known, undefined);
+    // Open documents of a folder that left the workspace no longer count either.
+    for (const [filePath, entry] of [...this.open]) {
+      if (insideIndexedFolder(this.host.folders(), filePath)) continue;
+      this.open.delete(filePath);
+      this.changedIf(entry.signature, filePath);
+    }
+    const objects = [...this.disk.values()].reduce((sum, entry) => sum + entry.objects.length, 0);
+    this.host.log(`podwise: workspace index: ${budget.files} YAML files, ${objects} Services and Namespaces (${Date.now() - started} ms)`);
+  }
+
+  /** The file's entry: the known one when its size and time are unchanged, else read anew. */
+  private async load(filePath: string): Promise<Entry | undefined> {
+    const known = this.disk.get(filePath);
+    const stamp = await this.host.files.stat(filePath);
+    if (!stamp || stamp.size > MAX_FILE_SIZE) return undefined;
+    if (known?.stamp && known.stamp.size === stamp.size && known.stamp.mtimeMs === stamp.mtimeMs) return known;
+    const read = await this.host.files.read(filePath, MAX_FILE_SIZE);
+    return read ? entryOf(filePath, read.text, read.stamp) : undefined;
+  }
+
+  /** Logs a limit once per server (false: the walk stops). */
+  private warnOnce(limit: string, what: string): false {
+    if (!this.warned.has(limit)) {
+      this.warned.add(limit);
+      this.host.log(`podwise: the workspace has ${what}; Services and Namespaces past that are not seen by the checks across files.`);
+    }
+    return false;
+  }
+}
