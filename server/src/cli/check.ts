@@ -234,21 +234,33 @@ async function readInput(input: InputFile, absolute: string | undefined, options
 async function collectRun(inputs: readonly InputFile[], options: CheckOptions): Promise<RunObject[] | undefined> {
   const files = inputs.filter((input) => !input.stdin && input.absolute !== undefined);
   if (files.length < 2) return undefined;
-  const objects: RunObject[] = [];
-  for (const input of files) {
-    const absolute = input.absolute as string;
-    try {
-      const fileClass = classify(input, absolute, options);
-      if (fileClass !== 'manifest' && fileClass !== 'static-pod') continue;
-      const read = await readFileBounded(absolute, MAX_FILE_BYTES, { regularOnly: true });
-      if (read.kind !== 'read') continue;
-      objects.push(...collectRunObjects(absolute, decodeText(read.bytes).text));
-    } catch {
-      // Unreadable here: the check of that file says why.
+  const perFile: RunObject[][] = new Array(files.length);
+  // Reads overlap (one await per file in a row left the CPU idle for a second over a thousand files);
+  // the objects keep the input order.
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < files.length) {
+      const index = next++;
+      const input = files[index];
+      const absolute = input.absolute as string;
+      perFile[index] = [];
+      try {
+        const fileClass = classify(input, absolute, options);
+        if (fileClass !== 'manifest' && fileClass !== 'static-pod') continue;
+        const read = await readFileBounded(absolute, MAX_FILE_BYTES, { regularOnly: true });
+        if (read.kind !== 'read') continue;
+        perFile[index] = collectRunObjects(absolute, decodeText(read.bytes).text);
+      } catch {
+        // Unreadable here: the check of that file says why.
+      }
     }
-  }
-  return objects;
+  };
+  await Promise.all(Array.from({ length: Math.min(RUN_READERS, files.length) }, reader));
+  return perFile.flat();
 }
+
+/** Files read at once by collectRun. */
+const RUN_READERS = 16;
 
 /** An input that cannot be read for a reason of ours (not an errno): exit code 2. */
 export class InputError extends Error {}

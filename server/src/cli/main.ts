@@ -147,7 +147,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       inPlace: fixing && !options.dryRun,
       timeLimitMs: fixing ? undefined : options.timeLimitMs,
       // Files read ahead of the workers, so none waits for the disk (they go to the first worker free).
-      concurrency: pool ? pool.size * 2 + 2 : 1,
+      // In one thread the next file is read while this one is checked; `fix` keeps one file at a time
+      // (its notes are printed as they come).
+      concurrency: pool ? pool.size * 2 + 2 : fixing ? 1 : 2,
       onFile: (fileFindings) => writer.add(fileFindings.filter(shows)),
     },
     handle,
