@@ -11,11 +11,17 @@ const port = parentPort;
 if (port) {
   installSchemaFiles();
   const fault = /^(crash|hang):(.+)$/.exec(process.env[FAULT_ENV] ?? '');
+  let runObjects: AnalysisRequest['runObjects'];
   port.on('message', (request: AnalysisRequest) => {
+    if (request.runObjects !== undefined) runObjects = request.runObjects ?? undefined;
     if (fault && request.name.endsWith(fault[2])) injectFault(fault[1]);
     let reply: WorkerMessage;
     try {
-      reply = { kind: 'done', id: request.id, findings: placeFindings(request.name, request.text, analyzeText(request.text, request.options).findings) };
+      reply = {
+        kind: 'done',
+        id: request.id,
+        findings: placeFindings(request.name, request.text, analyzeText(request.text, { ...request.options, runObjects: runObjects ?? undefined }).findings),
+      };
     } catch (error) {
       reply = { kind: 'failed', id: request.id, message: (error as Error)?.message ?? String(error) };
     }

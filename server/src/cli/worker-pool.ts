@@ -23,6 +23,8 @@ export interface PoolOptions {
 interface Job {
   loaded: LoadedText;
   request: AnalysisRequest;
+  /** The run's objects of this file's options (AnalysisRequest.runObjects). */
+  runObjects: AnalysisRequest['runObjects'];
   resolve: (findings: CliFinding[]) => void;
   reject: (error: Error) => void;
 }
@@ -35,6 +37,8 @@ interface Slot {
   /** Set when the watchdog stopped the worker. */
   hung?: boolean;
   error?: Error;
+  /** The run's objects this worker holds (sent once, not with every file). */
+  runObjects?: AnalysisRequest['runObjects'];
 }
 
 /** The watchdog for a per-file time limit: far past it, since the first document of a file is always checked whole. */
@@ -71,7 +75,8 @@ export class AnalysisPool {
   readonly analyze = (loaded: LoadedText): Promise<CliFinding[]> => {
     if (this.inProcess) return checkText(loaded);
     return new Promise<CliFinding[]>((resolve, reject) => {
-      this.queue.push({ loaded, request: { id: this.nextId++, name: loaded.name, text: loaded.text, options: loaded.analyzeOptions }, resolve, reject });
+      const { runObjects, ...options } = loaded.analyzeOptions;
+      this.queue.push({ loaded, runObjects, request: { id: this.nextId++, name: loaded.name, text: loaded.text, options }, resolve, reject });
       this.pump();
     });
   };
@@ -144,7 +149,10 @@ export class AnalysisPool {
         }, this.options.watchdogMs);
       }
       try {
-        slot.worker.postMessage(job.request);
+        // The run's objects are the same array for every file of a run: each worker gets them once.
+        const sendObjects = job.runObjects !== slot.runObjects;
+        slot.worker.postMessage(sendObjects ? { ...job.request, runObjects: job.runObjects ?? null } : job.request);
+        slot.runObjects = job.runObjects;
       } catch {
         // Options that cannot cross to a worker (a function, say): this file is checked here instead.
         clearTimeout(slot.timer);

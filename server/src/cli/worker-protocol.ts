@@ -11,7 +11,13 @@ export interface AnalysisRequest {
   id: number;
   name: string;
   text: string;
+  /** The engine options, without runObjects (sent apart: see below). */
   options: AnalyzeOptions;
+  /**
+   * The Services and Namespaces of the run, sent to a worker with its first file and again only
+   * when they change (null: none); a request without the field uses the ones the worker holds.
+   */
+  runObjects?: AnalyzeOptions['runObjects'] | null;
 }
 
 export type WorkerMessage =
