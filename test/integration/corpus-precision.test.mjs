@@ -28,8 +28,8 @@ const skip = existsSync(VALID) ? false : `the corpus is not at ${CORPUS} (set PO
 /** Our default target, and the version the acceptance run uses. */
 const VERSIONS = ['1.36', '1.33'];
 
-/** Total warnings on valid/ at 1.36 when this list was reviewed: 171. A little headroom, no more. */
-const WARNING_CEILING = 185;
+/** Total warnings on valid/ at 1.36 when this list was reviewed: 158 (after issue #13; 171 after #11). A little headroom, no more. */
+const WARNING_CEILING = 168;
 
 const REMOVED_API = 'a dated example: the API was removed before any version Podwise targets (1.29+)';
 
