@@ -4,8 +4,8 @@
 // editor). Only the kinds such rules look up are kept, and only documents that name one of them
 // are parsed, so the pass costs a fraction of the check.
 import { asObject, asString, getIn, type JsonObject } from './json';
-import { splitDocuments } from './document-split';
-import { parseChunk } from './parse';
+import { splitDocuments, type DocumentChunk } from './document-split';
+import { parseChunk, type ParsedChunk } from './parse';
 
 export interface RunObject {
   /** The file that defines it (as the caller names files). */
@@ -25,12 +25,21 @@ const NAMES_A_RUN_KIND = /^kind:[ \t]*["']?(?:Service|Namespace)["']?[ \t]*(?:#.
 
 /** The objects of RUN_OBJECT_KINDS one file defines. */
 export function collectRunObjects(filePath: string, text: string): RunObject[] {
+  const chunks = splitDocuments(text);
+  return runObjectsOf(filePath, chunks, (index) => parseChunk(chunks[index]));
+}
+
+/**
+ * The same from documents already split, parsed on demand by `parsedAt` (the language server
+ * passes its snapshot's parses, so a keystroke parses nothing again).
+ */
+export function runObjectsOf(filePath: string, chunks: readonly Pick<DocumentChunk, 'text'>[], parsedAt: (index: number) => ParsedChunk | undefined): RunObject[] {
   const objects: RunObject[] = [];
-  for (const chunk of splitDocuments(text)) {
-    if (!NAMES_A_RUN_KIND.test(chunk.text)) continue;
-    const parsed = parseChunk(chunk);
-    const object = asObject(parsed.value);
-    if (parsed.kind !== 'kubernetes' || !object || !parsed.objectKind || !RUN_OBJECT_KINDS.has(parsed.objectKind) || !parsed.apiVersion) continue;
+  chunks.forEach((chunk, index) => {
+    if (!NAMES_A_RUN_KIND.test(chunk.text)) return;
+    const parsed = parsedAt(index);
+    const object = asObject(parsed?.value);
+    if (!parsed || parsed.kind !== 'kubernetes' || !object || !parsed.objectKind || !RUN_OBJECT_KINDS.has(parsed.objectKind) || !parsed.apiVersion) return;
     objects.push({
       filePath,
       apiVersion: parsed.apiVersion,
@@ -39,6 +48,6 @@ export function collectRunObjects(filePath: string, text: string): RunObject[] {
       namespace: asString(getIn(object, ['metadata', 'namespace'])) || undefined,
       object,
     });
-  }
+  });
   return objects;
 }

@@ -8,7 +8,7 @@ import { TextDocuments } from './protocol-values';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileAnalyzer } from '../engine/analyze';
 import { ANALYSIS_BUDGET_MS } from '../engine/limits';
-import type { RunObject } from '../engine/run-objects';
+import { runObjectsOf, type RunObject } from '../engine/run-objects';
 import type { FileSnapshot } from '../engine/snapshot';
 import { isConfigFile } from './paths';
 import { DocumentScheduler, type Trigger } from './scheduler';
@@ -36,8 +36,11 @@ export interface WorkspaceObjects {
   readonly generation: number;
   /** Every indexed file's objects (open documents' text instead of their disk copy); undefined without workspace folders. */
   objects(): readonly RunObject[] | undefined;
-  /** An open document's text counts instead of its disk copy; undefined text: it is not checked (excluded). */
-  noteOpen(docSettings: DocumentSettings, version: number, text: string | undefined): void;
+  /**
+   * An open document's objects count instead of its disk copy (`found` reads them from its
+   * analysis, on demand); undefined: it is not checked (excluded).
+   */
+  noteOpen(docSettings: DocumentSettings, version: number, found: (() => readonly RunObject[]) | undefined): void;
   /** Work queued or running (scan, file events, a pending revalidation). */
   readonly busy: boolean;
   /** Stops the walk and pending work (shutdown). */
@@ -233,8 +236,6 @@ export class ServerContext {
   analysisOf(state: DocState, document: TextDocument, docSettings: DocumentSettings): Analysis & { cost: number } {
     const last = state.last;
     const text = document.getText();
-    // This text's Services and Namespaces count for the other files from now on (its own are left out of its analysis).
-    this.workspaceObjects?.noteOpen(docSettings, document.version, text);
     const generation = this.generation;
     if (
       last &&
@@ -258,8 +259,16 @@ export class ServerContext {
       // Past the budget the analysis stops and says so; validation continues it (see limits.ts).
       budgetMs: this.budgetMs,
     });
+    // This version's Services and Namespaces count for the other files from now on, read from the
+    // analysis's own parses. Its own objects are left out of its analysis, so a change they make
+    // (a new generation) does not make this analysis stale.
+    const workspaceObjects = this.workspaceObjects;
+    const filePath = docSettings.filePath;
+    if (workspaceObjects && filePath !== undefined) {
+      workspaceObjects.noteOpen(docSettings, document.version, () => runObjectsOf(filePath, snapshot.chunks, (index) => snapshot.parsed(index)));
+    }
     const analysis = { document, version: document.version, snapshot, docSettings, cost: performance.now() - started };
-    state.last = { ...analysis, stamp: this.stamp, generation };
+    state.last = { ...analysis, stamp: this.stamp, generation: this.generation };
     return analysis;
   }
 

@@ -71,7 +71,11 @@ export function insideIndexedFolder(folders: readonly string[], filePath: string
  * that whole text alive (see engine/detach-text.ts). The JSON is also the signature.
  */
 function entryOf(filePath: string, text: string, stamp?: FileStamp): Entry {
-  const signature = JSON.stringify(collectRunObjects(filePath, text));
+  return entryFrom(collectRunObjects(filePath, text), stamp);
+}
+
+function entryFrom(found: readonly RunObject[], stamp?: FileStamp): Entry {
+  const signature = JSON.stringify(found);
   return { stamp, objects: JSON.parse(signature) as RunObject[], signature };
 }
 
@@ -122,14 +126,14 @@ export class WorkspaceIndex implements WorkspaceObjects {
     return this.cached;
   }
 
-  noteOpen(docSettings: DocumentSettings, version: number, text: string | undefined): void {
+  noteOpen(docSettings: DocumentSettings, version: number, found: (() => readonly RunObject[]) | undefined): void {
     const filePath = docSettings.filePath;
     if (filePath === undefined || docSettings.folder === undefined || !insideIndexedFolder(this.host.folders(), filePath)) return;
-    const checked = text !== undefined;
+    const checked = found !== undefined;
     const known = this.open.get(filePath);
     if (known && known.version === version && known.checked === checked) return;
     const before = this.effective(filePath);
-    this.open.set(filePath, { ...(checked ? entryOf(filePath, text) : NONE), version, checked });
+    this.open.set(filePath, { ...(found ? entryFrom(found()) : NONE), version, checked });
     this.changedIf(before, filePath);
   }
 
