@@ -135,8 +135,10 @@ const must = [
   pkg.icon,
   'dist/client/extension.js',
   'dist/server/server.js',
+  'dist/server/engine-cel.js',
   'snippets/kubernetes.code-snippets.json',
   'schemas/versions.json',
+  'schemas/crds/index.json',
   ...validators,
   ...versions.flatMap((v) => [`schemas/v${v}/definitions.json`, `schemas/v${v}/index.json`]),
   ...fs

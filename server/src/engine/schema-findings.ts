@@ -1,5 +1,6 @@
 // Schema validation of one Kubernetes object against the target version's API, plus the one
 // pattern worth naming as a whole: fields that belong under metadata/spec sitting at the top.
+import { customResourceFindings } from './crd/custom-resource-findings';
 import { isObject } from './json';
 import type { ObjectContext } from './rule-types';
 import { definitionFor, loadDefinitions, resolveSchemaVersion, schemaAtPath, validateObject } from './schema';
@@ -37,7 +38,8 @@ const NESTED_KEYS = new Set([
 ]);
 
 /**
- * Paths are from the object (a List item's too: the engine prefixes its `rootPath`). An object of
+ * Paths are from the object (a List item's too: the engine prefixes its `rootPath`). A custom
+ * resource gets the findings of its CRD's structural schema (crd/custom-resource-findings.ts). An object of
  * a removed apiVersion (successor-schema.ts) is checked against its successor's schema, so the bug
  * the person asked about is not hidden behind the removal error.
  */
@@ -46,7 +48,11 @@ export function schemaFindings(context: ObjectContext): RuleFinding[] {
   const successor = successorSchema(context);
   const object: ObjectContext = successor ? { ...context, apiVersion: successor.apiVersion, kind: successor.kind } : context;
   const value = successor ? { ...context.object, apiVersion: successor.apiVersion, kind: successor.kind } : context.object;
-  const found = validateObject(value, object.apiVersion, object.kind, object.env.kubernetesVersion) ?? [];
+  const builtIn = validateObject(value, object.apiVersion, object.kind, object.env.kubernetesVersion);
+  // Not a built-in kind: a custom resource is checked against its CRD (workspace or catalog);
+  // an unknown group stays silent.
+  if (builtIn === undefined && !successor) return indentationFindings(context, customResourceFindings(context) ?? []);
+  const found = builtIn ?? [];
   if (!successor) return indentationFindings(object, found);
   return indentationFindings(
     object,

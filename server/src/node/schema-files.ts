@@ -4,11 +4,13 @@
 import { readFileSync } from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
-import { setSchemaSource, type SchemaSource } from '../engine/schema/schema-source';
+import { setSchemaSource, type EngineChunk, type SchemaSource } from '../engine/schema/schema-source';
 
 export interface SchemaFolders {
   schemasDir: string;
   validatorsDir: string;
+  /** Where the engine chunks (`engine-cel.js`) are: beside the running bundle by default. */
+  chunksDir?: string;
 }
 
 /** Bundles live in dist/server/*.js: validators in dist/validators, schemas at the package root. */
@@ -24,6 +26,8 @@ export function schemaFilesSource(folders: SchemaFolders = BUNDLED_SCHEMA_FOLDER
   return {
     readSchemaJson: (relativePath) => JSON.parse(readFileSync(path.join(folders.schemasDir, relativePath), 'utf8')) as unknown,
     loadValidatorModule: (fileName) => requireFile(path.join(folders.validatorsDir, fileName)) as unknown,
+    // Built by scripts/build.mjs beside the bundles (dist/server/engine-<name>.js); require caches it.
+    loadEngineChunk: (name: EngineChunk) => requireFile(path.join(folders.chunksDir ?? __dirname, `engine-${name}.js`)) as unknown,
   };
 }
 

@@ -335,3 +335,68 @@ export function otherFinding(site: ErrorSite, keyword: string): RuleFinding {
     message: `${fieldSubject(site.path, site.data)} does not match the Kubernetes schema (${keyword})`,
   };
 }
+
+// ---- Custom resources (engine/crd/): the keywords CRD schemas use beyond the built-in ones. ----
+
+/** A bound the schema sets (length, item count, exclusive range, multiple): "<field> must <bound>, not <actual>". */
+export function boundFinding(site: ErrorSite, bound: string, actual: string, detail?: string): RuleFinding {
+  return {
+    path: site.path,
+    target: 'value',
+    ruleId: 'schema-format',
+    message: fitMessage(`${fieldSubject(site.path, site.data)} must ${bound}, not ${actual}`, `${fieldLabel(site.path.slice(-1))} must ${bound}, not ${actual}`),
+    ...(detail ? { detail } : {}),
+  };
+}
+
+/** A string that does not match the schema's regular expression (the API server quotes the pattern). */
+export function regexFinding(site: ErrorSite, pattern: string): RuleFinding {
+  const label = fieldSubject(site.path, site.data);
+  const text = shorten(String(site.value), 30);
+  // A long pattern is unreadable in one line: the detail quotes it whole.
+  const full = pattern.length <= 30 ? `${label}: "${text}" does not match the pattern ${pattern}` : `${label}: "${text}" does not match the required pattern`;
+  return {
+    path: site.path,
+    target: 'value',
+    ruleId: 'schema-pattern',
+    message: fitMessage(fitMessage(full, `${label}: "${text}" does not match the required pattern`), `"${shorten(text, 20)}" does not match the required pattern`),
+    detail: `The API server answers: should match '${pattern}'.`,
+  };
+}
+
+/** A string that breaks the schema's `format` (described by `words`, e.g. "an IPv4 address"). */
+export function stringFormatFinding(site: ErrorSite, format: string, words: string): RuleFinding {
+  const label = fieldSubject(site.path, site.data);
+  const text = shorten(String(site.value), 30);
+  return {
+    path: site.path,
+    target: 'value',
+    ruleId: 'schema-format',
+    message: fitMessage(`${label}: "${text}" is not ${words}`, fitMessage(`${label}: "${text}" is not a valid ${format}`, `"${shorten(text, 20)}" is not a valid ${format}`)),
+    detail: `The schema declares format "${format}"; the API server rejects other values.`,
+  };
+}
+
+/** An entry of a list the schema declares as a set or map that repeats an earlier entry (`what` names it). */
+export function duplicateEntryFinding(site: ErrorSite, what: string, first: number, detail: string): RuleFinding {
+  const label = fieldSubject(site.path, site.data);
+  return {
+    path: site.path,
+    target: 'value',
+    ruleId: 'schema-format',
+    message: fitMessage(`${label}: ${what} repeats entry [${first}]`, `Duplicate ${what} in ${fieldLabel(site.path.slice(-2))}`),
+    detail,
+  };
+}
+
+/** A mapping that breaks a one-of/any-of/not combination of fields (`problem` says how). */
+export function combinationFinding(site: ErrorSite, problem: string, ruleId: 'schema-format' | 'schema-required', detail?: string): RuleFinding {
+  const label = site.path.length === 0 ? `This ${site.kind}` : fieldSubject(site.path, site.data);
+  return {
+    path: site.path,
+    target: 'key',
+    ruleId,
+    message: fitMessage(`${label} ${problem}`, `${site.path.length === 0 ? label : fieldLabel(site.path.slice(-1))} ${problem}`),
+    ...(detail ? { detail } : {}),
+  };
+}
