@@ -133,7 +133,7 @@ function chunkSymbols(text: string, parse: (text: string) => ParsedChunk): Chunk
   /** An object's symbol (`Kind/name`, its containers underneath); `root` is its path in the document. */
   const objectSymbol = (kind: string, apiVersion: string | undefined, object: JsonObject, root: FieldPath, range: OffsetRange): LocalSymbol => {
     const children: ChunkSymbols = [];
-    const podSpec = findPodSpec(kind, object);
+    const podSpec = findPodSpec(apiVersion ?? '', kind, object);
     if (podSpec) {
       for (const ref of containersOf(podSpec.spec, [...root, ...podSpec.specPath], ['initContainers', 'containers', 'ephemeralContainers'])) {
         const itemRange = nodeRange(ref.path);

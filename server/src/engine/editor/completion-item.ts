@@ -23,3 +23,8 @@ export interface EditorCompletionItem {
   /** Whole-text edits made with the item elsewhere (the apiVersion a picked kind needs). */
   additionalEdits?: { range: OffsetRange; newText: string }[];
 }
+
+/** A value inside a snippet choice `${1|a,b|}`: the characters the snippet syntax reserves, escaped. */
+export function escapeChoice(value: string): string {
+  return value.replace(/[\\,|$}]/g, (char) => `\\${char}`);
+}

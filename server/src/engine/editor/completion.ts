@@ -4,11 +4,14 @@
 // offset in, plain items out; the LSP layer maps them.
 import { LIFECYCLE_HANDLERS, PROBE_HANDLERS } from '../defaults';
 import { asObject, getIn, isObject, type JsonObject } from '../json';
+import type { CheckEnvironment } from '../rule-types';
 import type { KubernetesVersion, OffsetRange } from '../types';
 import { contextValues } from './context-values';
+import { customHeaderItems, customKeyItems, customValueItems } from './cr-completion';
+import { customSchemaOf, editorEnv, isMetadataPath, METADATA_STAND_IN } from './cr-schema-info';
 import { snapshotOf, type FileSnapshot } from '../snapshot';
 import type { ParsedChunk } from '../parse';
-import type { EditorCompletionItem } from './completion-item';
+import { escapeChoice, type EditorCompletionItem } from './completion-item';
 import { cursorContext, headerOf, parseWithBlank, type CursorContext } from './cursor';
 import { fieldDoc } from './field-docs';
 import { referenceValues, selectorLabels, selectorValue } from './file-values';
@@ -48,7 +51,8 @@ export function completeAt(file: string | FileSnapshot, offset: number, version:
     const shift = chunk.start;
     const replace = { start: context.replace.start + shift, end: context.replace.end + shift };
     const otherTool = options.path !== undefined && isOtherToolFile(options.path);
-    const site = { snapshot, chunkText: chunk.text, chunkStart: shift, parsed, version, replace, otherTool };
+    const env = editorEnv(located.objects[0]?.env, version);
+    const site = { snapshot, chunkText: chunk.text, chunkStart: shift, parsed, version, replace, otherTool, env };
     const items = context.kind === 'key' ? keyItems(site, context) : valueItems(site, context);
     return items.sort((a, b) => a.sortText.localeCompare(b.sortText));
   } catch {
@@ -69,6 +73,8 @@ interface Site {
   replace: OffsetRange;
   /** The file belongs to another tool by its name (snippets.ts `isOtherToolFile`). */
   otherTool: boolean;
+  /** Where CRDs are looked up (the analysis' run objects, else the bundled catalog). */
+  env: CheckEnvironment;
 }
 
 const HEADER_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'];
@@ -169,7 +175,11 @@ function schemaKeyItems(
     }
     return items;
   }
-  const found = schemaForPath(version, apiVersion, kind, context.mappingPath);
+  const custom = customSchemaOf(apiVersion, kind, site.env);
+  if (custom && !isMetadataPath(context.mappingPath)) return customKeyItems(custom, context.mappingPath, existing, replace);
+  const found = custom
+    ? schemaForPath(version, METADATA_STAND_IN.apiVersion, METADATA_STAND_IN.kind, context.mappingPath)
+    : schemaForPath(version, apiVersion, kind, context.mappingPath);
   if (!found) return [];
   const { defs, resolved } = found;
   const properties = resolved.schema.properties ?? {};
@@ -250,6 +260,7 @@ function valueItems(site: Site, context: Extract<CursorContext, { kind: 'value' 
       path[0] === 'kind'
         ? kindItems(version, apiVersion, { chunkText, chunkStart, fileText: site.snapshot.text, local: replace.start - chunkStart })
         : apiVersionItems(version, kind);
+    for (const item of customHeaderItems(site.env, path[0], apiVersion, kind)) if (!header.some((other) => other.label === item.label)) header.push(item);
     return header.map((item) => ({ ...item, replace }));
   }
   const items: EditorCompletionItem[] = [];
@@ -258,9 +269,14 @@ function valueItems(site: Site, context: Extract<CursorContext, { kind: 'value' 
     items.push({ label: value, kind: 'value', detail, insertText: value, insertTextFormat: 'plain', sortText: `${rank}${value}`, required: false, replace });
   };
   const object = isObject(parsed.value) ? parsed.value : undefined;
-  const named = [...contextValues(kind, object, path), ...selectorValue(kind, object, path), ...referenceValues(site.snapshot, object, path)];
+  const named = [...contextValues(apiVersion, kind, object, path), ...selectorValue(kind, object, path), ...referenceValues(site.snapshot, object, path)];
   for (const value of named) add(value.value, value.detail, value.preferred ? '0' : '1');
-  const found = schemaForPath(version, apiVersion, kind, path);
+  const custom = customSchemaOf(apiVersion, kind, site.env);
+  if (custom && !isMetadataPath(path)) {
+    for (const value of customValueItems(custom, path)) add(value.value, value.detail, '2');
+    return items;
+  }
+  const found = custom ? schemaForPath(version, METADATA_STAND_IN.apiVersion, METADATA_STAND_IN.kind, path) : schemaForPath(version, apiVersion, kind, path);
   if (found) {
     for (const value of enumValues(found.resolved.schema)) add(value, typeLabel(found.defs, found.resolved.site), '2');
     if (typeLabel(found.defs, found.resolved.site) === 'boolean') {
@@ -269,8 +285,4 @@ function valueItems(site: Site, context: Extract<CursorContext, { kind: 'value' 
     }
   }
   return items;
-}
-
-function escapeChoice(value: string): string {
-  return value.replace(/[\\,|$}]/g, (char) => `\\${char}`);
 }

@@ -19,9 +19,9 @@ const CONTAINER_GROUPS = new Set(['containers', 'initContainers', 'ephemeralCont
 const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
 /** Context values for the field at `path` (from the document root) of an object of `kind`. */
-export function contextValues(kind: string | undefined, object: JsonObject | undefined, path: FieldPath): ContextValue[] {
+export function contextValues(apiVersion: string | undefined, kind: string | undefined, object: JsonObject | undefined, path: FieldPath): ContextValue[] {
   if (!kind || !object) return [];
-  const location = findPodSpec(kind, object);
+  const location = findPodSpec(apiVersion ?? '', kind, object);
   if (!location) return [];
   const { spec, specPath, metadataPath } = location;
   if (startsWith(path, [...metadataPath, 'annotations']) && path[path.length - 1] === DEFAULT_CONTAINER_ANNOTATION) {

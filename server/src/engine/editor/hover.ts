@@ -9,7 +9,11 @@ import { ruleMeta } from '../rules';
 import { snapshotOf, type FileSnapshot } from '../snapshot';
 import { ruleDocsLink } from '../../shared/rule-docs';
 import type { FieldPath, Finding, KubernetesVersion, OffsetRange } from '../types';
+import { isCustomGroup } from '../k8s/api-catalog';
+import type { CheckEnvironment } from '../rule-types';
 import { nodeAt } from './ast-path';
+import { customFieldFacts, customSchemaOf, customVersionFacts, editorEnv, isMetadataPath, METADATA_STAND_IN } from './cr-schema-info';
+import { schemaForPath } from './schema-info';
 import { fieldNote } from './field-docs';
 import { fieldFacts, isCustomKind } from './field-facts';
 import { apiVersionFacts, probeFacts, pullPolicyFacts, shutdownFacts, staticPodFacts } from './hover-facts';
@@ -57,10 +61,14 @@ function computeHover(snapshot: FileSnapshot, offset: number, options: HoverOpti
   const sections: string[] = [];
 
   if (typeof key === 'string' && hit.target === 'key') {
-    const field = fieldSection(key, path, kind, apiVersion, options.version);
+    const field = fieldSection(key, path, object, kind, apiVersion, options.version, editorEnv(located.objects[0]?.env, options.version));
     if (field) sections.push(field);
   }
   sections.push(...computedFacts(object, kind, apiVersion, path, options, snapshot.source));
+  if (path.length === 1 && path[0] === 'apiVersion') {
+    const versions = customVersionFacts(apiVersion, kind, editorEnv(located.objects[0]?.env, options.version));
+    if (versions) sections.push(versions);
+  }
   if (sections.length === 0) return undefined;
   const shift = chunk.start;
   return { markdown: sections.join('\n\n---\n\n'), range: { start: hit.range.start + shift, end: hit.range.end + shift } };
@@ -68,10 +76,25 @@ function computeHover(snapshot: FileSnapshot, offset: number, options: HoverOpti
 
 /**
  * The field's own section: the schema's facts (type, required, values, default, versions), then
- * our note. Nothing for a custom resource's fields: we know neither their schema nor their meaning.
+ * our note. A custom resource's fields get the structure its CRD declares (cr-schema-info.ts) and
+ * no note (a CRD's `image` or `port` can mean anything); its metadata is an ObjectMeta like any
+ * other. Without a CRD we know nothing about them.
  */
-function fieldSection(key: string, path: FieldPath, kind: string, apiVersion: string, version: KubernetesVersion): string | undefined {
-  if (isCustomKind(version, kind)) return undefined;
+function fieldSection(key: string, path: FieldPath, object: JsonObject, kind: string, apiVersion: string, version: KubernetesVersion, env: CheckEnvironment): string | undefined {
+  const custom = isCustomGroup(apiVersion) || isCustomKind(version, kind);
+  if (custom && isMetadataPath(path)) return fieldFacts(version, METADATA_STAND_IN.apiVersion, METADATA_STAND_IN.kind, path);
+  if (custom) {
+    const schema = customSchemaOf(apiVersion, kind, env);
+    const facts = schema ? customFieldFacts(schema, path) : undefined;
+    // In a Pod template a custom resource embeds (a Rollout's), a probe is a probe: our note applies.
+    const podSpec = findPodSpec(apiVersion, kind, object);
+    const inPod = podSpec && path.length > podSpec.specPath.length && startsWith(path, podSpec.specPath) ? ['spec', ...path.slice(podSpec.specPath.length)] : undefined;
+    // Only a field the Pod has: Knative's RevisionSpec adds its own `timeoutSeconds` next to the Pod's fields.
+    // Our notes state the API server's defaults: not for a controller that sets its own (Knative).
+    const note = inPod && !podSpec?.controllerDefaults && schemaForPath(version, 'v1', 'Pod', inPod) ? fieldNote(key, inPod.slice(0, -1)) : undefined;
+    if (!facts && !note) return undefined;
+    return [facts ?? `**${key}**`, note?.markdown].filter((part): part is string => part !== undefined).join('\n\n');
+  }
   const note = fieldNote(key, path.slice(0, -1));
   const facts = fieldFacts(version, apiVersion, kind, path, { omitDefault: note?.statesDefault === true });
   if (!facts && !note) return undefined;
@@ -80,7 +103,7 @@ function fieldSection(key: string, path: FieldPath, kind: string, apiVersion: st
 
 function computedFacts(object: JsonObject, kind: string, apiVersion: string, path: FieldPath, options: HoverOptions, text: string): string[] {
   const facts: string[] = [];
-  if (path.length === 1 && path[0] === 'apiVersion') {
+  if (path.length === 1 && path[0] === 'apiVersion' && !isCustomGroup(apiVersion)) {
     const note = apiVersionFacts(apiVersion, kind, options.version);
     if (note) facts.push(note);
   }
@@ -88,8 +111,9 @@ function computedFacts(object: JsonObject, kind: string, apiVersion: string, pat
   if (staticPod && kind === 'Pod' && path[0] === 'metadata' && (path.length === 1 || (path.length === 2 && path[1] === 'name'))) {
     facts.push(staticPodFacts(object));
   }
-  const location = findPodSpec(kind, object);
-  if (!location || !startsWith(path, location.specPath)) return facts;
+  const location = findPodSpec(apiVersion, kind, object);
+  // The timelines assume the API server's defaults; a controller that sets its own (Knative) runs others.
+  if (!location || location.controllerDefaults || !startsWith(path, location.specPath)) return facts;
   const rest = path.slice(location.specPath.length);
   const spec = location.spec;
   if (rest.length === 1 && rest[0] === 'terminationGracePeriodSeconds') {

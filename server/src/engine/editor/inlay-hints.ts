@@ -66,8 +66,9 @@ export function inlayHints(file: string | FileSnapshot, range?: OffsetRange): Ed
 function chunkHints(parsed: ParsedChunk): EditorInlayHint[] {
   const chunkText = parsed.text;
   if (parsed.kind !== 'kubernetes' || !isObject(parsed.value) || !parsed.objectKind) return [];
-  const location = findPodSpec(parsed.objectKind, parsed.value);
-  if (!location) return [];
+  const location = findPodSpec(parsed.apiVersion ?? '', parsed.objectKind, parsed.value);
+  // The hints name the API server's defaults; a controller that sets its own (Knative) would make them wrong.
+  if (!location || location.controllerDefaults) return [];
   const { document } = parsed;
   const hints: EditorInlayHint[] = [];
   const add = (offset: number | undefined, label: string, tooltip: string): void => {

@@ -57,6 +57,39 @@ export function builtInGroups(): ReadonlySet<string> {
   return groups;
 }
 
+let kinds: Set<string> | undefined;
+
+/** Kind names Kubernetes itself serves (any version), and the removed ones. */
+export function builtInKinds(): ReadonlySet<string> {
+  if (!kinds) {
+    const found = new Set<string>();
+    for (const version of allVersions()) for (const entry of served(version)) found.add(entry.kind);
+    for (const entry of DEPRECATED_APIS) for (const kind of entry.kinds) found.add(kind);
+    if (found.size === 0 || allVersions().length === 0) return found;
+    kinds = found;
+  }
+  return kinds;
+}
+
+/**
+ * Whether `apiVersion` names a custom resource's group. A CRD's group must contain a dot, and no
+ * built-in group can be claimed by one, so `serving.knative.dev/v1 Service` is custom while a
+ * typo such as `app/v1` is still read as a (misspelled) built-in object.
+ * https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/
+ */
+export function isCustomGroup(apiVersion: string): boolean {
+  const { group } = splitApiVersion(apiVersion);
+  return group.includes('.') && !builtInGroups().has(group);
+}
+
+/**
+ * A custom resource whose kind is also a built-in kind name (Knative's `Service`, Istio's
+ * `Gateway` next to Gateway API's): rules written for the built-in kind must not judge it.
+ */
+export function isKindCollision(apiVersion: string, kind: string): boolean {
+  return isCustomGroup(apiVersion) && builtInKinds().has(kind);
+}
+
 const VERSION_PATTERN = /^v(\d+)(?:(alpha|beta)(\d+))?$/;
 
 /** Orders API versions as Kubernetes does: GA before beta before alpha, higher numbers first. */

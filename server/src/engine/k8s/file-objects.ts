@@ -2,6 +2,8 @@
 // that Services and StatefulSets point at, with their labels and namespaces.
 import { asObject, asString, getIn, type JsonObject } from '../json';
 import { templatePathFor } from '../pod-specs';
+import { isKindCollision } from './api-catalog';
+import { customPodTemplate } from './custom-pod-templates';
 import type { FileContext, ObjectContext } from '../rule-types';
 import type { FieldPath } from '../types';
 import { labelMap } from './label-selector';
@@ -37,9 +39,8 @@ export function sameNamespace(a: ObjectContext, b: ObjectContext): boolean {
 export function podTargets(context: FileContext): PodTarget[] {
   const targets: PodTarget[] = [];
   for (const object of context.objects) {
-    if (!POD_CREATING_KINDS.has(object.kind)) continue;
-    // PetSet is not a served kind, so pod-specs.ts has no template path for it.
-    const templatePath = object.kind === 'Pod' ? [] : (templatePathFor(object.kind) ?? ['spec', 'template']);
+    const templatePath = podTemplatePath(object);
+    if (!templatePath) continue;
     const metadata = asObject(getIn(object.object, [...templatePath, 'metadata']));
     const specPath = [...templatePath, 'spec'];
     const spec = asObject(getIn(object.object, specPath));
@@ -48,6 +49,18 @@ export function podTargets(context: FileContext): PodTarget[] {
     targets.push({ object, labels, spec, specPath });
   }
   return targets;
+}
+
+/**
+ * Where an object that creates Pods keeps their template: a built-in workload's, or a custom
+ * resource's (an Argo Rollout behind a Service selects Pods like a Deployment). A custom kind
+ * named like a built-in one (Knative's `Service`) is neither.
+ */
+function podTemplatePath(object: ObjectContext): FieldPath | undefined {
+  if (customPodTemplate(object.apiVersion, object.kind)) return templatePathFor(object.apiVersion, object.kind, object.object);
+  if (!POD_CREATING_KINDS.has(object.kind) || isKindCollision(object.apiVersion, object.kind)) return undefined;
+  // PetSet is not a served kind, so pod-specs.ts has no template path for it.
+  return object.kind === 'Pod' ? [] : (templatePathFor(object.apiVersion, object.kind) ?? ['spec', 'template']);
 }
 
 /**
@@ -86,11 +99,14 @@ function escapeRegExp(text: string): string {
 
 /** Whether every `key: value` of a Service selector can be carried by the target's Pods. */
 export function selectsTarget(selector: ReadonlyMap<string, string>, target: PodTarget): boolean {
-  const assigned = CONTROLLER_LABELS[target.object.kind] ?? {};
+  const custom = customPodTemplate(target.object.apiVersion, target.object.kind);
+  const assigned = custom ? {} : (CONTROLLER_LABELS[target.object.kind] ?? {});
   for (const [key, value] of selector) {
     if (target.labels.get(key) === value) continue;
     const check = assigned[key];
     if (check && !target.labels.has(key) && check(value, target.object.name ?? '')) continue;
+    // A custom controller's own Pod labels (a Rollout's pod-template-hash) take values it picks.
+    if (custom?.controllerLabels.includes(key) && !target.labels.has(key)) continue;
     return false;
   }
   return true;

@@ -22,7 +22,8 @@ export function metadataBlocks(context: ObjectContext): MetadataBlock[] {
   };
   add(['metadata'], context.kind === 'Pod');
   if (context.kind === 'CronJob') add(['spec', 'jobTemplate', 'metadata'], false);
-  const template = templatePathFor(context.kind) ?? LEGACY_TEMPLATE_PATHS[context.kind];
-  if (template) add([...template, 'metadata'], true);
+  const template = templatePathFor(context.apiVersion, context.kind, context.object) ?? LEGACY_TEMPLATE_PATHS[context.kind];
+  // [] is an object shaped like a template (a Knative Revision): its own metadata, added above.
+  if (template && template.length > 0) add([...template, 'metadata'], true);
   return blocks;
 }

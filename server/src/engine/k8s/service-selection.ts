@@ -6,11 +6,23 @@
 import type { ContainerRef } from '../containers';
 import { asArray, asInteger, asObject, asString, getIn, isObject, objectItems, type JsonObject, type JsonValue } from '../json';
 import type { FileContext, ObjectContext, PodSpecContext } from '../rule-types';
+import { isKindCollision } from './api-catalog';
 import { declaredPorts } from './container-ports';
+import { customPodTemplate } from './custom-pod-templates';
 import { probedContainers } from './probe-walk';
 
 /** Kinds that run long-lived replicas behind Services and roll out new Pods. */
 export const ROLLOUT_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
+
+/**
+ * Whether the object rolls out long-lived replicas: a built-in rollout kind, or a custom resource
+ * whose controller does the same (an Argo Rollout replaces Pods like a Deployment).
+ */
+export function rollsOut(object: ObjectContext): boolean {
+  const custom = customPodTemplate(object.apiVersion, object.kind);
+  if (custom) return custom.rollsOut;
+  return ROLLOUT_KINDS.includes(object.kind) && !isKindCollision(object.apiVersion, object.kind);
+}
 
 function namespaceOf(object: JsonObject): string | undefined {
   return asString(getIn(object, ['metadata', 'namespace'])) || undefined;
@@ -27,7 +39,8 @@ export function servicesSelecting(file: FileContext, podSpec: PodSpecContext): O
   const labels = asObject(podSpec.podMetadata?.labels) ?? {};
   const podNamespace = namespaceOf(podSpec.object);
   return file.objects.filter((candidate) => {
-    if (candidate.kind !== 'Service') return false;
+    // Only the core Service: Knative's serving.knative.dev Service selects nothing.
+    if (candidate.kind !== 'Service' || candidate.apiVersion !== 'v1') return false;
     const spec = asObject(candidate.object.spec);
     if (!spec || spec.type === 'ExternalName') return false;
     const selector = asObject(spec.selector);

@@ -17,7 +17,7 @@ export const containersEmpty: Rule = {
   },
   checkObject(context) {
     // A Pod (or template) whose spec is missing or empty never reaches checkPodSpec.
-    const templatePath = context.kind === 'Pod' ? [] : templatePathFor(context.kind);
+    const templatePath = context.kind === 'Pod' ? [] : templatePathFor(context.apiVersion, context.kind, context.object);
     if (!templatePath) return [];
     const specPath: FieldPath = [...templatePath, 'spec'];
     const spec = getIn(context.object, specPath);

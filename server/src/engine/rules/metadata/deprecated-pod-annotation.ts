@@ -46,7 +46,7 @@ export const deprecatedPodAnnotation: Rule = {
   },
   checkObject(context) {
     const findings: RuleFinding[] = [];
-    const location = findPodSpec(context.kind, context.object);
+    const location = findPodSpec(context.apiVersion, context.kind, context.object);
     const appArmorField = atLeast(context.env.kubernetesVersion, APPARMOR_FIELD_SINCE);
     for (const block of metadataBlocks(context)) {
       if (!block.isPodTemplate) continue;

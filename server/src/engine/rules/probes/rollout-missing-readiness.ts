@@ -9,7 +9,7 @@ import { isObject } from '../../json';
 import { quoteShort } from '../../k8s/phrasing';
 import { probedContainers } from '../../k8s/probe-walk';
 import { addReadinessFixes } from '../../k8s/readiness-fixes';
-import { ROLLOUT_KINDS, serviceNames, servicesSelecting, servingContainers } from '../../k8s/service-selection';
+import { rollsOut, ROLLOUT_KINDS, serviceNames, servicesSelecting, servingContainers } from '../../k8s/service-selection';
 import type { FileRuleFinding, Rule } from '../../rule-types';
 
 export const rolloutMissingReadiness: Rule = {
@@ -23,7 +23,7 @@ export const rolloutMissingReadiness: Rule = {
   checkFile(file) {
     const findings: FileRuleFinding[] = [];
     for (const podSpec of file.podSpecs) {
-      if (!ROLLOUT_KINDS.includes(podSpec.kind)) continue;
+      if (!rollsOut(podSpec)) continue;
       const containers = probedContainers(podSpec.spec, podSpec.specPath);
       const apps = containers.filter((ref) => ref.group === 'containers');
       if (apps.length === 0 || containers.some((ref) => isObject(ref.container.readinessProbe))) continue;

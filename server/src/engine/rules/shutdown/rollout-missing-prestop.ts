@@ -9,7 +9,7 @@ import { asObject } from '../../json';
 import { preStopSleep } from '../../k8s/hook-duration';
 import { capitalize, clipText, describeContainer } from '../../k8s/phrasing';
 import { isSet } from '../../k8s/probe-walk';
-import { ROLLOUT_KINDS, serviceNames, servicesSelecting, servingContainers } from '../../k8s/service-selection';
+import { rollsOut, ROLLOUT_KINDS, serviceNames, servicesSelecting, servingContainers } from '../../k8s/service-selection';
 import { SHUTDOWN_MARGIN_SECONDS } from '../../k8s/shutdown-timeline';
 import type { FileRuleFinding, Rule } from '../../rule-types';
 import type { FixIntent } from '../../types';
@@ -30,7 +30,7 @@ export const rolloutMissingPrestop: Rule = {
   checkFile(file) {
     const findings: FileRuleFinding[] = [];
     for (const podSpec of file.podSpecs) {
-      if (!ROLLOUT_KINDS.includes(podSpec.kind)) continue;
+      if (!rollsOut(podSpec)) continue;
       const grace = gracePeriod(podSpec.spec).value;
       if (grace <= 0) continue; // no preStop would run (shutdown-prestop-zero-grace)
       const services = servicesSelecting(file, podSpec);
