@@ -28,6 +28,10 @@ export interface PodwiseSettings {
   inlayHints: { enabled: boolean };
   /** Pod Security Standard to check against (`off`, `baseline`, `restricted`). */
   podSecurity: PodSecurityLevel;
+  /** The workspace (or the CLI's input set) holds every object: a reference to one not found is a warning, not info. */
+  workspaceIsComplete: boolean;
+  /** Paths or globs of CustomResourceDefinition files outside the workspace, read with it. */
+  crds: string[];
 }
 
 export const DEFAULT_STATIC_POD_PATHS: readonly string[] = ['**/etc/kubernetes/manifests/**', '**/kubernetes/manifests/**'];
@@ -39,6 +43,8 @@ export const DEFAULT_SETTINGS: PodwiseSettings = {
   staticPodPaths: [...DEFAULT_STATIC_POD_PATHS],
   inlayHints: { enabled: true },
   podSecurity: 'baseline',
+  workspaceIsComplete: false,
+  crds: [],
 };
 
 /**
@@ -49,8 +55,8 @@ export const DEFAULT_SETTINGS: PodwiseSettings = {
 export type SettingSpec =
   | { key: 'kubernetesVersion' | 'podSecurity'; type: 'string'; enum: readonly string[]; default: string; description: string }
   | { key: 'rules'; type: 'rule-map'; default: Record<string, RuleSetting>; description: string }
-  | { key: 'exclude' | 'staticPodPaths'; type: 'glob-list'; default: readonly string[]; description: string }
-  | { key: 'inlayHints.enabled'; type: 'boolean'; default: boolean; description: string }
+  | { key: 'exclude' | 'staticPodPaths' | 'crds'; type: 'glob-list'; default: readonly string[]; description: string }
+  | { key: 'inlayHints.enabled' | 'workspaceIsComplete'; type: 'boolean'; default: boolean; description: string }
   /**
    * A setting of the VS Code client only: vscode-languageclient reads `<client id>.trace.server`
    * (our client's id is `podwise`) to log the LSP traffic. Contributed so it can be set from the
@@ -97,6 +103,20 @@ export const SETTINGS_SCHEMA: readonly SettingSpec[] = [
     default: DEFAULT_SETTINGS.podSecurity,
     description:
       'Pod Security Standard to check Pods and Pod templates against: `baseline` (blocks known privilege escalations), `restricted` (current hardening practice) or `off`. A Namespace in the same file or run with a `pod-security.kubernetes.io/enforce` label wins for its Pods; node agents (CNI, CSI, node exporters) are held to `restricted` only.',
+  },
+  {
+    key: 'workspaceIsComplete',
+    type: 'boolean',
+    default: DEFAULT_SETTINGS.workspaceIsComplete,
+    description:
+      'The workspace (for the CLI: the files checked together) holds every object the manifests refer to. A ConfigMap, Secret, claim, ServiceAccount, PriorityClass, Service, role or scale target named but not found is then a warning; by default it is info, since it may exist in the cluster.',
+  },
+  {
+    key: 'crds',
+    type: 'glob-list',
+    default: DEFAULT_SETTINGS.crds,
+    description:
+      'Files of CustomResourceDefinitions that live outside the workspace (absolute paths, `~/` paths, or globs relative to the workspace folder), read with the workspace so their custom resources are known. At most 500 files of at most 5 MB each.',
   },
   {
     key: 'inlayHints.enabled',

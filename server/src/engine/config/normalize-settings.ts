@@ -60,6 +60,8 @@ export function settingName(source: SettingsSource, path: FieldPath): string {
     if (path[0] === 'rules') return path.length > 1 ? `--rule ${String(path[1])}` : '--rule';
     if (path[0] === 'kubernetesVersion') return '--kubernetes-version';
     if (path[0] === 'podSecurity') return '--pod-security';
+    if (path[0] === 'workspaceIsComplete') return '--workspace-complete';
+    if (path[0] === 'crds') return '--crd';
   }
   return dotted;
 }
@@ -104,6 +106,14 @@ class Reader {
           break;
         case 'inlayHints':
           this.readInlayHints(value);
+          break;
+        case 'workspaceIsComplete': {
+          const complete = this.readBoolean([key], value);
+          if (complete !== undefined) this.settings.workspaceIsComplete = complete;
+          break;
+        }
+        case 'crds':
+          this.readCrdPaths(value);
           break;
         case 'inlayHints.enabled': {
           const enabled = this.readBoolean([key], value);
@@ -236,6 +246,39 @@ class Reader {
       globs.push(item);
     });
     this.settings[key] = globs;
+  }
+
+  /**
+   * `crds`: files outside the workspace too, so absolute and `~/` paths are allowed (unlike
+   * `exclude`); globs keep the cost limits. The index reads what they match, bounded.
+   */
+  private readCrdPaths(value: unknown): void {
+    if (value === null || value === undefined) {
+      this.settings.crds = [];
+      return;
+    }
+    const list = Array.isArray(value);
+    const items: unknown[] = list ? (value as unknown[]) : typeof value === 'string' ? [value] : [];
+    if (!list && items.length === 0) {
+      this.report(['crds'], 'value', 'crds must be a list of paths or globs, for example ["~/crds/*.yaml"].');
+      return;
+    }
+    if (items.length > MAX_GLOBS) this.report(['crds', MAX_GLOBS], 'value', `crds has ${items.length} entries; Podwise reads the first ${MAX_GLOBS} and ignores the rest.`);
+    const paths: string[] = [];
+    items.slice(0, MAX_GLOBS).forEach((item, index) => {
+      const path = list ? ['crds', index] : ['crds'];
+      if (typeof item !== 'string' || item.trim() === '') {
+        this.report(path, 'value', `Each entry of crds is a path or glob string, not ${typeof item === 'string' ? 'an empty string' : describe(item)}.`);
+        return;
+      }
+      const problem = globCostProblem(item.replace(/\\/g, '/'));
+      if (problem) {
+        this.report(path, 'value', problem);
+        return;
+      }
+      paths.push(item);
+    });
+    this.settings.crds = paths;
   }
 
   private readInlayHints(value: unknown): void {

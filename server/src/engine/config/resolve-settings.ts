@@ -19,6 +19,8 @@ export function mergeSettings(base: PodwiseSettings, ...layers: (Partial<Podwise
     staticPodPaths: [...base.staticPodPaths],
     inlayHints: { ...base.inlayHints },
     podSecurity: base.podSecurity,
+    workspaceIsComplete: base.workspaceIsComplete,
+    crds: [...base.crds],
   };
   for (const layer of layers) {
     if (!layer) continue;
@@ -27,6 +29,8 @@ export function mergeSettings(base: PodwiseSettings, ...layers: (Partial<Podwise
     if (layer.exclude) result.exclude = union(result.exclude, layer.exclude);
     if (layer.staticPodPaths) result.staticPodPaths = union(result.staticPodPaths, layer.staticPodPaths);
     if (layer.podSecurity !== undefined) result.podSecurity = layer.podSecurity;
+    if (layer.workspaceIsComplete !== undefined) result.workspaceIsComplete = layer.workspaceIsComplete;
+    if (layer.crds) result.crds = union(result.crds, layer.crds);
     if (layer.inlayHints && typeof layer.inlayHints.enabled === 'boolean') result.inlayHints = { enabled: layer.inlayHints.enabled };
   }
   return result;

@@ -1,12 +1,17 @@
 // A Service whose selector matches none of the Pods or workloads defined next to it. The API
 // accepts it; the Service simply has no endpoints, and clients get connection errors. Usually a
 // label typo (`app: web` vs `app: webapp`). Only reported when the file defines some Pods or
-// workloads: a file of Services alone says nothing about where the Pods come from.
+// workloads: a file of Services alone says nothing about where the Pods come from. Across files
+// (the CLI's input set, the editor's workspace): a workload of another file that the Service
+// selects settles it; a file of Services whose namespace has workloads elsewhere, none selected,
+// gets an info (a warning with workspaceIsComplete), since Pods may still come from outside.
 // https://kubernetes.io/docs/concepts/services-networking/service/#services-without-selectors
 import { asObject, getIn } from '../../json';
-import { describeObject, podTargets, sameNamespace, selectsTarget, services, type PodTarget } from '../../k8s/file-objects';
-import { describeLabels, isValidLabel, labelMap, parseLabelSelector } from '../../k8s/label-selector';
-import type { FileRuleFinding, Rule } from '../../rule-types';
+import { describeObject, namespaceOf, podTargets, sameNamespace, selectsTarget, services, type PodTarget } from '../../k8s/file-objects';
+import { describeLabels, isValidLabel, labelMap, mapSelectorMatches, parseLabelSelector } from '../../k8s/label-selector';
+import { certaintyNote } from '../../k8s/reference-check';
+import { mayHaveOperatorPods, runPodTargets, runWorkloadSelected } from '../../k8s/run-pod-labels';
+import type { CheckEnvironment, FileRuleFinding, ObjectContext, Rule } from '../../rule-types';
 import type { FixIntent, FixSpec } from '../../types';
 
 export const serviceSelectorNoMatch: Rule = {
@@ -18,7 +23,7 @@ export const serviceSelectorNoMatch: Rule = {
   },
   checkFile(context) {
     const targets = podTargets(context);
-    if (targets.length === 0) return [];
+    if (targets.length === 0 && context.env.runObjects === undefined) return [];
     const findings: FileRuleFinding[] = [];
     for (const service of services(context)) {
       const spec = asObject(service.object.spec);
@@ -26,7 +31,15 @@ export const serviceSelectorNoMatch: Rule = {
       const selector = labelMap(spec.selector);
       if (selector.size === 0) continue;
       const nearby = targets.filter((target) => sameNamespace(service, target.object));
-      if (nearby.length === 0 || nearby.some((target) => selectsTarget(selector, target))) continue;
+      if (nearby.some((target) => selectsTarget(selector, target))) continue;
+      const [first] = selector;
+      if (first && runWorkloadSelected(context, namespaceOf(service), first[0], first[1], (labels) => mapSelectorMatches(selector, labels))) continue;
+      const elsewhere = runPodTargets(context, namespaceOf(service));
+      if (elsewhere.some((target) => selectsTarget(selector, target))) continue;
+      if (nearby.length === 0) {
+        if (elsewhere.length > 0 && !mayHaveOperatorPods(context)) findings.push(acrossFiles(service, selector, elsewhere, context.env));
+        continue;
+      }
       const closest = nearest(selector, nearby);
       findings.push({
         documentIndex: service.documentIndex,
@@ -43,6 +56,23 @@ export const serviceSelectorNoMatch: Rule = {
     return findings;
   },
 };
+
+/** No workload of the run's other files in the Service's namespace carries the selected labels. */
+function acrossFiles(service: ObjectContext, selector: Map<string, string>, elsewhere: PodTarget[], env: CheckEnvironment): FileRuleFinding {
+  const closest = nearest(selector, elsewhere);
+  return {
+    documentIndex: service.documentIndex,
+    objectIndex: service.objectIndex,
+    path: ['spec', 'selector'],
+    target: 'key',
+    message: `${describeObject(service)} selects no Pod of the workloads found`,
+    detail:
+      `It selects ${describeLabels(selector)}, but none of the ${elsewhere.length} workload${elsewhere.length === 1 ? '' : 's'} of its namespace in the other files checked with it carries those labels ` +
+      `(${describeObject(closest.object)} has ${describeLabels(closest.labels)}); the Service gets no endpoints from them. ${certaintyNote(env)}`,
+    // Less sure than inside one file: info, unless the run is declared complete (then the rule's own warning).
+    severity: env.workspaceIsComplete ? 'warning' : 'info',
+  };
+}
 
 /** The target sharing the most selector entries, to show next to the selector. */
 function nearest(selector: Map<string, string>, targets: PodTarget[]): PodTarget {

@@ -3,14 +3,16 @@
 // and the Service has no endpoints. A number always reaches the Pod, but when the Pods declare
 // other ports only, the traffic usually goes where nothing listens. Ports named by listening flags
 // in the container's command line (`--port 8080`) count as declared. When the Pods declare no port
-// at all, nothing confirms a numeric targetPort: that is an info, not silence.
+// at all, nothing confirms a numeric targetPort: that is an info, not silence. The selected Pods
+// may sit in other files of the run (the CLI's input set, the editor's workspace).
 // https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service
 import { containersOf } from '../../containers';
 import { asInteger, asObject, asString, objectItems } from '../../json';
-import { describeObject, podTargets, sameNamespace, selectsTarget, services, type PodTarget } from '../../k8s/file-objects';
+import { describeObject, namespaceOf, podTargets, sameNamespace, selectsTarget, services, type PodTarget } from '../../k8s/file-objects';
 import { labelMap } from '../../k8s/label-selector';
 import { commandLinePorts } from '../../k8s/listen-ports';
 import { isValidPortName, isValidPortNumber } from '../../port-values';
+import { runPodTargets } from '../../k8s/run-pod-labels';
 import type { FileRuleFinding, Rule } from '../../rule-types';
 import type { FixSpec } from '../../types';
 
@@ -35,7 +37,10 @@ export const serviceTargetPortUndeclared: Rule = {
       if (!spec || spec.type === 'ExternalName') continue;
       const selector = labelMap(spec.selector);
       if (selector.size === 0) continue;
-      const selected = targets.filter((target) => sameNamespace(service, target.object) && selectsTarget(selector, target));
+      const selected = [
+        ...targets.filter((target) => sameNamespace(service, target.object) && selectsTarget(selector, target)),
+        ...runPodTargets(context, namespaceOf(service)).filter((target) => selectsTarget(selector, target)),
+      ];
       if (selected.length === 0) continue;
       const declared = selected.flatMap(declaredPorts);
       const owners = selected.map((target) => describeObject(target.object)).join(', ');
