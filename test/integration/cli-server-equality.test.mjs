@@ -7,7 +7,7 @@
 // workspace index: a split tree (the Service in its own file) agrees too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -122,9 +122,10 @@ describe('CLI and language server agree', () => {
     const { cli, server } = await assertSame(tree);
     // The template without {{ }} has findings as a manifest, and none as what it is.
     assert.ok(analyzeText(BAD_POD, { kubernetesVersion: '1.36' }).findings.length > 0);
-    for (const skipped of ['chart/templates/plain-pod.yaml', 'chart/templates/deployment.yaml', 'kustomize/kustomization.yaml', 'generated/pod.yaml']) {
+    for (const skipped of ['chart/templates/plain-pod.yaml', 'chart/templates/deployment.yaml', 'generated/pod.yaml']) {
       assert.equal(cli.byFile.get(skipped), undefined, skipped);
     }
+    assert.equal(cli.byFile.get('kustomize/kustomization.yaml'), undefined, 'a valid kustomization: checked, no findings');
     assert.ok(cli.byFile.get('kustomize/pod.yaml').length > 0, 'a file a kustomization lists is still a manifest');
     assert.ok(cli.byFile.get('etc/kubernetes/manifests/static.yaml').some((finding) => finding.includes('static-pod-name')));
     assert.ok(!cli.byFile.get('plain/pod.yaml').some((finding) => finding.includes('static-pod-')));
@@ -163,6 +164,38 @@ describe('CLI and language server agree', () => {
         copyFileSync(join(CORPUS, file), join(root, file));
       }
       await assertSame(root, { files: sample });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a kustomize tree: base, overlay, patches, component', () => {
+  test('patches, the labelled base and the kustomizations (one of them broken) get the same findings', async () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'podwise-equality-kustomize-')));
+    try {
+      cpSync(join(ROOT, 'test', 'fixtures', 'kustomize', 'shop'), root, { recursive: true });
+      write(root, 'broken/kustomization.yaml', 'resources:\n- missing.yaml\nnamePrefx: x-\nbases:\n- ../base\npatchesStrategicMerge:\n- patch.yaml\n');
+      write(root, 'broken/patch.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n');
+      const { cli, server } = await assertSame(root);
+      assert.deepEqual(
+        (cli.byFile.get('broken/kustomization.yaml') ?? []).map((finding) => finding.split(' ')[2]),
+        ['kustomize-resource-missing', 'kustomize-unknown-field', 'kustomize-deprecated-field', 'kustomize-deprecated-field'],
+      );
+      for (const file of [
+        'overlays/prod/replicas.yaml',
+        'overlays/prod/resources.yaml',
+        'overlays/prod/ops.yaml',
+        'components/debug/debug.yaml',
+        'broken/patch.yaml',
+        'base/deployment.yaml',
+      ]) {
+        const loud = (cli.byFile.get(file) ?? []).filter((finding) => / (error|warning) /.test(finding));
+        assert.deepEqual(loud, [], file);
+      }
+      const patch = server.statuses.find((status) => status.uri.endsWith('overlays/prod/replicas.yaml'));
+      assert.equal(patch.fileClass, 'kustomize-patch');
+      assert.equal(patch.state, 'checked');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

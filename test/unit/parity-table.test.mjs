@@ -11,6 +11,7 @@ const EXEMPT_CATEGORIES = new Map([
   ['internal', "Podwise's own report that a rule crashed"],
   ['configuration', 'Podwise settings and .podwise.yaml, not Kubernetes objects'],
   ['suppression', "Podwise's own disable comments and annotations"],
+  ['kustomize', 'kustomization.yaml is read by kustomize on the client; the API server never sees it'],
 ]);
 
 // Error rules in API-validation categories that the API server accepts: the failure comes later.

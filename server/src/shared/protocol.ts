@@ -69,7 +69,7 @@ export interface StatusParams {
    * What the file is (engine/config/classify-file.ts): why an `excluded` file is not checked
    * (`excluded` by a glob, a `helm-template`, a `kustomization`), or `static-pod` / `manifest`.
    */
-  fileClass?: 'excluded' | 'helm-template' | 'kustomization' | 'static-pod' | 'manifest';
+  fileClass?: 'excluded' | 'helm-template' | 'kustomization' | 'kustomize-patch' | 'static-pod' | 'manifest';
 }
 export const StatusNotification = 'podwise/status';
 

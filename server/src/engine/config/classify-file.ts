@@ -4,21 +4,22 @@
 // with the file system (and a cache).
 import type { PodwiseSettings } from '../../shared/settings';
 import { matchesGlobs, normalizePath } from './resolve-settings';
+import { kustomizeRoleOf, type KustomizeGraph } from '../kustomize/kustomize-graph';
+import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/kustomize-role';
 
 /**
  * - `excluded`: an `exclude` glob matches; no findings.
  * - `helm-template`: below `<chart>/templates/` with a `Chart.yaml` in `<chart>`. A Go template,
  *   not a manifest, even when it holds no `{{ }}`: not checked (render it with `helm template`).
  * - `kustomization`: `kustomization.yaml`, `kustomization.yml` or `Kustomization`, kustomize's
- *   own file. Not a manifest the API server reads: not validated as one (no findings for now).
+ *   own file. Not a manifest the API server reads: only the kustomize rules check it.
+ * - `kustomize-patch`: a file a known kustomization lists as a patch (`patches[].path`,
+ *   `patchesStrategicMerge`, `patchesJson6902[].path`; `kustomize` below). A partial object:
+ *   checked for what it writes, not for what it leaves to its base (kustomize/partial-objects.ts).
  * - `static-pod`: a `staticPodPaths` glob matches (or `--static-pod`); static-Pod rules apply.
  * - `manifest`: everything else; checked normally.
- *
- * Kustomize patches (files a kustomization lists under `patches`) are partial objects and would
- * need the kustomization read; they are left to the workspace model (issue #14) and count as
- * manifests here.
  */
-export type FileClass = 'excluded' | 'helm-template' | 'kustomization' | 'static-pod' | 'manifest';
+export type FileClass = 'excluded' | 'helm-template' | 'kustomization' | 'kustomize-patch' | 'static-pod' | 'manifest';
 
 export interface ClassifyFileInput {
   /**
@@ -34,10 +35,14 @@ export interface ClassifyFileInput {
   probe?: (absolutePath: string) => boolean;
   /** `podwise check --static-pod`: every input is a static-Pod manifest (unless it is one of the above). */
   forceStaticPod?: boolean;
+  /**
+   * The kustomizations the front end knows (kustomize-graph.ts: the CLI's, from its inputs and
+   * their parent folders; the server's, from the folders above the file). Undefined: none.
+   */
+  kustomize?: KustomizeGraph;
 }
 
-/** Kustomize reads the first of these it finds in a folder (sigs.k8s.io/kustomize/api/konfig). */
-export const KUSTOMIZATION_FILE_NAMES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+export { KUSTOMIZATION_FILE_NAMES };
 /** Helm requires `Chart.yaml`; `Chart.yml` is accepted too, as charts in the wild have it. */
 export const CHART_FILE_NAMES: readonly string[] = ['Chart.yaml', 'Chart.yml'];
 /** Parent folders looked at for a chart: deeper than any real chart's templates. */
@@ -60,6 +65,7 @@ export function classifyFile(input: ClassifyFileInput): FileClass {
   if (absolute !== undefined && input.probe && isHelmTemplate(absolute, input.probe)) return 'helm-template';
   const name = baseName(absolute ?? fromRoot ?? '');
   if (KUSTOMIZATION_FILE_NAMES.includes(name)) return 'kustomization';
+  if (absolute !== undefined && kustomizeRoleOf(input.kustomize, absolute)?.kind === 'patch') return 'kustomize-patch';
   if (input.forceStaticPod) return 'static-pod';
   if (fromRoot !== undefined && matchesGlobs(fromRoot, input.settings.staticPodPaths)) return 'static-pod';
   if (fromSystemRoot !== undefined && matchesGlobs(fromSystemRoot, input.settings.staticPodPaths)) return 'static-pod';
