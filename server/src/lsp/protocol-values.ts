@@ -22,6 +22,7 @@ export {
   MarkupKind,
   OptionalVersionedTextDocumentIdentifier,
   ProposedFeatures,
+  ResponseError,
   SymbolKind,
   TextDocumentEdit,
   TextDocuments,
