@@ -54,11 +54,53 @@ spec:
       runAsUser: 0
 `;
 
+const CONFIG_MAP = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  mode: production
+`;
+const APP = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+spec:
+  selector:
+    matchLabels: {app: app}
+  template:
+    metadata:
+      labels: {app: app}
+    spec:
+      containers:
+      - name: app
+        image: app:1.0
+        envFrom:
+        - configMapRef: {name: app-config}
+`;
+const CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema: {type: object}
+`;
+
 const CREATED = 1;
 const DELETED = 3;
 const missing = (diagnostics) => diagnostics.filter((d) => d.code === 'statefulset-service-missing');
 
-describe('language server: Services and Namespaces of the whole workspace', () => {
+const configMapMissing = (diagnostics) => diagnostics.filter((d) => d.code === 'configmap-ref-missing');
+
+describe('language server: the objects of the whole workspace', () => {
   let workspace;
   let client;
   const file = (name) => join(workspace, name);
@@ -76,6 +118,8 @@ describe('language server: Services and Namespaces of the whole workspace', () =
     write('cache.yaml', STATEFULSET('cache'));
     write('generated/cache-service.yaml', SERVICE('cache'));
     write('node_modules/pkg/cache-service.yaml', SERVICE('cache'));
+    write('config.yaml', CONFIG_MAP);
+    write('app.yaml', APP);
     client = await LspClient.start({ workspaceFolders: [workspace], settings: { exclude: ['generated/**'] } });
   });
 
@@ -92,7 +136,7 @@ describe('language server: Services and Namespaces of the whole workspace', () =
     assert.ok(patterns.includes('**/*.{yaml,yml}'), JSON.stringify(patterns));
     assert.ok(patterns.includes('**/.podwise.yaml'));
     assert.ok(
-      client.logs.some((line) => /workspace index: 5 YAML files, 2 Services and Namespaces/.test(line)),
+      client.logs.some((line) => /workspace index: 7 YAML files, 7 objects/.test(line)),
       client.logs.join('\n'),
     );
   });
@@ -123,6 +167,28 @@ describe('language server: Services and Namespaces of the whole workspace', () =
     await client.waitForDiagnostics(uri, (diagnostics) => missing(diagnostics).length === 0, { since, timeout: 1000 });
     await client.idle();
     assert.deepEqual(missing(client.latest(uri).diagnostics), []);
+  });
+
+  test('a ConfigMap in config.yaml: deleting the file brings configmap-ref-missing (info) to app.yaml, creating it again removes it', async () => {
+    const uri = fileUri(file('app.yaml'));
+    await client.open(uri, APP);
+    await client.idle();
+    assert.deepEqual(configMapMissing(client.latest(uri).diagnostics), []);
+    unlinkSync(file('config.yaml'));
+    let since = client.publications.length;
+    const started = performance.now();
+    await client.didChangeWatchedFiles([{ uri: fileUri(file('config.yaml')), type: DELETED }]);
+    const back = await client.waitForDiagnostics(uri, (diagnostics) => configMapMissing(diagnostics).length === 1, { since, timeout: 1000 });
+    assert.ok(back.at - started < 1000);
+    const [finding] = configMapMissing(back.diagnostics);
+    assert.equal(finding.message, 'Container "app" names ConfigMap "app-config", which was not found');
+    assert.equal(finding.severity, 3, 'info: it may exist in the cluster');
+    assert.deepEqual(finding.range.start, { line: 15, character: 31 });
+    write('config.yaml', CONFIG_MAP);
+    since = client.publications.length;
+    await client.didChangeWatchedFiles([{ uri: fileUri(file('config.yaml')), type: CREATED }]);
+    await client.waitForDiagnostics(uri, (diagnostics) => configMapMissing(diagnostics).length === 0, { since, timeout: 1000 });
+    await client.close(uri);
   });
 
   test("an open document's unsaved text counts instead of its disk copy; closing it brings the disk copy back", async () => {
@@ -208,6 +274,33 @@ describe('language server: what the index reads', () => {
       const since = client.publications.length;
       await client.sendNotification('podwise/workspaceTrust', { trusted: true });
       await client.waitForDiagnostics(cache, (diagnostics) => missing(diagnostics).length === 1, { since, timeout: 3000 });
+    } finally {
+      await client.shutdown();
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server: the crds setting', () => {
+  test('CRD files outside the workspace are read with it (only their CRDs), and workspaceIsComplete makes a missing reference a warning', async () => {
+    const base = realpathSync(mkdtempSync(join(tmpdir(), 'podwise-index-crds-')));
+    const root = join(base, 'repo');
+    mkdirSync(root);
+    mkdirSync(join(base, 'crds', 'nested'), { recursive: true });
+    writeFileSync(join(base, 'crds', 'nested', 'widget.yaml'), CRD + '---\n' + CONFIG_MAP);
+    writeFileSync(join(base, 'crds', 'notes.txt'), 'not yaml');
+    const client = await LspClient.start({ workspaceFolders: [root], settings: { crds: [join(base, 'crds', '**', '*.yaml')], workspaceIsComplete: true } });
+    try {
+      const uri = fileUri(join(root, 'app.yaml'));
+      await client.open(uri, APP);
+      await client.idle();
+      assert.ok(
+        client.logs.some((line) => /workspace index: 0 YAML files, 0 objects, 1 CRDs from 1 crds files/.test(line)),
+        client.logs.join('\n'),
+      );
+      const [finding, ...rest] = configMapMissing(client.latest(uri).diagnostics);
+      assert.equal(rest.length, 0, 'the ConfigMap of a crds file does not count');
+      assert.equal(finding.severity, 2, 'a warning: the workspace is declared complete');
     } finally {
       await client.shutdown();
       rmSync(base, { recursive: true, force: true });

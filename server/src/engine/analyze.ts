@@ -25,6 +25,8 @@ import { hasLoneCr, toLineFeeds } from './line-index';
 import { withOriginalLineEndingsOf } from './fixes/text-utils';
 import { Outliner, type ChunkParser } from './outline';
 import { FileSnapshot, type AnalyzedDocument, type DocumentSummary, type SnapshotParts } from './snapshot';
+import { runObjectsExcept } from './run-objects';
+import { roleKey } from './kustomize/kustomize-role';
 
 export type { DocumentSummary };
 
@@ -41,6 +43,10 @@ export interface AnalyzeOptions extends BudgetOptions {
   podSecurity?: CheckEnvironment['podSecurity'];
   /** Services and Namespaces of the other files of the same run (CLI), for the cross-object rules. */
   runObjects?: CheckEnvironment['runObjects'];
+  /** Setting `workspaceIsComplete` (see CheckEnvironment). */
+  workspaceIsComplete?: boolean;
+  /** What the file is to kustomize (front ends: kustomize/kustomize-graph.ts); undefined: a plain file. */
+  kustomize?: CheckEnvironment['kustomize'];
 }
 
 export interface AnalysisResult {
@@ -135,10 +141,12 @@ export class FileAnalyzer {
       extraRules: options.extraRules,
       podSecurity: options.podSecurity,
       // This file's own objects are in the file; a run lists every file's.
-      runObjects: options.runObjects?.filter((object) => object.filePath !== options.filePath),
+      runObjects: runObjectsExcept(options.runObjects, options.filePath),
+      workspaceIsComplete: options.workspaceIsComplete,
+      kustomize: options.kustomize,
     };
     const extraKey = options.extraRules?.map((rule) => rule.meta.id).join(',') ?? '';
-    const envKey = `${env.kubernetesVersion}|${env.isStaticPodManifest}|${env.filePath ?? ''}|${env.podSecurity ?? ''}|${extraKey}`;
+    const envKey = `${env.kubernetesVersion}|${env.isStaticPodManifest}|${env.filePath ?? ''}|${env.podSecurity ?? ''}|${extraKey}|${roleKey(env.kustomize)}`;
     const nextParsed = new Map<string, ParsedChunk>();
     const documents: CheckedChunk[] = [];
     for (let index = 0; index < chunks.length; index += 1) {
@@ -157,7 +165,8 @@ export class FileAnalyzer {
       const { chunk, result } = documents[documentIndex];
       if (result) findings.push(...this.shifted.get(result, result.findings, chunk.start, documentIndex));
     }
-    if (runFileRules)
+    // A kustomize patch is part of an object: relations between whole objects are not judged on it.
+    if (runFileRules && env.kustomize?.kind !== 'patch')
       findings.push(
         ...runFileChecks(
           documents.flatMap(({ chunk, parsed, result }) => (parsed && result ? [{ chunk, parsed, result }] : [])),

@@ -23,7 +23,10 @@ export * from '../shared/rule-docs';
 export * from './editor';
 export * from './config/config-file';
 export * from './config/resolve-settings';
+export * from './kustomize';
 export { probeTimeline, type ProbeTimeline } from './k8s/probe-timeline';
 export { shutdownTimeline, type ShutdownTimeline } from './k8s/shutdown-timeline';
 export { Outliner, documentSymbols, foldingSpans, type OutlineSymbol, type OutlineSymbolKind, type FoldingSpan, type ChunkParser, type ChunkAtParser } from './outline';
 export { preferRuleFindings } from './finding-precedence';
+// Navigation across the workspace (definition, references, rename, code lenses, workspace symbols).
+export * from './navigation';

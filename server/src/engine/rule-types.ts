@@ -3,6 +3,7 @@ import type { JsonObject } from './json';
 import type { ParityAreaId } from './k8s/parity-areas';
 import type { PodSecurityLevel } from '../shared/settings';
 import type { RunObject } from './run-objects';
+import type { KustomizeRole } from './kustomize/kustomize-role';
 import type { DocumentKind } from './parse';
 import type { FieldPath, KubernetesVersion, RuleFinding, Severity } from './types';
 
@@ -27,6 +28,8 @@ export type RuleCategory =
   | 'storage'
   | 'autoscaling'
   | 'disruption'
+  | 'references'
+  | 'kustomize'
   | 'static-pods'
   | 'images'
   | 'security'
@@ -66,8 +69,15 @@ export interface CheckEnvironment {
   extraRules?: readonly Rule[];
   /** The Pod Security Standard to check against when no Namespace says otherwise (default baseline). */
   podSecurity?: PodSecurityLevel;
-  /** Services and Namespaces that other files of the same run define (run-objects.ts). */
+  /** Objects that other files of the same run define (run-objects.ts: the kinds references resolve to). */
   runObjects?: readonly RunObject[];
+  /**
+   * Setting `workspaceIsComplete`: the run holds every object, so a reference to one it lacks is a
+   * warning (the references rules raise their info findings through the finding's `severity`).
+   */
+  workspaceIsComplete?: boolean;
+  /** What the file is to kustomize (a kustomization, a patch, a resource it labels); kustomize/kustomize-role.ts. */
+  kustomize?: KustomizeRole;
 }
 
 /** One Kubernetes object: a YAML document with apiVersion and kind, or an item of a List. */

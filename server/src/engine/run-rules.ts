@@ -6,7 +6,9 @@ import { clipText, MESSAGE_LIMIT } from './k8s/phrasing';
 import { readList } from './list-items';
 import { rangeForPath } from './locate';
 import type { ParsedChunk } from './parse';
+import { isKindCollision } from './k8s/api-catalog';
 import { findPodSpec } from './pod-specs';
+import { keptInPatch, kustomized } from './kustomize/partial-objects';
 import { placeObject, shiftFinding } from './placement-memo';
 import { ALL_RULES, ruleMeta } from './rules';
 import { yamlFindings } from './yaml-findings';
@@ -30,10 +32,12 @@ export interface DocumentCheckResult {
 export function runDocumentChecks(parsed: ParsedChunk, env: CheckEnvironment, shouldStop?: () => boolean): DocumentCheckResult | undefined {
   const findings: Finding[] = yamlFindings(parsed);
   const result: DocumentCheckResult = { findings, objects: [], podSpecs: [] };
+  if (env.kustomize?.kind === 'kustomization') return checkKustomization(parsed, env, result, shouldStop);
   if (parsed.kind !== 'kubernetes' || !isObject(parsed.value) || !parsed.apiVersion || !parsed.objectKind) return result;
   const object: ObjectContext = {
     env,
-    object: parsed.value,
+    // A resource whose kustomizations add selector labels or pin images is judged as kustomize sends it.
+    object: env.kustomize?.kind === 'resource' ? kustomized(parsed.value, parsed.objectKind, env.kustomize) : parsed.value,
     apiVersion: parsed.apiVersion,
     kind: parsed.objectKind,
     name: parsed.name,
@@ -75,20 +79,38 @@ function checkObject(
   const prefix = object.rootPath ?? [];
   result.objects.push(object);
   const place = (ruleId: string, raw: RuleFinding): void => {
+    if (object.env.kustomize?.kind === 'patch' && !keptInPatch(ruleId, raw.path, object.object)) return;
     result.findings.push(placeFinding(parsed, ruleId, raw, prefix));
   };
-  const location = findPodSpec(object.kind, object.object);
+  const location = findPodSpec(object.apiVersion, object.kind, object.object);
   const podSpec: PodSpecContext | undefined = location ? { ...object, ...location } : undefined;
   if (podSpec) result.podSpecs.push(podSpec);
   if (broken) return true;
   for (const raw of schema ?? schemaFindings(object)) place(raw.ruleId ?? 'schema-type', raw);
   for (const rule of rulesOf(object.env)) {
-    if (!appliesTo(rule, object.env, object.kind)) continue;
+    if (!appliesTo(rule, object.env, object.kind, object.apiVersion)) continue;
     if (shouldStop?.()) return false;
     if (rule.checkObject) for (const raw of safeCheck(rule, () => rule.checkObject?.(object), crashOnObject)) place(raw.ruleId ?? rule.meta.id, raw);
-    if (rule.checkPodSpec && podSpec) for (const raw of safeCheck(rule, () => rule.checkPodSpec?.(podSpec), crashOnObject)) place(raw.ruleId ?? rule.meta.id, raw);
+    if (rule.checkPodSpec && podSpec && !location?.skipRules?.includes(rule.meta.id))
+      for (const raw of safeCheck(rule, () => rule.checkPodSpec?.(podSpec), crashOnObject)) place(raw.ruleId ?? rule.meta.id, raw);
   }
   return true;
+}
+
+/**
+ * A kustomization file (classify-file.ts): not an object for the API server, so no schema and no
+ * manifest rules; the kustomize rules read it, written `kind` or not (kustomize defaults it).
+ */
+function checkKustomization(parsed: ParsedChunk, env: CheckEnvironment, result: DocumentCheckResult, shouldStop?: () => boolean): DocumentCheckResult | undefined {
+  if (!isObject(parsed.value) || isBroken(parsed)) return result;
+  const kind = parsed.objectKind === 'Component' ? 'Component' : 'Kustomization';
+  const object: ObjectContext = { env, object: parsed.value, apiVersion: parsed.apiVersion ?? '', kind, name: parsed.name, documentIndex: 0, objectIndex: 0, rootPath: [] };
+  for (const rule of rulesOf(env)) {
+    if (rule.meta.category !== 'kustomize' || !rule.checkObject || !appliesTo(rule, env, kind)) continue;
+    if (shouldStop?.()) return undefined;
+    for (const raw of safeCheck(rule, () => rule.checkObject?.(object), crashOnObject)) result.findings.push(placeFinding(parsed, raw.ruleId ?? rule.meta.id, raw, []));
+  }
+  return result;
 }
 
 export interface CheckedDocument {
@@ -134,6 +156,23 @@ export function runFileChecks(documents: CheckedDocument[], env: CheckEnvironmen
   return findings;
 }
 
+/** False while `withoutFixes` runs. */
+let resolveFixes = true;
+
+/**
+ * Runs `analysis` (synchronous) with findings made without their fixes: for a caller that never
+ * shows or applies them (`podwise check`), resolving each fix into text edits is wasted work.
+ */
+export function withoutFixes<T>(analysis: () => T): T {
+  const before = resolveFixes;
+  resolveFixes = false;
+  try {
+    return analysis();
+  } finally {
+    resolveFixes = before;
+  }
+}
+
 const fileFindingMemo = new WeakMap<ParsedChunk, Map<string, Finding>>();
 /** Memo entries per document before it is cleared (file findings of one document are few). */
 const FILE_FINDING_MEMO_LIMIT = 256;
@@ -171,7 +210,7 @@ function placeFileFinding(parsed: ParsedChunk, ruleId: string, raw: RuleFinding,
     memo = new Map();
     fileFindingMemo.set(parsed, memo);
   }
-  const key = `${ruleId}\u0000${JSON.stringify([prefix, raw.path, raw.target, raw.message, raw.detail, raw.severity, raw.fixes])}`;
+  const key = `${ruleId}\u0000${resolveFixes}\u0000${JSON.stringify([prefix, raw.path, raw.target, raw.message, raw.detail, raw.severity, raw.fixes])}`;
   let placed = memo.get(key);
   if (!placed) {
     if (memo.size >= FILE_FINDING_MEMO_LIMIT) memo.clear();
@@ -181,12 +220,16 @@ function placeFileFinding(parsed: ParsedChunk, ruleId: string, raw: RuleFinding,
   return placed;
 }
 
-function appliesTo(rule: Rule, env: CheckEnvironment, kind: string | undefined): boolean {
+/**
+ * `meta.kinds` names built-in kinds by their name: a custom resource that shares the name
+ * (Knative's `serving.knative.dev/v1 Service`, a `Deployment` of some CRD group) is not one.
+ */
+function appliesTo(rule: Rule, env: CheckEnvironment, kind: string | undefined, apiVersion?: string): boolean {
   const meta = rule.meta;
   if (meta.staticPodOnly && !env.isStaticPodManifest) return false;
   if (meta.minVersion && !atLeast(env.kubernetesVersion, meta.minVersion)) return false;
   if (meta.maxVersion && compareVersions(env.kubernetesVersion, meta.maxVersion) > 0) return false;
-  if (kind !== undefined && meta.kinds && !meta.kinds.includes(kind)) return false;
+  if (kind !== undefined && meta.kinds && (!meta.kinds.includes(kind) || (apiVersion !== undefined && isKindCollision(apiVersion, kind)))) return false;
   return true;
 }
 
@@ -235,7 +278,7 @@ function placeFinding(parsed: ParsedChunk, ruleId: string, raw: RuleFinding, pre
   const meta = ruleMeta(ruleId);
   const path = prefix.length === 0 ? raw.path : [...prefix, ...raw.path];
   const fixes = [];
-  for (const spec of raw.fixes ?? []) {
+  for (const spec of resolveFixes ? (raw.fixes ?? []) : []) {
     const intents = prefix.length === 0 ? spec.intents : spec.intents.map((intent): FixIntent => ({ ...intent, path: [...prefix, ...intent.path] }));
     const resolved = resolveFix(parsed.document, parsed.text, intents === spec.intents ? spec : { ...spec, intents }, 0);
     if (resolved) fixes.push(resolved);

@@ -16,6 +16,21 @@ export function registerDebugRequests(context: ServerContext): void {
   // Documents parsed so far: features read the snapshot of the current version, so a request
   // that follows the analysis of that version parses nothing (lsp-snapshot.test.mjs).
   connection.onRequest('podwise/debug/parses', () => ({ parses: parseCount() }));
+  // The workspace index (workspace-index.ts): whether its walk and file events are done, and what
+  // it holds. The benchmark (bench/lib/workspace-bench.mjs) times the walk with it.
+  connection.onRequest('podwise/debug/index', () => {
+    const index = context.workspaceObjects;
+    const ready = index !== undefined && !index.busy;
+    // Counted once ready only: while the walk runs, every answer would rebuild the list it caches.
+    const objects = ready ? (index.objects() ?? []) : [];
+    return {
+      enabled: index !== undefined,
+      ready,
+      generation: index?.generation ?? 0,
+      objects: objects.length,
+      filesWithObjects: new Set(objects.map((object) => object.filePath)).size,
+    };
+  });
   // Answers once no analysis is scheduled or running: everything the server was going to
   // publish has been sent before this answer (one connection, in order). Tests use it to prove
   // that nothing more arrives, instead of sleeping.

@@ -82,6 +82,12 @@ export function registerInitialize(context: ServerContext): void {
         completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
         hoverProvider: true,
         inlayHintProvider: { resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeLensProvider: { resolveProvider: false },
+        // Ranges are found on resolve (a client without resolve support gets the file's first line).
+        workspaceSymbolProvider: { resolveProvider: true },
         // Our own client opens docs itself; other clients get the command run here.
         ...(context.clientSynchronizes ? {} : { executeCommandProvider: { commands: [Commands.showRuleDocs] } }),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

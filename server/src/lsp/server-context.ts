@@ -218,6 +218,11 @@ export class ServerContext {
   revalidateAcrossFiles(): void {
     this.settingsStamp += 1;
     this.scheduleRefresh();
+    // Code lenses count objects in other files ("selects 2 Deployments"); the client asks again
+    // only after an edit in the file shown, so tell it they changed (LSP 3.16 codeLens/refresh).
+    if (this.clientCapabilities.workspace?.codeLens?.refreshSupport === true) {
+      this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    }
   }
 
   private scheduleRefresh(filter?: (uri: string) => boolean): void {
@@ -251,9 +256,11 @@ export class ServerContext {
     const snapshot = state.analyzer.snapshot(text, {
       kubernetesVersion: docSettings.settings.kubernetesVersion,
       podSecurity: docSettings.settings.podSecurity,
+      workspaceIsComplete: docSettings.settings.workspaceIsComplete,
       rules: docSettings.settings.rules,
       staticPodManifest: docSettings.staticPod,
       filePath: docSettings.filePath,
+      kustomize: this.settings?.kustomizeRoleFor(docSettings, text),
       // The workspace's Services and Namespaces (the engine drops this file's own by filePath).
       runObjects: this.workspaceObjects?.objects(),
       // Past the budget the analysis stops and says so; validation continues it (see limits.ts).

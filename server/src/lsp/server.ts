@@ -12,6 +12,7 @@ import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { registerInitialize } from './initialize';
 import { registerInlayHints } from './inlay-hints';
+import { registerNavigation } from './navigation';
 import { registerOutline } from './outline';
 import { ServerContext } from './server-context';
 import { registerWorkspaceObjects } from './workspace-objects';
@@ -29,6 +30,8 @@ export function startServer(connection: Connection): void {
   registerInlayHints(context);
   registerCompletion(context);
   registerHover(context);
+  // Definition, references, rename, code lenses and workspace symbols across the workspace's files.
+  registerNavigation(context);
   registerCommands(context);
   // Diagnostics for measuring the server itself (scripts/measure-lsp.mjs); off by default.
   if (process.env.PODWISE_DEBUG === '1') registerDebugRequests(context);

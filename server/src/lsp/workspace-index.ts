@@ -1,13 +1,17 @@
-// The Services and Namespaces of the whole workspace, so the rules that look across files
-// (statefulset-service-missing, the Pod Security level of a Namespace) see in the editor what the
-// CLI sees over a folder (issue #14). A walk of the workspace folders after start-up, in the
-// background, then file events keep it current; an open document's text counts instead of its
-// disk copy. Per file only `collectRunObjects` is kept (engine/run-objects.ts), never the text.
+// The objects of the whole workspace that the rules looking across files resolve (the kinds of
+// engine/run-objects.ts: Services, Namespaces, ConfigMaps and Secrets by their keys, claims,
+// ServiceAccounts, roles, workloads, CRDs…), so those rules (statefulset-service-missing, the
+// references rules, the Pod Security level of a Namespace) see in the editor what the CLI sees
+// over a folder (issue #14). A walk of the workspace folders after start-up, in the background,
+// then file events keep it current; an open document's text counts instead of its disk copy. Per
+// file only `collectRunObjects` is kept, never the text. The `crds` setting adds CRD files from
+// outside the workspace (only their CustomResourceDefinitions are kept), read with every walk.
 // Bounded: files, bytes and folder entries have limits; the walk yields to the event loop
 // between files, so requests and edits are answered while it runs. File access goes through
 // `WorkspaceFiles` (node/workspace-files.ts), which never follows symbolic links.
 // https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id
 import * as path from 'path';
+import picomatch from 'picomatch';
 import { MAX_FILE_SIZE } from '../engine/limits';
 import { collectRunObjects, type RunObject } from '../engine/run-objects';
 import type { FileStamp, WorkspaceFiles } from '../node/workspace-files';
@@ -25,8 +29,12 @@ export interface IndexLimits {
 }
 
 export const INDEX_LIMITS: IndexLimits = { maxFiles: 5000, maxBytes: 64 * 1024 * 1024, maxEntries: 200_000 };
+/** The `crds` setting: files read at most, bytes per file, folder entries looked at to expand its globs, glob depth. */
+export const CRD_LIMITS = { maxFiles: 500, maxFileBytes: 5 * 1024 * 1024, maxEntries: 20_000, maxDepth: 8 } as const;
 /** Quiet time after the last change before open documents are analyzed again (one run for a git checkout). */
 export const REVALIDATE_DEBOUNCE_MS = 150;
+/** After an edit in an open document: the other open files should follow the keystroke (goal ≤ 30 ms). */
+export const OPEN_EDIT_DEBOUNCE_MS = 15;
 /** Folders the walk skips, as the CLI's does (cli/inputs.ts). */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -41,6 +49,8 @@ export interface IndexHost {
   log(message: string): void;
   /** Lets the event loop run (between files). */
   yieldNow(): Promise<void>;
+  /** Absolute paths or globs of CRD files the `crds` setting names (outside the workspace too). */
+  crdPatterns?(): Promise<readonly string[]>;
 }
 
 interface Entry {
@@ -81,7 +91,10 @@ function entryFrom(found: readonly RunObject[], stamp?: FileStamp): Entry {
 
 export class WorkspaceIndex implements WorkspaceObjects {
   generation = 0;
+  private timerIsShort = false;
   private readonly disk = new Map<string, Entry>();
+  /** CRD files of the `crds` setting, by path (only their CustomResourceDefinitions). */
+  private crds = new Map<string, Entry>();
   private readonly open = new Map<string, Entry & { version: number; checked: boolean }>();
   private bytes = 0;
   private cached: RunObject[] | undefined;
@@ -121,6 +134,8 @@ export class WorkspaceIndex implements WorkspaceObjects {
       const all: RunObject[] = [];
       for (const [filePath, entry] of this.disk) if (!this.open.has(filePath)) all.push(...entry.objects);
       for (const entry of this.open.values()) all.push(...entry.objects);
+      // A CRD file inside the workspace is already there.
+      for (const [filePath, entry] of this.crds) if (!this.disk.has(filePath) && !this.open.has(filePath)) all.push(...entry.objects);
       this.cached = all;
     }
     return this.cached;
@@ -134,7 +149,7 @@ export class WorkspaceIndex implements WorkspaceObjects {
     if (known && known.version === version && known.checked === checked) return;
     const before = this.effective(filePath);
     this.open.set(filePath, { ...(found ? entryFrom(found()) : NONE), version, checked });
-    this.changedIf(before, filePath);
+    this.changedIf(before, filePath, OPEN_EDIT_DEBOUNCE_MS);
   }
 
   /** The document was closed: its disk copy counts again (read anew: unsaved edits are gone). */
@@ -171,11 +186,11 @@ export class WorkspaceIndex implements WorkspaceObjects {
     return (this.open.get(filePath) ?? this.disk.get(filePath) ?? NONE).signature;
   }
 
-  private changedIf(before: string, filePath: string): void {
+  private changedIf(before: string, filePath: string, delay = REVALIDATE_DEBOUNCE_MS): void {
     if (before === this.effective(filePath)) return;
     this.generation += 1;
     this.cached = undefined;
-    this.armRevalidation();
+    this.armRevalidation(delay);
   }
 
   private setDisk(filePath: string, entry: Entry | undefined): void {
@@ -192,16 +207,22 @@ export class WorkspaceIndex implements WorkspaceObjects {
   }
 
   /** One revalidation when the changes settle and no work is left (not one per file of a checkout). */
-  private armRevalidation(): void {
+  private armRevalidation(delay = REVALIDATE_DEBOUNCE_MS): void {
     if (this.disposed) return;
+    // Disk events come in bursts (a checkout): wait for them to settle. An open document's edit is
+    // one change the user is waiting to see reflected in the other open files.
+    // A short wait already pending stays (typing is throttled, not postponed); anything else restarts.
+    if (this.timer && this.timerIsShort) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timerIsShort = delay < REVALIDATE_DEBOUNCE_MS;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.timerIsShort = false;
       if (this.running) return; // run() arms it again when it ends
       if (this.generation === this.revalidatedGeneration) return;
       this.revalidatedGeneration = this.generation;
       this.host.changed();
-    }, REVALIDATE_DEBOUNCE_MS);
+    }, delay);
   }
 
   /** One worker: a requested walk first, then file events in arrival order. */
@@ -300,8 +321,72 @@ export class WorkspaceIndex implements WorkspaceObjects {
       this.open.delete(filePath);
       this.changedIf(entry.signature, filePath);
     }
+    await this.readCrds();
+    if (this.scanRequested || this.disposed) return;
     const objects = [...this.disk.values()].reduce((sum, entry) => sum + entry.objects.length, 0);
-    this.host.log(`podwise: workspace index: ${budget.files} YAML files, ${objects} Services and Namespaces (${Date.now() - started} ms)`);
+    const crds = this.crds.size > 0 ? `, ${[...this.crds.values()].reduce((sum, entry) => sum + entry.objects.length, 0)} CRDs from ${this.crds.size} crds files` : '';
+    this.host.log(`podwise: workspace index: ${budget.files} YAML files, ${objects} objects${crds} (${Date.now() - started} ms)`);
+  }
+
+  /** Reads the files the `crds` setting names (globs expanded, bounded); keeps their CRDs. */
+  private async readCrds(): Promise<void> {
+    const patterns = (await this.host.crdPatterns?.()) ?? [];
+    const files = new Set<string>();
+    const budget = { entries: 0 };
+    for (const pattern of patterns) {
+      if (files.size >= CRD_LIMITS.maxFiles || this.scanRequested || this.disposed) break;
+      await this.expandCrdPattern(pattern, files, budget);
+    }
+    const next = new Map<string, Entry>();
+    for (const filePath of [...files].slice(0, CRD_LIMITS.maxFiles)) {
+      if (this.scanRequested || this.disposed) return;
+      const known = this.crds.get(filePath);
+      const stamp = await this.host.files.stat(filePath);
+      if (!stamp || stamp.size > CRD_LIMITS.maxFileBytes) continue;
+      if (known?.stamp && known.stamp.size === stamp.size && known.stamp.mtimeMs === stamp.mtimeMs) {
+        next.set(filePath, known);
+        continue;
+      }
+      const read = await this.host.files.read(filePath, CRD_LIMITS.maxFileBytes);
+      if (!read) continue;
+      next.set(
+        filePath,
+        entryFrom(
+          collectRunObjects(filePath, read.text).filter((object) => object.kind === 'CustomResourceDefinition'),
+          read.stamp,
+        ),
+      );
+      await this.host.yieldNow();
+    }
+    const signature = (entries: Map<string, Entry>): string => [...entries].map(([filePath, entry]) => `${filePath}\u0000${entry.signature}`).join('\u0001');
+    if (signature(next) === signature(this.crds)) return;
+    this.crds = next;
+    this.generation += 1;
+    this.cached = undefined;
+    this.armRevalidation();
+  }
+
+  /** A path is one file; a glob is matched under its folder part (links not followed, depth and entries bounded). */
+  private async expandCrdPattern(pattern: string, files: Set<string>, budget: { entries: number }): Promise<void> {
+    const parts = pattern.split(/[\\/]/);
+    const firstGlob = parts.findIndex((part) => /[*?[\]{}]/.test(part));
+    if (firstGlob < 0) {
+      files.add(pattern);
+      return;
+    }
+    const base = parts.slice(0, firstGlob).join(path.sep) || path.sep;
+    const matches = picomatch(parts.join('/'), { dot: false });
+    const walk = async (folder: string, depth: number): Promise<void> => {
+      if (depth > CRD_LIMITS.maxDepth) return;
+      for (const entry of await this.host.files.list(folder)) {
+        if (files.size >= CRD_LIMITS.maxFiles || ++budget.entries > CRD_LIMITS.maxEntries) return;
+        const full = path.join(folder, entry.name);
+        if (entry.kind === 'directory' && !SKIPPED_FOLDERS.has(entry.name)) await walk(full, depth + 1);
+        else if (entry.kind === 'file' && /\.ya?ml$/i.test(entry.name) && matches(full.split(path.sep).join('/'))) files.add(full);
+      }
+    };
+    await walk(base, 0);
+    if (budget.entries > CRD_LIMITS.maxEntries) this.warnOnce('crds', `crds globs over more than ${CRD_LIMITS.maxEntries} files and folders`);
   }
 
   /** The file's entry: the known one when its size and time are unchanged, else read anew. */
@@ -318,7 +403,7 @@ export class WorkspaceIndex implements WorkspaceObjects {
   private warnOnce(limit: string, what: string): false {
     if (!this.warned.has(limit)) {
       this.warned.add(limit);
-      this.host.log(`podwise: the workspace has ${what}; Services and Namespaces past that are not seen by the checks across files.`);
+      this.host.log(`podwise: the workspace has ${what}; objects past that are not seen by the checks across files.`);
     }
     return false;
   }

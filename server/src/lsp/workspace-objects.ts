@@ -4,7 +4,9 @@
 // events (configuration.ts registers `**/*.{yaml,yml}` for clients other than ours; our client
 // watches the same) and by the open documents, whose text the analysis notes on every run
 // (server-context.ts). When the Services or Namespaces change, the open documents are analyzed
-// again, once the changes settle.
+// again, once the changes settle. The `crds` setting of each folder names CRD files outside the
+// workspace that the walk reads too (relative to the folder, absolute, or from `~/`).
+import * as os from 'os';
 import * as path from 'path';
 import { createWorkspaceFiles, type WorkspaceFiles } from '../node/workspace-files';
 import { FileChangeType } from './protocol-values';
@@ -26,19 +28,27 @@ export function registerWorkspaceObjects(context: ServerContext, files: Workspac
   const isChecked = async (filePath: string): Promise<boolean> => {
     const settings = context.settings;
     if (!settings) return false;
-    // The same classification as the document's own (classifyFile): excluded, Helm templates and kustomizations are not read.
-    return !(await settings.resolve(pathToUri(filePath))).excluded;
+    // The same classification as the document's own (classifyFile): excluded files and Helm templates are not read, nor
+    // kustomize patches (partial objects: a Deployment patch is no workload), as in the CLI's collectRun.
+    const resolved = await settings.resolve(pathToUri(filePath));
+    return !resolved.excluded && resolved.fileClass !== 'kustomize-patch';
   };
 
-  /** Walks again when trust, the folders or an exclude glob changed (not for a version or rule change). */
+  /** The `crds` entries of every folder as absolute paths or globs, as the last walk read them. */
+  let crdPatterns: readonly string[] = [];
+
+  /** Walks again when trust, the folders, an exclude glob or the crds paths changed (not for a version or rule change). */
   const walkIfNeeded = async (): Promise<void> => {
     const settings = context.settings;
     if (!settings || !index) return;
     const folders = settings.workspaceFolders;
-    const excludes = await Promise.all(folders.map(async (folder) => (await settings.resolve(pathToUri(path.join(folder.path, 'podwise-index.yaml')))).settings.exclude));
-    const key = JSON.stringify([settings.isTrusted, folders.map((folder) => folder.path), excludes]);
+    const resolved = await Promise.all(folders.map(async (folder) => (await settings.resolve(pathToUri(path.join(folder.path, 'podwise-index.yaml')))).settings));
+    const excludes = resolved.map((folderSettings) => folderSettings.exclude);
+    const crds = [...new Set(resolved.flatMap((folderSettings, i) => folderSettings.crds.map((entry) => absoluteCrdPath(folders[i].path, entry))))];
+    const key = JSON.stringify([settings.isTrusted, folders.map((folder) => folder.path), excludes, crds]);
     if (key === walkedWith) return;
     walkedWith = key;
+    crdPatterns = crds;
     index.rescan();
   };
 
@@ -51,6 +61,7 @@ export function registerWorkspaceObjects(context: ServerContext, files: Workspac
         changed: () => context.revalidateAcrossFiles(),
         log: (message) => context.log(message),
         yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+        crdPatterns: () => Promise.resolve(crdPatterns),
       },
       indexLimits(env),
     );
@@ -76,4 +87,10 @@ export function registerWorkspaceObjects(context: ServerContext, files: Workspac
       if (filePath !== undefined) index?.forgetOpen(filePath);
     }),
   );
+}
+
+/** A `crds` entry as an absolute path or glob: `~/` from the home folder, relative from the workspace folder. */
+export function absoluteCrdPath(folder: string, entry: string): string {
+  if (entry === '~' || entry.startsWith('~/') || entry.startsWith('~\\')) return path.join(os.homedir(), entry.slice(1));
+  return path.isAbsolute(entry) ? path.normalize(entry) : path.join(folder, entry);
 }

@@ -15,6 +15,8 @@ import { formatMegabytes } from '../engine/limits';
 import { applyRuleOverrides, mergeSettings } from '../engine/config/resolve-settings';
 import type { Finding } from '../engine/types';
 import { createFileProbe } from '../node/file-probe';
+import { createKustomizeFiles } from '../node/kustomize-files';
+import type { KustomizeRole } from '../engine/kustomize';
 import type { VersionSource } from '../shared/protocol';
 import { MAX_CONFIG_FILE_BYTES, readFileBounded } from '../shared/read-bounded';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, SETTINGS_SECTION, type PodwiseSettings } from '../shared/settings';
@@ -41,7 +43,7 @@ export interface DocumentSettings {
   configFile?: string;
   /** What the file is (classifyFile): only `static-pod` and `manifest` files are checked. */
   fileClass: FileClass;
-  /** Not checked: excluded by a glob, a Helm chart template, or a kustomization (see fileClass). */
+  /** Not checked: excluded by a glob or a Helm chart template (see fileClass). */
   excluded: boolean;
   staticPod: boolean;
 }
@@ -66,6 +68,8 @@ export class WorkspaceSettings {
   /** Problem sets of the editor settings already shown to the user. */
   private shownProblems = new Set<string>();
   private readonly probe = createFileProbe({ ttlMs: PROBE_TTL_MS });
+  /** The kustomizations above a file (kustomize-files.ts), read again after PROBE_TTL_MS. */
+  private readonly kustomize = createKustomizeFiles({ ttlMs: PROBE_TTL_MS });
 
   constructor(
     private readonly connection: Connection,
@@ -168,7 +172,8 @@ export class WorkspaceSettings {
     if (configLayer?.kubernetesVersion !== undefined) versionSource = 'config-file';
     const relativePath = filePath !== undefined && folder ? relativeInside(folder.path, filePath) : undefined;
     // One rule with the CLI: globs relative to the folder, static-Pod globs on the absolute path too.
-    const fileClass: FileClass = classifyFile({ relativePath, absolutePath: filePath, settings, probe: this.probe });
+    const kustomize = filePath === undefined ? undefined : this.kustomize.graphFor(filePath, folder ? this.kustomize.discover(folder.path) : []);
+    const fileClass: FileClass = classifyFile({ relativePath, absolutePath: filePath, settings, probe: this.probe, kustomize });
     const globPath = filePath === undefined ? undefined : (relativePath ?? globPathOutsideWorkspace(filePath));
     return {
       settings,
@@ -178,9 +183,15 @@ export class WorkspaceSettings {
       globPath,
       configFile: config && folder ? path.join(folder.path, CONFIG_FILE_NAME) : undefined,
       fileClass,
-      excluded: fileClass === 'excluded' || fileClass === 'helm-template' || fileClass === 'kustomization',
+      excluded: fileClass === 'excluded' || fileClass === 'helm-template',
       staticPod: fileClass === 'static-pod',
     };
+  }
+
+  /** What the file is to kustomize for this text (a kustomization's entries, a patch, a labelled resource); the CLI's rule. */
+  kustomizeRoleFor(docSettings: DocumentSettings, text: string): KustomizeRole | undefined {
+    if (docSettings.filePath === undefined || docSettings.excluded) return undefined;
+    return this.kustomize.roleFor(docSettings.filePath, text, docSettings.folder ? this.kustomize.discover(docSettings.folder.path) : []);
   }
 
   /**

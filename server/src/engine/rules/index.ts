@@ -12,6 +12,7 @@ import { DISRUPTION_RULES } from './disruption';
 import { ENVIRONMENT_RULES } from './environment';
 import { IMAGES_RULES } from './images';
 import { INTERNAL_RULES } from './internal';
+import { KUSTOMIZE_RULES } from './kustomize';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { METADATA_RULES } from './metadata';
 import { NETWORKING_RULES } from './networking';
@@ -19,6 +20,7 @@ import { POD_POLICY_RULES } from './pod-policy';
 import { POD_SECURITY_RULES } from './pod-security';
 import { PORTS_RULES } from './ports';
 import { PROBES_RULES } from './probes';
+import { REFERENCES_RULES } from './references';
 import { RESOURCES_RULES } from './resources';
 import { SCHEMA_RULES } from './schema';
 import { SECURITY_RULES } from './security';
@@ -52,6 +54,8 @@ export const ALL_RULES: readonly Rule[] = [
   ...STORAGE_RULES,
   ...AUTOSCALING_RULES,
   ...DISRUPTION_RULES,
+  ...REFERENCES_RULES,
+  ...KUSTOMIZE_RULES,
   ...STATIC_PODS_RULES,
   ...IMAGES_RULES,
   ...SECURITY_RULES,
