@@ -37,6 +37,10 @@ export interface CliOptions {
   timeLimitMs?: number;
   /** `--jobs N`: files checked at once on worker threads (1: in-process); undefined: decided per run (jobs.ts). */
   jobs?: number;
+  /** `--crd PATH` (repeatable): files or folders of CustomResourceDefinitions, read for the run, not checked. */
+  crds: string[];
+  /** `--workspace-complete`: the files checked hold every object they refer to (setting `workspaceIsComplete`). */
+  workspaceIsComplete?: boolean;
 }
 
 /** A mistake on the command line: printed with the usage hint, exit code 2. */
@@ -53,8 +57,21 @@ const VALUE_OPTIONS = [
   '--min-severity',
   '--time-limit',
   '--jobs',
+  '--crd',
 ] as const;
-const FLAG_OPTIONS = ['--static-pod', '--no-config', '--follow-symlinks', '--help', '--version', '--quiet', '--fix', '--dry-run', '--color', '--no-color'] as const;
+const FLAG_OPTIONS = [
+  '--static-pod',
+  '--no-config',
+  '--follow-symlinks',
+  '--help',
+  '--version',
+  '--quiet',
+  '--fix',
+  '--dry-run',
+  '--color',
+  '--no-color',
+  '--workspace-complete',
+] as const;
 const SHORT: Record<string, string> = { '-f': '--format', '-k': '--kubernetes-version', '-c': '--config', '-h': '--help', '-V': '--version', '-q': '--quiet' };
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -66,6 +83,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     dryRun: false,
     staticPod: false,
     rules: {},
+    crds: [],
     noConfig: false,
     followSymlinks: false,
     timeLimitMs: CLI_TIME_LIMIT_MS,
@@ -122,6 +140,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (name === '--dry-run') options.dryRun = true;
     else if (name === '--color') options.color = true;
     else if (name === '--no-color') options.color = false;
+    else if (name === '--workspace-complete') options.workspaceIsComplete = true;
   }
   if (version) return { ...options, command: 'version' };
   if (help) return { ...options, command: 'help' };
@@ -174,6 +193,10 @@ function applyValue(options: CliOptions, name: string, value: string): void {
     }
     case '--config':
       options.config = value;
+      return;
+    case '--crd':
+      if (value.trim() === '') throw new UsageError('--crd takes a file or folder of CustomResourceDefinitions.');
+      options.crds.push(value);
       return;
     case '--stdin-filename':
       options.stdinFilename = value;

@@ -10,11 +10,15 @@ import { formatMegabytes, MAX_FILE_SIZE } from '../engine/limits';
 import { classifyFile, type FileClass } from '../engine/config/classify-file';
 import { applyRuleOverrides } from '../engine/config/resolve-settings';
 import type { Finding } from '../engine/types';
+import { CRD_KIND } from '../engine/crd/crd-lookup';
 import { readFileBounded, type BoundedBytes } from '../shared/read-bounded';
+import { readRegularFileSync } from './read-sync';
 import type { PodwiseSettings } from '../shared/settings';
 import { cliFileProbe } from './helm';
 import { display, ioMessage, relativeTo, type InputFile } from './inputs';
 import { placeFindings, type CheckReport, type CliFinding } from './report';
+import type { CheckBackend } from './check-backend';
+import { kustomizeGraphFor, kustomizeOptions } from './kustomize-inputs';
 
 /** Files larger than this are not read or analysed; a `yaml-limit` info says so (the engine's limit). */
 export const MAX_FILE_BYTES = MAX_FILE_SIZE;
@@ -45,6 +49,8 @@ export interface CheckOptions {
   onFile?: (findings: readonly CliFinding[]) => void;
   /** Services and Namespaces of every file of the run (collectRun); set by checkFiles. */
   runObjects?: readonly RunObject[];
+  /** `--crd`: files read for their CustomResourceDefinitions, which join the run's objects; never checked (checkFilesOnce). */
+  crdFiles?: readonly InputFile[];
 }
 
 /** One input's text, ready for the engine. */
@@ -80,18 +86,8 @@ interface Outcome {
 
 export async function checkFiles(inputs: readonly InputFile[], given: CheckOptions, handle: TextHandler = checkText): Promise<CheckReport> {
   const options: CheckOptions = { ...given, runObjects: await collectRun(inputs, given) };
-  const report: CheckReport = { findings: [], filesChecked: 0, helmTemplatesSkipped: 0, failures: [] };
+  const { report, record } = reporter(options);
   const lanes = Math.max(1, Math.min(options.concurrency ?? 1, inputs.length));
-  const record = (outcome: Outcome) => {
-    for (const message of outcome.notes) options.note(message);
-    if (outcome.helmTemplate) report.helmTemplatesSkipped += 1;
-    if (outcome.failure !== undefined) report.failures.push(outcome.failure);
-    else if (outcome.findings !== undefined) {
-      report.filesChecked += 1;
-      report.findings.push(...outcome.findings);
-      options.onFile?.(outcome.findings);
-    }
-  };
   // Outcomes that finished before an earlier file did wait here for their turn.
   const finished = new Map<number, Outcome>();
   let next = 0;
@@ -110,6 +106,75 @@ export async function checkFiles(inputs: readonly InputFile[], given: CheckOptio
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));
+  return report;
+}
+
+/** The report of a run, and how one input's outcome goes into it (in input order). */
+function reporter(options: CheckOptions): { report: CheckReport; record: (outcome: Outcome) => void } {
+  const report: CheckReport = { findings: [], filesChecked: 0, helmTemplatesSkipped: 0, failures: [] };
+  const record = (outcome: Outcome) => {
+    for (const message of outcome.notes) options.note(message);
+    if (outcome.helmTemplate) report.helmTemplatesSkipped += 1;
+    if (outcome.failure !== undefined) report.failures.push(outcome.failure);
+    else if (outcome.findings !== undefined) {
+      report.filesChecked += 1;
+      report.findings.push(...outcome.findings);
+      options.onFile?.(outcome.findings);
+    }
+  };
+  return { report, record };
+}
+
+/**
+ * `podwise check`: the same report as checkFiles with checkText, with each file read once and
+ * parsed once (check-backend.ts). Phase one reads every input as checkFiles does (classified, read,
+ * decoded; notes kept for the file's turn) and has the backend prepare it; phase two checks the
+ * prepared files with the run's objects and reports every outcome in input order, each file as
+ * soon as those before it are done.
+ */
+export async function checkFilesOnce(inputs: readonly InputFile[], options: CheckOptions, backend: CheckBackend): Promise<CheckReport> {
+  const { report, record } = reporter(options);
+  const crdFiles = options.crdFiles ?? [];
+  // One file (or standard input alone) and no CRDs: nothing to share, as in collectRun.
+  const shareRun = inputs.filter((input) => !input.stdin && input.absolute !== undefined).length >= 2 || crdFiles.length > 0;
+  const loadedFiles = new Map<number, LoadedText>();
+  const crdsRead: number[] = [];
+  const outcomes: Outcome[] = new Array(inputs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < inputs.length) {
+      const index = next++;
+      const prepare: TextHandler = async (loaded) => {
+        await backend.prepare(index, loaded, shareRun && !loaded.stdin);
+        loadedFiles.set(index, loaded);
+        return [];
+      };
+      outcomes[index] = await checkInput(inputs[index], options, prepare, undefined);
+    }
+    // Then the CRD files, numbered after the inputs.
+    while (next < inputs.length + crdFiles.length) {
+      const index = next++;
+      const failure = await readCrdFile(crdFiles[index - inputs.length], index, options, backend);
+      if (failure === undefined) crdsRead.push(index);
+      else report.failures.push(failure);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, inputs.length + crdFiles.length)) }, lane));
+  // The run's objects in input order, then the CRD files' (a CRD among the files checked comes first).
+  backend.share(shareRun ? [...loadedFiles.keys(), ...crdsRead].sort((a, b) => a - b) : undefined);
+  const check = (index: number): Promise<Outcome> => {
+    const loaded = loadedFiles.get(index);
+    const outcome = outcomes[index];
+    if (loaded === undefined || outcome.findings === undefined) return Promise.resolve(outcome);
+    loadedFiles.delete(index);
+    return backend.check(index, loaded).then(
+      (findings) => ({ ...outcome, findings }),
+      (error: unknown) => ({ notes: outcome.notes, failure: `${loaded.name}: internal error: ${(error as Error)?.message ?? String(error)}` }),
+    );
+  };
+  // Workers take every file at once and finish in any order; in-process, one after the other.
+  const pending = backend.parallel ? inputs.map((_, index) => check(index)) : undefined;
+  for (let index = 0; index < inputs.length; index += 1) record(await (pending?.[index] ?? check(index)));
   return report;
 }
 
@@ -132,10 +197,6 @@ async function checkInput(input: InputFile, options: CheckOptions, handle: TextH
     }
     if (fileClass === 'excluded') {
       if (input.explicit) note(`${name}: skipped (excluded by the config's exclude globs)`);
-      return { notes };
-    }
-    if (fileClass === 'kustomization') {
-      if (input.explicit) note(`${name}: skipped (a kustomization file, not a manifest: Podwise does not validate it yet)`);
       return { notes };
     }
     return { notes, findings: await checkOne(input, name, absolute, fileClass === 'static-pod', options, handle, note) };
@@ -163,7 +224,14 @@ function classify(input: InputFile, absolute: string | undefined, options: Check
     });
     return staticPod === 'static-pod' ? 'static-pod' : 'manifest';
   }
-  return classifyFile({ relativePath, absolutePath: absolute, settings: options.settings, probe: cliFileProbe, forceStaticPod: options.staticPod });
+  return classifyFile({
+    relativePath,
+    absolutePath: absolute,
+    settings: options.settings,
+    probe: cliFileProbe,
+    forceStaticPod: options.staticPod,
+    kustomize: kustomizeGraphFor(absolute),
+  });
 }
 
 async function checkOne(
@@ -184,10 +252,12 @@ async function checkOne(
   const analyzeOptions: AnalyzeOptions = {
     kubernetesVersion: options.settings.kubernetesVersion,
     podSecurity: options.settings.podSecurity,
+    workspaceIsComplete: options.settings.workspaceIsComplete,
     rules: options.settings.rules,
     runObjects: options.runObjects,
     staticPodManifest: staticPod,
     filePath: absolute ?? name,
+    ...kustomizeOptions(absolute, text, input.stdin === true),
     // `podwise fix` must see every finding of what it rewrites, so only `check` has a budget.
     ...(options.timeLimitMs !== undefined && !options.inPlace ? { budgetMs: options.timeLimitMs, budgetNote: 'Run with --time-limit 0 to check everything.' } : {}),
   };
@@ -216,7 +286,10 @@ async function readInput(input: InputFile, absolute: string | undefined, options
     const { bytes, overLimit } = await options.readStdin(MAX_FILE_BYTES);
     return overLimit ? { kind: 'too-large', size: undefined } : { kind: 'read', bytes };
   }
-  const read = await readFileBounded(absolute as string, MAX_FILE_BYTES, { regularOnly: !input.explicit || options.inPlace === true });
+  // Found in a folder: a regular file, read without the thread pool's round trips (read-sync.ts).
+  const read = input.explicit
+    ? await readFileBounded(absolute as string, MAX_FILE_BYTES, { regularOnly: options.inPlace === true })
+    : readRegularFileSync(absolute as string, MAX_FILE_BYTES);
   if (read.kind === 'not-regular') {
     if (input.explicit && options.inPlace) throw new InputError(`cannot fix ${read.what} in place (pipe it through "podwise fix -" instead)`);
     if (input.explicit) throw new InputError(`cannot read ${read.what}`);
@@ -233,7 +306,8 @@ async function readInput(input: InputFile, absolute: string | undefined, options
  */
 async function collectRun(inputs: readonly InputFile[], options: CheckOptions): Promise<RunObject[] | undefined> {
   const files = inputs.filter((input) => !input.stdin && input.absolute !== undefined);
-  if (files.length < 2) return undefined;
+  const crdFiles = options.crdFiles ?? [];
+  if (files.length < 2 && crdFiles.length === 0) return undefined;
   const perFile: RunObject[][] = new Array(files.length);
   // Reads overlap (one await per file in a row left the CPU idle for a second over a thousand files);
   // the objects keep the input order.
@@ -256,7 +330,32 @@ async function collectRun(inputs: readonly InputFile[], options: CheckOptions): 
     }
   };
   await Promise.all(Array.from({ length: Math.min(RUN_READERS, files.length) }, reader));
+  // `--crd` files: their CRDs only, after the inputs' objects (as checkFilesOnce orders them).
+  for (const input of crdFiles) {
+    const read = await readFileBounded(input.absolute as string, MAX_FILE_BYTES, { regularOnly: !input.explicit }).catch(() => undefined);
+    if (read?.kind === 'read') perFile.push(collectRunObjects(input.absolute as string, decodeText(read.bytes).text).filter((object) => object.kind === CRD_KIND));
+  }
   return perFile.flat();
+}
+
+/**
+ * One `--crd` file read and handed to the backend for its CustomResourceDefinitions; a failure
+ * message when it cannot be read (the run then exits with code 2, as for an input).
+ */
+async function readCrdFile(input: InputFile, index: number, options: CheckOptions, backend: CheckBackend): Promise<string | undefined> {
+  const absolute = input.absolute as string;
+  const name = `--crd ${display(absolute, options.cwd)}`;
+  try {
+    const read = await readFileBounded(absolute, MAX_FILE_BYTES, { regularOnly: !input.explicit });
+    if (read.kind === 'not-regular') return input.explicit ? `${name}: cannot read ${read.what}` : undefined;
+    if (read.kind === 'too-large')
+      return `${name}: not read: it is ${read.size === undefined ? `over ${formatMegabytes(MAX_FILE_BYTES)}` : formatMegabytes(read.size)} (the limit is ${formatMegabytes(MAX_FILE_BYTES)})`;
+    const text = decodeText(read.bytes).text;
+    await backend.prepare(index, { name, text, absolute, analyzeOptions: { kubernetesVersion: options.settings.kubernetesVersion } }, true, CRD_KIND);
+    return undefined;
+  } catch (error) {
+    return `${name}: ${ioMessage(error)}`;
+  }
 }
 
 /** Files read at once by collectRun. */

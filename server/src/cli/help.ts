@@ -31,6 +31,10 @@ Options:
   -k, --kubernetes-version 1.NN  Kubernetes version to check against (${FIRST}–${LAST}; default ${DEFAULT_VERSION})
       --pod-security LEVEL       Pod Security Standard to check against: baseline (default),
                                  restricted or off (a Namespace's enforce label in the run wins)
+      --crd PATH                 CustomResourceDefinitions (a file, or a folder of them) to
+                                 validate custom resources with; not checked (repeatable)
+      --workspace-complete       The files checked hold every object they refer to: a
+                                 reference to one not found among them is a warning
   -q, --quiet                    Report errors only (same as --min-severity error)
       --min-severity LEVEL       Report only error, warning, info or hint and above
       --max-warnings N           Exit with 1 when more than N warnings are found

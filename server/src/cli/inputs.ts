@@ -4,6 +4,7 @@
 import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME } from '../shared/settings';
+import { noteRunInputs } from './kustomize-inputs';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -120,6 +121,7 @@ export async function collectInputs(paths: readonly string[], cwd: string, optio
       addFile(item.absolute, item.real as string, true);
     }
   }
+  noteRunInputs(files);
   return { files, problems, linksNotFollowed };
 }
 

@@ -7,7 +7,8 @@ import { mergeSettings } from '../engine/config/resolve-settings';
 import { readStreamBounded, type BoundedBytes } from '../shared/read-bounded';
 import { DEFAULT_SETTINGS, type PodwiseSettings } from '../shared/settings';
 import { atOrAbove, parseArgs, UsageError, type CliOptions } from './args';
-import { checkFiles, checkText, inputName, withOverrides, type TextHandler } from './check';
+import { checkFiles, checkFilesOnce, inputName, withOverrides, type CheckOptions } from './check';
+import { InProcessBackend } from './check-backend';
 import { colorEnabled, palette } from './colors';
 import { ConfigLoadError, loadConfig, type LoadedConfig } from './config';
 import { fixHandler, type FixTally } from './fix-files';
@@ -16,6 +17,7 @@ import { stylishSummary } from './format-stylish';
 import { summarize, terminalSafe } from './format-text';
 import { usage } from './help';
 import { installSchemaFiles } from '../node/schema-files';
+import { collectCrdFiles } from './crd-files';
 import { collectInputs, display, type InputFile } from './inputs';
 import { workerCount } from './jobs';
 import { placeFindings, type CliFinding } from './report';
@@ -90,6 +92,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Notes and failures name files and quote arguments: escaped like the text output.
   const note = (message: string) => io.stderr(`podwise: ${terminalSafe(message)}\n`);
   if (configProblem !== undefined) note(configProblem);
+  const crds = await collectCrdFiles(options.crds, settings.crds, io.cwd, config?.root ?? io.cwd);
+  for (const message of [...crds.problems, ...crds.notes]) note(message);
   const inputs = await collectInputs(paths, io.cwd, { followSymlinks: options.followSymlinks });
   for (const problem of inputs.problems) note(problem);
   if (inputs.linksNotFollowed > 0) {
@@ -120,43 +124,46 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     distinctNames: distinctNames(inputs.files, io.cwd, options.stdinFilename, config === undefined ? undefined : display(config.file, io.cwd)),
   });
   writer.add(configFindings.filter(shows));
-  const handle: TextHandler = fixing
-    ? fixHandler(
-        {
-          dryRun: options.dryRun,
-          minSeverity: options.minSeverity,
-          output: io.stdout,
-          outputBytes: io.stdoutBytes ?? ((bytes) => io.stdout(Buffer.from(bytes).toString('utf8'))),
-          note,
-          diffColors: palette(colorEnabled({ flag: options.color, env: io.env ?? {}, isTTY: tty.stdout })),
-          escapeDiff: tty.stdout,
-        },
-        tally,
-      )
-    : (pool?.analyze ?? checkText);
-  const report = await checkFiles(
-    inputs.files,
-    {
-      cwd: io.cwd,
-      root: config?.root ?? io.cwd,
-      settings,
-      staticPod: options.staticPod,
-      stdinFilename: options.stdinFilename,
-      readStdin: io.readStdin,
-      note,
-      inPlace: fixing && !options.dryRun,
-      timeLimitMs: fixing ? undefined : options.timeLimitMs,
-      // Files read ahead of the workers, so none waits for the disk (they go to the first worker free).
-      // In one thread the next file is read while this one is checked; `fix` keeps one file at a time
-      // (its notes are printed as they come).
-      concurrency: pool ? pool.size * 2 + 2 : fixing ? 1 : 2,
-      onFile: (fileFindings) => writer.add(fileFindings.filter(shows)),
-    },
-    handle,
+  const checkOptions: CheckOptions = {
+    cwd: io.cwd,
+    root: config?.root ?? io.cwd,
+    settings,
+    staticPod: options.staticPod,
+    stdinFilename: options.stdinFilename,
+    readStdin: io.readStdin,
+    note,
+    inPlace: fixing && !options.dryRun,
+    timeLimitMs: fixing ? undefined : options.timeLimitMs,
+    // Files read ahead of the workers, so none waits for the disk (they go to the first worker free).
+    // In one thread the next file is read while this one is prepared; `fix` keeps one file at a time
+    // (its notes are printed as they come).
+    concurrency: pool ? pool.size * 2 + 2 : fixing ? 1 : 2,
+    onFile: (fileFindings) => writer.add(fileFindings.filter(shows)),
+    crdFiles: crds.files,
+  };
+  const report = await (
+    fixing
+      ? checkFiles(
+          inputs.files,
+          checkOptions,
+          fixHandler(
+            {
+              dryRun: options.dryRun,
+              minSeverity: options.minSeverity,
+              output: io.stdout,
+              outputBytes: io.stdoutBytes ?? ((bytes) => io.stdout(Buffer.from(bytes).toString('utf8'))),
+              note,
+              diffColors: palette(colorEnabled({ flag: options.color, env: io.env ?? {}, isTTY: tty.stdout })),
+              escapeDiff: tty.stdout,
+            },
+            tally,
+          ),
+        )
+      : checkFilesOnce(inputs.files, checkOptions, pool ?? new InProcessBackend())
   ).finally(() => pool?.close());
   for (const failure of report.failures) note(failure);
   const findings = [...configFindings, ...report.findings];
-  const failures = [...(configProblem !== undefined ? [configProblem] : []), ...inputs.problems, ...report.failures];
+  const failures = [...(configProblem !== undefined ? [configProblem] : []), ...crds.problems, ...inputs.problems, ...report.failures];
   // --quiet / --min-severity: errors always pass, since error is the top severity.
   const shown = findings.filter(shows);
   const noFiles = inputs.files.length === 0 && inputs.problems.length === 0;
@@ -230,6 +237,7 @@ export function resolveSettings(config: LoadedConfig | undefined, options: CliOp
   const flags: Partial<PodwiseSettings> = { rules: options.rules };
   if (options.kubernetesVersion) flags.kubernetesVersion = options.kubernetesVersion;
   if (options.podSecurity) flags.podSecurity = options.podSecurity;
+  if (options.workspaceIsComplete) flags.workspaceIsComplete = true;
   return mergeSettings(DEFAULT_SETTINGS, config?.settings, flags);
 }
 

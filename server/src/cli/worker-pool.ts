@@ -1,15 +1,24 @@
-// The worker threads `podwise check` analyses files on (one file per worker at a time), with the
-// guards that keep a run from hanging: a worker that dies fails only the file it was checking
-// (an `internal error` for that file, exit code 2) and is replaced; a file that runs far past the
-// time limit is stopped by a watchdog the same way. Workers that cannot even start (the bundle is
-// missing or broken) are not retried: the files run in-process instead, so the result is the same.
+// The worker threads `podwise check` prepares and checks files on (one file per worker at a time;
+// the two phases are in prepared-file.ts), with the guards that keep a run from hanging: a worker
+// that dies fails only the file it was working on (an `internal error` for that file, exit code 2)
+// and is replaced; a file that runs far past the time limit is stopped by a watchdog the same way.
+// Workers that cannot even start (the bundle is missing or broken) are not retried: the files run
+// in-process instead, so the result is the same.
+//
+// A file is checked on the worker that prepared it, which kept its parses. A worker with nothing
+// of its own left to check takes the last waiting file of a worker that has two or more waiting:
+// parsing it again costs less than waiting. The main thread never parses: the run objects come
+// from the workers v8-serialized and go back to every worker as they came.
 // https://nodejs.org/api/worker_threads.html
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { checkText, type LoadedText } from './check';
-import type { CliFinding } from './report';
-import { WATCHDOG_ENV, WORKER_BUNDLE, type AnalysisRequest, type WorkerMessage } from './worker-protocol';
+import type { RunObject } from '../engine/run-objects';
+import type { CheckBackend, LoadedInput } from './check-backend';
+import { analyzePrepared, PreparedStore } from './prepared-file';
+import { placeFindings, type CliFinding } from './report';
+import { WATCHDOG_ENV, WORKER_BUNDLE, type WorkerMessage, type WorkerRequest } from './worker-protocol';
 
 export interface PoolOptions {
   /** Workers to start. */
@@ -20,12 +29,15 @@ export interface PoolOptions {
   workerFile?: string;
 }
 
+type Reply = Extract<WorkerMessage, { kind: 'prepared' | 'done' }>;
+
 interface Job {
-  loaded: LoadedText;
-  request: AnalysisRequest;
-  /** The run's objects of this file's options (AnalysisRequest.runObjects). */
-  runObjects: AnalysisRequest['runObjects'];
-  resolve: (findings: CliFinding[]) => void;
+  request: Extract<WorkerRequest, { kind: 'prepare' | 'check' }>;
+  /** The worker that kept this file's parses (phase two). */
+  preferred?: Slot;
+  /** The same work in this thread: when no worker can run it. */
+  local: () => Promise<void>;
+  resolve: (reply: Reply, slot: Slot) => void;
   reject: (error: Error) => void;
 }
 
@@ -37,8 +49,8 @@ interface Slot {
   /** Set when the watchdog stopped the worker. */
   hung?: boolean;
   error?: Error;
-  /** The run's objects this worker holds (sent once, not with every file). */
-  runObjects?: AnalysisRequest['runObjects'];
+  /** The generation of the run's objects this worker holds (sent once, not with every file). */
+  shared: number;
 }
 
 /** The watchdog for a per-file time limit: far past it, since the first document of a file is always checked whole. */
@@ -55,13 +67,22 @@ export function defaultWorkerFile(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export class AnalysisPool {
+export class AnalysisPool implements CheckBackend {
+  readonly parallel = true;
   private readonly slots = new Set<Slot>();
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closing = false;
-  /** No worker can run: queued and later files are checked in-process. */
+  /** No worker can run: queued and later files are prepared and checked in-process. */
   private inProcess = false;
+  /** Per prepared file: the worker that kept its parses, and its run objects (v8-serialized). */
+  private readonly prepared = new Map<number, { slot?: Slot; runObjects: Uint8Array | null }>();
+  /** The run's objects as sent to the workers; `shared` counts the times they were set. */
+  private runObjectFiles: Uint8Array[] | null = null;
+  private shared = 0;
+  /** In-process fallback: its kept parses and, once needed, the run's objects deserialized. */
+  private readonly localStore = new PreparedStore();
+  private localRunObjects: RunObject[] | undefined;
 
   constructor(private readonly options: PoolOptions & { workerFile: string }) {
     for (let i = 0; i < options.size; i += 1) this.spawn();
@@ -71,15 +92,48 @@ export class AnalysisPool {
     return this.options.size;
   }
 
-  /** A TextHandler: the file's findings, from whichever worker is free first. */
-  readonly analyze = (loaded: LoadedText): Promise<CliFinding[]> => {
-    if (this.inProcess) return checkText(loaded);
-    return new Promise<CliFinding[]>((resolve, reject) => {
-      const { runObjects, ...options } = loaded.analyzeOptions;
-      this.queue.push({ loaded, runObjects, request: { id: this.nextId++, name: loaded.name, text: loaded.text, options }, resolve, reject });
-      this.pump();
+  prepare(file: number, loaded: LoadedInput, collect: boolean, only?: string): Promise<void> {
+    const filePath = collect ? loaded.absolute : undefined;
+    return new Promise<void>((resolve, reject) => {
+      const id = this.nextId++;
+      this.submit({
+        request: { kind: 'prepare', id, file, name: loaded.name, text: loaded.text, ...(filePath !== undefined ? { filePath } : {}), ...(only !== undefined ? { only } : {}) },
+        local: async () => {
+          this.prepared.set(file, { runObjects: this.prepareLocally(file, loaded.text, filePath, only) });
+          resolve();
+        },
+        resolve: (reply, slot) => {
+          this.prepared.set(file, { slot, runObjects: reply.kind === 'prepared' ? reply.runObjects : null });
+          resolve();
+        },
+        reject,
+      });
     });
-  };
+  }
+
+  share(files: readonly number[] | undefined): void {
+    this.runObjectFiles = files === undefined ? null : files.flatMap((file) => this.prepared.get(file)?.runObjects ?? []);
+    this.localRunObjects = undefined;
+    this.shared += 1;
+  }
+
+  check(file: number, loaded: LoadedInput): Promise<CliFinding[]> {
+    // The run's objects went to the workers once (share); the rest of the options go with each file.
+    const options = { ...loaded.analyzeOptions };
+    delete options.runObjects;
+    const preferred = this.prepared.get(file)?.slot;
+    this.prepared.delete(file);
+    return new Promise<CliFinding[]>((resolve, reject) => {
+      const id = this.nextId++;
+      this.submit({
+        request: { kind: 'check', id, file, name: loaded.name, text: loaded.text, options },
+        preferred,
+        local: async () => resolve(this.checkLocally(file, loaded)),
+        resolve: (reply) => resolve(reply.kind === 'done' ? reply.findings : []),
+        reject,
+      });
+    });
+  }
 
   async close(): Promise<void> {
     this.closing = true;
@@ -89,9 +143,37 @@ export class AnalysisPool {
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
+  private submit(job: Job): void {
+    if (this.inProcess) this.runLocally(job);
+    else {
+      this.queue.push(job);
+      this.pump();
+    }
+  }
+
+  private runLocally(job: Job): void {
+    job.local().catch((error: unknown) => job.reject(error instanceof Error ? error : new Error(String(error))));
+  }
+
+  private prepareLocally(file: number, text: string, filePath: string | undefined, only: string | undefined): Uint8Array | null {
+    try {
+      const prepared = this.localStore.prepare(file, text, filePath, only);
+      return filePath === undefined ? null : v8.serialize(prepared.runObjects);
+    } catch {
+      // Nothing collected; checking the file reports what went wrong.
+      return null;
+    }
+  }
+
+  private checkLocally(file: number, loaded: LoadedInput): CliFinding[] {
+    this.localRunObjects ??= this.runObjectFiles?.flatMap((bytes) => v8.deserialize(bytes) as RunObject[]);
+    const result = analyzePrepared(loaded.text, this.localStore.take(file), { ...loaded.analyzeOptions, runObjects: this.localRunObjects });
+    return placeFindings(loaded.name, loaded.text, result.findings);
+  }
+
   private spawn(): void {
     const worker = new Worker(this.options.workerFile);
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { worker, ready: false, shared: 0 };
     this.slots.add(slot);
     worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
     worker.on('error', (error) => {
@@ -108,8 +190,8 @@ export class AnalysisPool {
       clearTimeout(slot.timer);
       slot.job = undefined;
       if (job !== undefined && job.request.id === message.id) {
-        if (message.kind === 'done') job.resolve(message.findings);
-        else job.reject(new Error(message.message));
+        if (message.kind === 'failed') job.reject(new Error(message.message));
+        else job.resolve(message, slot);
       }
     }
     this.pump();
@@ -134,13 +216,15 @@ export class AnalysisPool {
 
   private pump(): void {
     if (this.inProcess) {
-      for (const job of this.queue.splice(0)) checkText(job.loaded).then(job.resolve, job.reject);
+      for (const job of this.queue.splice(0)) this.runLocally(job);
       return;
     }
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
       if (!slot.ready || slot.job !== undefined) continue;
-      const job = this.queue.shift() as Job;
+      const index = this.pick(slot);
+      if (index === -1) continue;
+      const [job] = this.queue.splice(index, 1);
       slot.job = job;
       if (this.options.watchdogMs !== undefined) {
         slot.timer = setTimeout(() => {
@@ -149,16 +233,36 @@ export class AnalysisPool {
         }, this.options.watchdogMs);
       }
       try {
-        // The run's objects are the same array for every file of a run: each worker gets them once.
-        const sendObjects = job.runObjects !== slot.runObjects;
-        slot.worker.postMessage(sendObjects ? { ...job.request, runObjects: job.runObjects ?? null } : job.request);
-        slot.runObjects = job.runObjects;
+        // The run's objects go to each worker once, before its first check.
+        if (job.request.kind === 'check' && slot.shared !== this.shared) {
+          slot.worker.postMessage({ kind: 'run-objects', files: this.runObjectFiles } satisfies WorkerRequest);
+          slot.shared = this.shared;
+        }
+        slot.worker.postMessage(job.request satisfies WorkerRequest);
       } catch {
-        // Options that cannot cross to a worker (a function, say): this file is checked here instead.
+        // Data that cannot cross to a worker: this file is done here instead.
         clearTimeout(slot.timer);
         slot.job = undefined;
-        checkText(job.loaded).then(job.resolve, job.reject);
+        this.runLocally(job);
       }
     }
+  }
+
+  /**
+   * The next job for an idle worker: the first one that is its own or nobody's (or whose worker
+   * is gone); else the last one of a worker with two or more waiting; else none (-1).
+   */
+  private pick(slot: Slot): number {
+    const waiting = new Map<Slot, number>();
+    for (let index = 0; index < this.queue.length; index += 1) {
+      const preferred = this.queue[index].preferred;
+      if (preferred === undefined || preferred === slot || !this.slots.has(preferred)) return index;
+      waiting.set(preferred, (waiting.get(preferred) ?? 0) + 1);
+    }
+    for (let index = this.queue.length - 1; index >= 0; index -= 1) {
+      const preferred = this.queue[index].preferred;
+      if (preferred !== undefined && (waiting.get(preferred) ?? 0) >= 2) return index;
+    }
+    return -1;
   }
 }
