@@ -65,12 +65,15 @@ export async function coldStart(server, workspace, fixture, { timeoutMs = 30000 
 }
 
 /**
- * Opens the fixture with the planted error, then makes `warmup + edits` one-character edits,
- * each toggling the error, waiting for the diagnostics of that version that reflect it.
+ * Opens the fixture with the planted error, then (after `ready(session)`, when given) makes
+ * `warmup + edits` one-character edits, each toggling the error, waiting for the diagnostics of
+ * that version that reflect it.
  */
-export async function editLatency(server, workspace, fixture, { edits = 60, warmup = 5, gapMs = 30, timeoutMs = 15000, trace = false } = {}) {
+export async function editLatency(server, workspace, fixture, { edits = 60, warmup = 5, gapMs = 30, timeoutMs = 15000, trace = false, ready } = {}) {
   const opened = await openBroken(server, workspace, fixture, 30000);
   const { session, uri } = opened;
+  // Work to wait for before the first edit (the workspace bench: the index walk).
+  if (ready) await ready(session);
   const latencies = [];
   const warmupLatencies = [];
   let confirmed = 0;

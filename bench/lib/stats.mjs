@@ -13,6 +13,7 @@ export function summarize(values) {
     n: values.length,
     median: percentile(values, 50),
     p90: percentile(values, 90),
+    p99: percentile(values, 99),
     max: Math.max(...values),
     min: Math.min(...values),
     mean: sum / values.length,
