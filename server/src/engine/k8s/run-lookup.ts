@@ -3,7 +3,7 @@
 // workspace-index generation, so the index is built once per array and kept in a WeakMap: a new
 // generation's array gets a new index and the old one goes with its array.
 // https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
-import type { RunObject } from '../run-objects';
+import { runExclusion, type RunObject } from '../run-objects';
 
 interface RunIndex {
   /** kind → name → objects of that name (several namespaces, or the same object twice). */
@@ -33,6 +33,26 @@ function indexOf(objects: readonly RunObject[]): RunIndex {
   return index;
 }
 
+/** One file's view of a run: the run's index, less that file's own objects. */
+interface RunView {
+  index: RunIndex;
+  keeps: ((object: RunObject) => boolean) | undefined;
+  /** Per kind, the kept objects (filtered once per file and kind). */
+  byKind: Map<string, readonly RunObject[]>;
+}
+
+const views = new WeakMap<readonly RunObject[], RunView>();
+
+function viewOf(objects: readonly RunObject[]): RunView {
+  let view = views.get(objects);
+  if (!view) {
+    const exclusion = runExclusion(objects);
+    view = { index: indexOf(exclusion ? exclusion.base : objects), keeps: exclusion?.keeps, byKind: new Map() };
+    views.set(objects, view);
+  }
+  return view;
+}
+
 /**
  * Namespaces of objects in different files. One that is not written lands wherever the file is
  * applied (`kubectl apply -n`, a kustomization's `namespace:`), so it may match any namespace;
@@ -45,12 +65,18 @@ export function runNamespacesMatch(a: string | undefined, b: string | undefined)
 /** The run's objects of `kind` named `name`, in `namespace` (undefined: any; cluster-scoped kinds ignore it). */
 export function findRunObjects(objects: readonly RunObject[] | undefined, kind: string, name: string, namespace: string | undefined, clusterScoped = false): RunObject[] {
   if (!objects || objects.length === 0) return [];
-  const found = indexOf(objects).byName.get(kind)?.get(name) ?? [];
-  return clusterScoped ? found : found.filter((object) => runNamespacesMatch(object.namespace, namespace));
+  const view = viewOf(objects);
+  const found = view.index.byName.get(kind)?.get(name) ?? [];
+  return found.filter((object) => (!view.keeps || view.keeps(object)) && (clusterScoped || runNamespacesMatch(object.namespace, namespace)));
 }
 
 /** Every object of `kind` in the run. */
 export function runObjectsOfKind(objects: readonly RunObject[] | undefined, kind: string): readonly RunObject[] {
   if (!objects || objects.length === 0) return [];
-  return indexOf(objects).byKind.get(kind) ?? [];
+  const view = viewOf(objects);
+  const all = view.index.byKind.get(kind) ?? [];
+  if (!view.keeps) return all;
+  let kept = view.byKind.get(kind);
+  if (!kept) view.byKind.set(kind, (kept = all.filter(view.keeps)));
+  return kept;
 }

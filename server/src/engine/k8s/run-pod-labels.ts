@@ -9,7 +9,7 @@ import type { FieldPath } from '../types';
 import { namespaceOf, type PodTarget } from './file-objects';
 import { labelMap } from './label-selector';
 import { runNamespacesMatch, runObjectsOfKind } from './run-lookup';
-import type { RunObject } from '../run-objects';
+import { runExclusion, type RunObject } from '../run-objects';
 
 /** Where each Pod-creating kind keeps its Pod metadata. */
 const POD_METADATA: Record<string, FieldPath> = {
@@ -49,6 +49,21 @@ const workloadsByRun = new WeakMap<readonly RunObject[], RunWorkload[]>();
 function runWorkloads(objects: readonly RunObject[] | undefined): RunWorkload[] {
   if (!objects || objects.length === 0) return [];
   let workloads = workloadsByRun.get(objects);
+  if (workloads) return workloads;
+  // One file's view of a run: the run's workloads (read once per run), less that file's own.
+  const exclusion = runExclusion(objects);
+  if (exclusion) {
+    workloads = allRunWorkloads(exclusion.base).filter((workload) => exclusion.keeps(workload.run));
+    workloadsByRun.set(objects, workloads);
+    return workloads;
+  }
+  return allRunWorkloads(objects);
+}
+
+const allWorkloadsByRun = new WeakMap<readonly RunObject[], RunWorkload[]>();
+
+function allRunWorkloads(objects: readonly RunObject[]): RunWorkload[] {
+  let workloads = allWorkloadsByRun.get(objects);
   if (!workloads) {
     workloads = [];
     for (const kind of Object.keys(POD_METADATA)) {
@@ -65,7 +80,7 @@ function runWorkloads(objects: readonly RunObject[] | undefined): RunWorkload[] 
         });
       }
     }
-    workloadsByRun.set(objects, workloads);
+    allWorkloadsByRun.set(objects, workloads);
   }
   return workloads;
 }
@@ -75,10 +90,17 @@ const byLabelByRun = new WeakMap<readonly RunObject[], Map<string, RunWorkload[]
 
 function workloadsLabelled(objects: readonly RunObject[] | undefined, key: string, value: string): RunWorkload[] {
   if (!objects || objects.length === 0) return [];
+  // The label index is built once per run; a file's view drops that file's own workloads.
+  const exclusion = runExclusion(objects);
+  const found = labelIndexOf(exclusion ? exclusion.base : objects).get(`${key}\u0000${value}`) ?? [];
+  return exclusion ? found.filter((workload) => exclusion.keeps(workload.run)) : found;
+}
+
+function labelIndexOf(objects: readonly RunObject[]): Map<string, RunWorkload[]> {
   let byLabel = byLabelByRun.get(objects);
   if (!byLabel) {
     byLabel = new Map();
-    for (const workload of runWorkloads(objects)) {
+    for (const workload of allRunWorkloads(objects)) {
       for (const [labelKey, labelValue] of workload.labels ?? []) {
         const entry = `${labelKey}\u0000${labelValue}`;
         const list = byLabel.get(entry);
@@ -88,7 +110,7 @@ function workloadsLabelled(objects: readonly RunObject[] | undefined, key: strin
     }
     byLabelByRun.set(objects, byLabel);
   }
-  return byLabel.get(`${key}\u0000${value}`) ?? [];
+  return byLabel;
 }
 
 /**
