@@ -309,6 +309,39 @@ describe('language server: the crds setting', () => {
 });
 
 describe('language server: index limits', () => {
+  test('.gitignore keeps files out of the index: nested files, negation, and file events alike', async () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'podwise-index-gitignore-')));
+    const put = (name, text) => {
+      mkdirSync(dirname(join(root, name)), { recursive: true });
+      writeFileSync(join(root, name), text);
+    };
+    put('.gitignore', 'rendered/\n');
+    put('rendered/web-service.yaml', SERVICE('web'));
+    put('deploy/.gitignore', '*.local.yaml\n!keep.local.yaml\n');
+    put('deploy/api-service.local.yaml', SERVICE('api'));
+    put('deploy/keep.local.yaml', SERVICE('kept'));
+    const client = await LspClient.start({ workspaceFolders: [root], settings: {} });
+    try {
+      const missingFor = async (name) => {
+        const uri = fileUri(join(root, `${name}.yaml`));
+        await client.open(uri, STATEFULSET(name));
+        await client.idle();
+        return missing(client.latest(uri).diagnostics).length;
+      };
+      assert.equal(await missingFor('web'), 1, 'rendered/ is ignored by the root .gitignore');
+      assert.equal(await missingFor('api'), 1, '*.local.yaml is ignored by deploy/.gitignore');
+      assert.equal(await missingFor('kept'), 0, 'a negated pattern brings keep.local.yaml back');
+      // An event for an ignored file does not add it either.
+      put('rendered/api-service.yaml', SERVICE('api'));
+      await client.didChangeWatchedFiles([{ uri: fileUri(join(root, 'rendered/api-service.yaml')), type: CREATED }]);
+      await client.idle();
+      assert.equal(missing(client.latest(fileUri(join(root, 'api.yaml'))).diagnostics).length, 1);
+    } finally {
+      await client.shutdown();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test('past the file limit further files are not seen, and the log says so once', async () => {
     const root = realpathSync(mkdtempSync(join(tmpdir(), 'podwise-index-limit-')));
     for (const name of ['a.yaml', 'b.yaml']) writeFileSync(join(root, name), SERVICE(name[0]));

@@ -16,6 +16,7 @@ import { MAX_FILE_SIZE } from '../engine/limits';
 import { collectRunObjects, type RunObject } from '../engine/run-objects';
 import type { FileStamp, WorkspaceFiles } from '../node/workspace-files';
 import { CONFIG_FILE_NAME } from '../shared/settings';
+import { GitignoreRules, MAX_GITIGNORE_BYTES } from './gitignore-rules';
 import type { WorkspaceObjects } from './server-context';
 import type { DocumentSettings } from './workspace-settings';
 
@@ -92,6 +93,8 @@ function entryFrom(found: readonly RunObject[], stamp?: FileStamp): Entry {
 export class WorkspaceIndex implements WorkspaceObjects {
   generation = 0;
   private timerIsShort = false;
+  /** The `.gitignore` rules of the folders walked (files git ignores are not the repository's own). */
+  private readonly gitignore = new GitignoreRules();
   private readonly disk = new Map<string, Entry>();
   /** CRD files of the `crds` setting, by path (only their CustomResourceDefinitions). */
   private crds = new Map<string, Entry>();
@@ -262,7 +265,7 @@ export class WorkspaceIndex implements WorkspaceObjects {
       for (const known of [...this.disk.keys()]) if (known === filePath || known.startsWith(prefix)) this.setDisk(known, undefined);
       return;
     }
-    if (!insideIndexedFolder(this.host.folders(), filePath) || !(await this.host.isChecked(filePath))) {
+    if (!insideIndexedFolder(this.host.folders(), filePath) || this.gitignore.ignores(filePath) || !(await this.host.isChecked(filePath))) {
       this.setDisk(filePath, undefined);
       return;
     }
@@ -285,15 +288,20 @@ export class WorkspaceIndex implements WorkspaceObjects {
     const seen = new Set<string>();
     const kept = new Set<string>();
     const budget = { files: 0, bytes: 0, entries: 0 };
-    const walk = async (folder: string): Promise<boolean> => {
+    this.gitignore.clear();
+    const walk = async (folder: string, parent?: string): Promise<boolean> => {
       const entries = (await this.host.files.list(folder)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const hasGitignore = entries.some((entry) => entry.name === '.gitignore' && entry.kind === 'file');
+      const gitignore = hasGitignore ? await this.host.files.read(path.join(folder, '.gitignore'), MAX_GITIGNORE_BYTES) : undefined;
+      this.gitignore.enter(folder, parent, gitignore?.text);
       for (const entry of entries) {
         if (this.scanRequested || this.disposed) return false; // a newer walk replaces this one
         budget.entries += 1;
         if (budget.entries > this.limits.maxEntries) return this.warnOnce('entries', `more than ${this.limits.maxEntries} files and folders`);
         const full = path.join(folder, entry.name);
+        if (this.gitignore.ignores(full, entry.kind === 'directory')) continue;
         if (entry.kind === 'directory') {
-          if (!SKIPPED_FOLDERS.has(entry.name) && !(await walk(full))) return false;
+          if (!SKIPPED_FOLDERS.has(entry.name) && !(await walk(full, folder))) return false;
           continue;
         }
         if (entry.kind !== 'file' || !isIndexedName(entry.name) || seen.has(full)) continue;
