@@ -85,9 +85,44 @@ function entryOf(filePath: string, text: string, stamp?: FileStamp): Entry {
   return entryFrom(collectRunObjects(filePath, text), stamp);
 }
 
+/** Each parsed object's JSON, once: an open document's unchanged documents keep their parses between keystrokes. */
+const jsonOfObject = new WeakMap<object, string>();
+
+/** One line per object: what the index knows of it, as JSON (the signature tells a real change from a save that changed nothing). */
+function signatureLines(found: readonly RunObject[]): { header: string; json: string }[] {
+  return found.map((run) => {
+    let json = jsonOfObject.get(run.object);
+    if (json === undefined) jsonOfObject.set(run.object, (json = JSON.stringify(run.object)));
+    return { header: JSON.stringify([run.filePath, run.apiVersion, run.kind, run.name ?? null, run.namespace ?? null, run.keys ?? null]), json };
+  });
+}
+
+/**
+ * A file read from disk: the objects are copied out of the parse (JSON strings made from the file
+ * text may be slices that keep the whole text alive).
+ */
 function entryFrom(found: readonly RunObject[], stamp?: FileStamp): Entry {
-  const signature = JSON.stringify(found);
-  return { stamp, objects: JSON.parse(signature) as RunObject[], signature };
+  const lines = signatureLines(found);
+  const objects = lines.map(({ header, json }) => {
+    const [filePath, apiVersion, kind, name, namespace, keys] = JSON.parse(header) as [string, string, string, string | null, string | null, string[] | null];
+    return { filePath, apiVersion, kind, name: name ?? undefined, namespace: namespace ?? undefined, keys: keys ?? undefined, object: JSON.parse(json) as RunObject['object'] };
+  });
+  return { stamp, objects, signature: lines.map(({ header, json }) => header + json).join('\n') };
+}
+
+/**
+ * An open document's entry from its analysis' own parses: the objects are kept as they are (parse
+ * output is never changed after the analysis; the snapshot keeps the text alive anyway), and the
+ * signature reuses the JSON of each object whose document did not change, so a keystroke
+ * serialises the edited document only.
+ */
+function openEntryFrom(found: readonly RunObject[]): Entry {
+  return {
+    objects: found,
+    signature: signatureLines(found)
+      .map(({ header, json }) => header + json)
+      .join('\n'),
+  };
 }
 
 export class WorkspaceIndex implements WorkspaceObjects {
@@ -151,7 +186,7 @@ export class WorkspaceIndex implements WorkspaceObjects {
     const known = this.open.get(filePath);
     if (known && known.version === version && known.checked === checked) return;
     const before = this.effective(filePath);
-    this.open.set(filePath, { ...(found ? entryFrom(found()) : NONE), version, checked });
+    this.open.set(filePath, { ...(found ? openEntryFrom(found()) : NONE), version, checked });
     this.changedIf(before, filePath, OPEN_EDIT_DEBOUNCE_MS);
   }
 
