@@ -10,6 +10,7 @@
 import { asObject, asString, getIn, type JsonObject } from './json';
 import { splitDocuments, type DocumentChunk } from './document-split';
 import { parseChunk, type ParsedChunk } from './parse';
+import { noteRunExclusion } from './run-exclusion';
 
 export interface RunObject {
   /** The file that defines it (as the caller names files). */
@@ -64,23 +65,6 @@ const withoutFile = new WeakMap<readonly RunObject[], Map<string | undefined, re
 /** Files remembered per run array (the open documents of an editor; past it the memory starts over). */
 const MAX_REMEMBERED_FILES = 64;
 
-/** A run without one file's objects, as runObjectsExcept made it: its whole run and the test it applied. */
-export interface RunExclusion {
-  base: readonly RunObject[];
-  keeps: (object: RunObject) => boolean;
-}
-
-const exclusions = new WeakMap<readonly RunObject[], RunExclusion>();
-
-/**
- * The whole run behind an array runObjectsExcept made (undefined for any other array), so what is
- * derived from a run (indexes by name, workloads by label) is built once per run and filtered per
- * file, not rebuilt for each of a CLI run's files.
- */
-export function runExclusion(objects: readonly RunObject[]): RunExclusion | undefined {
-  return exclusions.get(objects);
-}
-
 /**
  * `objects` without those of `filePath` (a file's own objects are in the file). The same array
  * comes back for the same run and file, so what the rules derive from a run (run-lookup.ts,
@@ -97,7 +81,7 @@ export function runObjectsExcept(objects: readonly RunObject[] | undefined, file
     // objects only, and a CRD shipped with its first resources in one file is common.
     const foreign = (object: RunObject) => object.filePath !== filePath || object.kind === 'CustomResourceDefinition';
     filtered = filePath === undefined || objects.every(foreign) ? objects : objects.filter(foreign);
-    if (filtered !== objects) exclusions.set(filtered, { base: objects, keeps: foreign });
+    if (filtered !== objects) noteRunExclusion(filtered, { base: objects, keeps: foreign });
     byFile.set(filePath, filtered);
   }
   return filtered;

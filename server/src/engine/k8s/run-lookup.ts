@@ -3,7 +3,8 @@
 // workspace-index generation, so the index is built once per array and kept in a WeakMap: a new
 // generation's array gets a new index and the old one goes with its array.
 // https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
-import { runExclusion, type RunObject } from '../run-objects';
+import { runExclusion } from '../run-exclusion';
+import type { RunObject } from '../run-objects';
 
 interface RunIndex {
   /** kind → name → objects of that name (several namespaces, or the same object twice). */

@@ -9,7 +9,8 @@ import type { FieldPath } from '../types';
 import { namespaceOf, type PodTarget } from './file-objects';
 import { labelMap } from './label-selector';
 import { runNamespacesMatch, runObjectsOfKind } from './run-lookup';
-import { runExclusion, type RunObject } from '../run-objects';
+import { runExclusion } from '../run-exclusion';
+import type { RunObject } from '../run-objects';
 
 /** Where each Pod-creating kind keeps its Pod metadata. */
 const POD_METADATA: Record<string, FieldPath> = {
