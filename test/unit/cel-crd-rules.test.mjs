@@ -2,21 +2,39 @@
 // each with an object that breaks it (the CRD's own message, at the right path) and one that passes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { loadCel } from '../helpers/cel-bundle.mjs';
+import { SHARED_DIR } from '../helpers/shared.mjs';
 
 const cel = await loadCel();
-const CRDS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'crds');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CRDS = join(SHARED_DIR, 'crds');
+const CATALOG = join(ROOT, 'schemas', 'crds');
 
+/**
+ * A CRD version's schema: from the CRD file itself when ../shared is beside the clone, else from
+ * the bundled catalog generated from it (same structure and rules, no prose), so these tests run
+ * on a fresh clone too. `file` is `<project>/<group>_<plural>.yaml`.
+ */
 const schemas = new Map();
 function schemaOf(file, version) {
   const key = `${file}@${version}`;
   if (!schemas.has(key)) {
-    const crd = parse(readFileSync(join(CRDS, file), 'utf8'));
-    schemas.set(key, crd.spec.versions.find((entry) => entry.name === version).schema.openAPIV3Schema);
+    if (existsSync(CRDS)) {
+      const crd = parse(readFileSync(join(CRDS, file), 'utf8'));
+      schemas.set(key, crd.spec.versions.find((entry) => entry.name === version).schema.openAPIV3Schema);
+    } else {
+      const [group, plural] = file
+        .split('/')[1]
+        .replace(/\.yaml$/, '')
+        .split('_');
+      const { resources } = JSON.parse(readFileSync(join(CATALOG, 'index.json'), 'utf8'));
+      const [, entry] = Object.entries(resources).find(([id, found]) => id.startsWith(`${group}/${version}/`) && found.plural === plural);
+      schemas.set(key, JSON.parse(readFileSync(join(CATALOG, entry.file), 'utf8')).openAPIV3Schema);
+    }
   }
   return schemas.get(key);
 }
