@@ -1,7 +1,7 @@
 // Helpers for the cross-file references rules (rules/references/): a file checked together with
 // other files of a run, as the CLI checks a folder and the language server its workspace.
 import { analyzeText, collectRunObjects } from '../../dist/server/engine.js';
-import { MAX_MESSAGE_LENGTH } from './engine.mjs';
+import { MAX_MESSAGE_LENGTH, yaml } from './engine.mjs';
 
 /** The run objects of `files` ({ path: text }). */
 export function runOf(files) {
@@ -21,3 +21,22 @@ export function refFindings(text, ruleId, { files = {}, alone = false, workspace
   if (long.length > 0) throw new Error(`messages over ${MAX_MESSAGE_LENGTH} characters:\n${long.map((finding) => finding.message).join('\n')}`);
   return findings.filter((finding) => finding.ruleId === ruleId);
 }
+
+/** A Deployment `name` in `namespace` whose Pods carry `app: <name>`: the workload other files refer to or select. */
+export const deploymentIn = (name, namespace = 'shop') => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: ${name}
+    namespace: ${namespace}
+  spec:
+    selector:
+      matchLabels: {app: ${name}}
+    template:
+      metadata:
+        labels: {app: ${name}}
+      spec:
+        containers:
+        - name: app
+          image: app:1.0
+`;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, lineOf, textOf } from '../../helpers/engine.mjs';
-import { refFindings } from '../../helpers/references.mjs';
+import { deploymentIn, refFindings } from '../../helpers/references.mjs';
 
 const ID = 'scale-target-missing';
 
@@ -20,30 +20,12 @@ const HPA = yaml`
     maxReplicas: 5
 `;
 
-const deployment = (name, namespace = 'shop') => yaml`
-  apiVersion: apps/v1
-  kind: Deployment
-  metadata:
-    name: ${name}
-    namespace: ${namespace}
-  spec:
-    selector:
-      matchLabels: {app: ${name}}
-    template:
-      metadata:
-        labels: {app: ${name}}
-      spec:
-        containers:
-        - name: app
-          image: app:1.0
-`;
-
 test('the Deployment in another file: nothing to say', () => {
-  assert.deepEqual(refFindings(HPA, ID, { files: { '/work/app/deploy.yaml': deployment('web') } }), []);
+  assert.deepEqual(refFindings(HPA, ID, { files: { '/work/app/deploy.yaml': deploymentIn('web') } }), []);
 });
 
 test('a target no file defines: info at the name; warning when complete', () => {
-  const [finding, ...rest] = refFindings(HPA, ID, { files: { '/work/app/deploy.yaml': deployment('api') } });
+  const [finding, ...rest] = refFindings(HPA, ID, { files: { '/work/app/deploy.yaml': deploymentIn('api') } });
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'info');
   assert.equal(lineOf(HPA, finding), 9);
@@ -54,8 +36,8 @@ test('a target no file defines: info at the name; warning when complete', () => 
 });
 
 test('namespace mismatch; same multi-document file; custom kinds are left alone; no run: silent', () => {
-  assert.equal(refFindings(HPA, ID, { files: { '/work/app/deploy.yaml': deployment('web', 'other') } }).length, 1);
-  assert.deepEqual(refFindings(deployment('web') + '---\n' + HPA, ID, { files: {} }), []);
+  assert.equal(refFindings(HPA, ID, { files: { '/work/app/deploy.yaml': deploymentIn('web', 'other') } }).length, 1);
+  assert.deepEqual(refFindings(deploymentIn('web') + '---\n' + HPA, ID, { files: {} }), []);
   assert.deepEqual(refFindings(HPA.replace('kind: Deployment', 'kind: Widget').replace('apps/v1', 'example.com/v1'), ID, { files: {} }), []);
   assert.deepEqual(refFindings(HPA, ID, { alone: true }), []);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml, lineOf, textOf } from '../../helpers/engine.mjs';
-import { refFindings } from '../../helpers/references.mjs';
+import { deploymentIn, refFindings } from '../../helpers/references.mjs';
 
 const ID = 'selector-selects-nothing';
 
@@ -17,30 +17,12 @@ const PDB = yaml`
       matchLabels: {app: web}
 `;
 
-const deployment = (name, namespace = 'shop') => yaml`
-  apiVersion: apps/v1
-  kind: Deployment
-  metadata:
-    name: ${name}
-    namespace: ${namespace}
-  spec:
-    selector:
-      matchLabels: {app: ${name}}
-    template:
-      metadata:
-        labels: {app: ${name}}
-      spec:
-        containers:
-        - name: app
-          image: app:1.0
-`;
-
 test('a workload in another file carries the labels: nothing to say', () => {
-  assert.deepEqual(refFindings(PDB, ID, { files: { '/work/app/deploy.yaml': deployment('web') } }), []);
+  assert.deepEqual(refFindings(PDB, ID, { files: { '/work/app/deploy.yaml': deploymentIn('web') } }), []);
 });
 
 test('workloads of the namespace, none selected: info on the selector key; warning when complete', () => {
-  const files = { '/work/app/deploy.yaml': deployment('api') };
+  const files = { '/work/app/deploy.yaml': deploymentIn('api') };
   const [finding, ...rest] = refFindings(PDB, ID, { files });
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'info');
@@ -53,21 +35,21 @@ test('workloads of the namespace, none selected: info on the selector key; warni
 });
 
 test('no workload known in the namespace (another namespace only), or no run: silent', () => {
-  assert.deepEqual(refFindings(PDB, ID, { files: { '/work/app/deploy.yaml': deployment('api', 'other') } }), []);
+  assert.deepEqual(refFindings(PDB, ID, { files: { '/work/app/deploy.yaml': deploymentIn('api', 'other') } }), []);
   assert.deepEqual(refFindings(PDB, ID, { files: {} }), []);
   assert.deepEqual(refFindings(PDB, ID, { alone: true }), []);
 });
 
 test('CRDs in the run (an operator may make the Pods) or controller labels: silent', () => {
   const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\n';
-  assert.deepEqual(refFindings(PDB, ID, { files: { '/work/app/deploy.yaml': deployment('api'), '/work/app/crd.yaml': crd } }), []);
+  assert.deepEqual(refFindings(PDB, ID, { files: { '/work/app/deploy.yaml': deploymentIn('api'), '/work/app/crd.yaml': crd } }), []);
   const byHash = PDB.replace('{app: web}', '{pod-template-hash: abc}');
-  assert.deepEqual(refFindings(byHash, ID, { files: { '/work/app/deploy.yaml': deployment('api') } }), []);
+  assert.deepEqual(refFindings(byHash, ID, { files: { '/work/app/deploy.yaml': deploymentIn('api') } }), []);
 });
 
 test('a NetworkPolicy in a multi-document file with a Deployment it does not select', () => {
   const text =
-    deployment('api') +
+    deploymentIn('api') +
     '---\n' +
     yaml`
     apiVersion: networking.k8s.io/v1
@@ -94,6 +76,6 @@ test('a NetworkPolicy in a multi-document file with a Deployment it does not sel
 });
 
 test('an empty podSelector selects every Pod', () => {
-  const text = deployment('api') + '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: all\n  namespace: shop\nspec:\n  podSelector: {}\n';
+  const text = deploymentIn('api') + '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: all\n  namespace: shop\nspec:\n  podSelector: {}\n';
   assert.deepEqual(refFindings(text, ID, { files: {} }), []);
 });
