@@ -205,6 +205,27 @@ describe('language server: the objects of the whole workspace', () => {
     await client.waitForDiagnostics(uri, (diagnostics) => missing(diagnostics).length === 0, { since, timeout: 3000 });
   });
 
+  test("an edit that changes the document's own objects analyzes it once; the other open documents follow", async () => {
+    const uri = fileUri(file('statefulset.yaml'));
+    const serviceUri = fileUri(file('service.yaml'));
+    await client.open(serviceUri, SERVICE('db'));
+    await client.idle();
+    const statuses = client.statuses.length;
+    const since = client.publications.length;
+    const version = await client.replace(serviceUri, 'clusterIP: None', 'clusterIP: 10.96.0.9');
+    await client.waitForDiagnostics(uri, (diagnostics) => missing(diagnostics).length === 1, { since, timeout: 3000 });
+    await client.idle();
+    const runs = client.statuses.slice(statuses).filter((status) => status.uri === serviceUri);
+    assert.deepEqual(
+      runs.map((status) => status.version),
+      [version],
+      'the edited document is analyzed for its edit only: its own objects are left out of its analysis',
+    );
+    assert.ok(client.statuses.slice(statuses).some((status) => status.uri === uri));
+    await client.close(serviceUri);
+    await client.idle();
+  });
+
   test('a Namespace file that enforces restricted makes a root Pod in another file an error', async () => {
     const uri = fileUri(file('pod.yaml'));
     await client.open(uri, POD);
@@ -366,6 +387,30 @@ describe('language server: index limits', () => {
       ]);
       await client.idle();
       assert.deepEqual(missing(client.latest(uri).diagnostics), []);
+    } finally {
+      await client.shutdown();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server: a big file in the walk', () => {
+  test('its documents are parsed in slices, with the event loop let run between them, and every object counts', async () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'podwise-index-slices-')));
+    // 60 Services in one file; the StatefulSet names the last one. With a slice of 0 ms the walk
+    // yields after every document, so an answer in between cannot lose or repeat one.
+    const services = Array.from({ length: 60 }, (_, index) => SERVICE(`db-${index}`)).join('---\n');
+    writeFileSync(join(root, 'services.yaml'), services);
+    const client = await LspClient.start({ workspaceFolders: [root], settings: {}, env: { PODWISE_INDEX_SLICE_MS: '0' } });
+    try {
+      const uri = fileUri(join(root, 'statefulset.yaml'));
+      await client.open(uri, STATEFULSET('db-59'));
+      await client.idle();
+      assert.deepEqual(missing(client.latest(uri).diagnostics), []);
+      assert.ok(
+        client.logs.some((line) => /workspace index: 1 YAML files, 60 objects/.test(line)),
+        client.logs.join('\n'),
+      );
     } finally {
       await client.shutdown();
       rmSync(root, { recursive: true, force: true });

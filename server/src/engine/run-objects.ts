@@ -90,6 +90,11 @@ export function runObjectsExcept(objects: readonly RunObject[] | undefined, file
 /** Fields of a ConfigMap or Secret whose keys are its keys. */
 const KEYED_FIELDS = ['data', 'binaryData', 'stringData'] as const;
 
+/** Whether a document may define an object of RUN_OBJECT_KINDS (its `kind:` line names one): only those are parsed. */
+export function mayHoldRunObject(chunk: Pick<DocumentChunk, 'text'>): boolean {
+  return NAMES_A_RUN_KIND.test(chunk.text);
+}
+
 /** The objects of RUN_OBJECT_KINDS one file defines. */
 export function collectRunObjects(filePath: string, text: string): RunObject[] {
   const chunks = splitDocuments(text);
@@ -103,7 +108,7 @@ export function collectRunObjects(filePath: string, text: string): RunObject[] {
 export function runObjectsOf(filePath: string, chunks: readonly Pick<DocumentChunk, 'text'>[], parsedAt: (index: number) => ParsedChunk | undefined): RunObject[] {
   const objects: RunObject[] = [];
   chunks.forEach((chunk, index) => {
-    if (!NAMES_A_RUN_KIND.test(chunk.text)) return;
+    if (!mayHoldRunObject(chunk)) return;
     const parsed = parsedAt(index);
     const object = asObject(parsed?.value);
     if (!parsed || parsed.kind !== 'kubernetes' || !object || !parsed.objectKind || !parsed.apiVersion) return;

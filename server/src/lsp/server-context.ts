@@ -99,6 +99,13 @@ export class ServerContext {
     return this.workspaceObjects?.generation ?? 0;
   }
 
+  /** An open document has an analysis scheduled or running (background work waits for it). */
+  editorWorkPending(): boolean {
+    if (this.validationsInFlight > 0) return true;
+    for (const state of this.states.values()) if (state.scheduler.pending) return true;
+    return false;
+  }
+
   /** Work the server does in the background (the workspace index): the debug idle request waits for it. */
   get backgroundBusy(): boolean {
     return this.workspaceObjects?.busy === true;
@@ -212,15 +219,24 @@ export class ServerContext {
   }
 
   /**
-   * The workspace's Services or Namespaces changed: every open document is analyzed again (the
-   * settings are the same, so the settings listeners are not told).
+   * The workspace's objects changed: every open document analysed before the change is analysed
+   * again (the settings are the same, so the settings listeners are not told).
    */
   revalidateAcrossFiles(): void {
-    this.settingsStamp += 1;
-    this.scheduleRefresh();
+    // Only documents analysed under an older generation: the document whose edit made the change
+    // noted its objects at the end of its own analysis, which took the new generation (its own
+    // objects are left out of it), so it is current and is not analysed a second time.
+    const generation = this.generation;
+    let stale = 0;
+    this.scheduleRefresh((uri) => {
+      const last = this.states.get(uri)?.last;
+      const isStale = last === undefined || last.generation !== generation;
+      if (isStale) stale += 1;
+      return isStale;
+    });
     // Code lenses count objects in other files ("selects 2 Deployments"); the client asks again
     // only after an edit in the file shown, so tell it they changed (LSP 3.16 codeLens/refresh).
-    if (this.clientCapabilities.workspace?.codeLens?.refreshSupport === true) {
+    if (stale > 0 && this.clientCapabilities.workspace?.codeLens?.refreshSupport === true) {
       this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     }
   }

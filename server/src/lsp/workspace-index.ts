@@ -11,9 +11,12 @@
 // `WorkspaceFiles` (node/workspace-files.ts), which never follows symbolic links.
 // https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id
 import * as path from 'path';
+import { performance } from 'perf_hooks';
 import picomatch from 'picomatch';
+import { splitDocuments } from '../engine/document-split';
 import { MAX_FILE_SIZE } from '../engine/limits';
-import { collectRunObjects, type RunObject } from '../engine/run-objects';
+import { parseChunk, type ParsedChunk } from '../engine/parse';
+import { collectRunObjects, mayHoldRunObject, runObjectsOf, type RunObject } from '../engine/run-objects';
 import type { FileStamp, WorkspaceFiles } from '../node/workspace-files';
 import { CONFIG_FILE_NAME } from '../shared/settings';
 import { GitignoreRules, MAX_GITIGNORE_BYTES } from './gitignore-rules';
@@ -27,9 +30,14 @@ export interface IndexLimits {
   maxBytes: number;
   /** Folder entries looked at per walk at most (a huge tree of other files ends the walk too). */
   maxEntries: number;
+  /**
+   * Parsing a file's documents yields to the event loop once this much time went by: a keystroke
+   * that arrives while the walk reads a 100-document file waits for one slice, not for the file.
+   */
+  parseSliceMs: number;
 }
 
-export const INDEX_LIMITS: IndexLimits = { maxFiles: 5000, maxBytes: 64 * 1024 * 1024, maxEntries: 200_000 };
+export const INDEX_LIMITS: IndexLimits = { maxFiles: 5000, maxBytes: 64 * 1024 * 1024, maxEntries: 200_000, parseSliceMs: 6 };
 /** The `crds` setting: files read at most, bytes per file, folder entries looked at to expand its globs, glob depth. */
 export const CRD_LIMITS = { maxFiles: 500, maxFileBytes: 5 * 1024 * 1024, maxEntries: 20_000, maxDepth: 8 } as const;
 /** Quiet time after the last change before open documents are analyzed again (one run for a git checkout). */
@@ -77,14 +85,6 @@ export function insideIndexedFolder(folders: readonly string[], filePath: string
   });
 }
 
-/**
- * Objects copied through JSON: strings the parser cut from the file's text would otherwise keep
- * that whole text alive (see engine/detach-text.ts). The JSON is also the signature.
- */
-function entryOf(filePath: string, text: string, stamp?: FileStamp): Entry {
-  return entryFrom(collectRunObjects(filePath, text), stamp);
-}
-
 /** Each parsed object's JSON, once: an open document's unchanged documents keep their parses between keystrokes. */
 const jsonOfObject = new WeakMap<object, string>();
 
@@ -98,8 +98,9 @@ function signatureLines(found: readonly RunObject[]): { header: string; json: st
 }
 
 /**
- * A file read from disk: the objects are copied out of the parse (JSON strings made from the file
- * text may be slices that keep the whole text alive).
+ * A file read from disk: the objects are copied out of the parse through JSON (strings the parser
+ * cut from the file's text would otherwise keep that whole text alive, see engine/detach-text.ts).
+ * The JSON is also the signature.
  */
 function entryFrom(found: readonly RunObject[], stamp?: FileStamp): Entry {
   const lines = signatureLines(found);
@@ -314,7 +315,7 @@ export class WorkspaceIndex implements WorkspaceObjects {
       this.warnOnce('bytes', 'more YAML than it reads');
       return;
     }
-    this.setDisk(filePath, read ? entryOf(filePath, read.text, read.stamp) : undefined);
+    this.setDisk(filePath, read ? await this.entryInSlices(filePath, read.text, read.stamp) : undefined);
   }
 
   /** Walks every folder in sorted order; files whose size and time did not change are not read again. */
@@ -343,7 +344,8 @@ export class WorkspaceIndex implements WorkspaceObjects {
         seen.add(full);
         if (!(await this.host.isChecked(full))) continue;
         if (budget.files >= this.limits.maxFiles) return this.warnOnce('files', `more than ${this.limits.maxFiles} YAML files`);
-        const entryRead = await this.load(full);
+        // An open document counts by its text (noteOpen): its disk copy is read when it closes (forgetOpen).
+        const entryRead = this.open.has(full) ? await this.unreadWhileOpen(full) : await this.load(full);
         await this.host.yieldNow();
         if (!entryRead) continue;
         if (budget.bytes + (entryRead.stamp?.size ?? 0) > this.limits.maxBytes) return this.warnOnce('bytes', 'more YAML than it reads');
@@ -439,7 +441,36 @@ export class WorkspaceIndex implements WorkspaceObjects {
     if (!stamp || stamp.size > MAX_FILE_SIZE) return undefined;
     if (known?.stamp && known.stamp.size === stamp.size && known.stamp.mtimeMs === stamp.mtimeMs) return known;
     const read = await this.host.files.read(filePath, MAX_FILE_SIZE);
-    return read ? entryOf(filePath, read.text, read.stamp) : undefined;
+    return read ? this.entryInSlices(filePath, read.text, read.stamp) : undefined;
+  }
+
+  /** An open document's disk entry during a walk: the one known, else a stand-in without objects (read when it closes). */
+  private async unreadWhileOpen(filePath: string): Promise<Entry | undefined> {
+    const known = this.disk.get(filePath);
+    if (known) return known;
+    const stamp = await this.host.files.stat(filePath);
+    if (!stamp || stamp.size > MAX_FILE_SIZE) return undefined;
+    // No stamp: `load` never takes it for the file's current content.
+    return { objects: [], signature: NONE.signature };
+  }
+
+  /** The run objects of a file read from disk, its documents parsed in slices of `parseSliceMs` with the event loop let run between them. */
+  private async entryInSlices(filePath: string, text: string, stamp: FileStamp): Promise<Entry> {
+    const chunks = splitDocuments(text);
+    const parses = new Map<number, ParsedChunk>();
+    let sliceStarted = performance.now();
+    for (let index = 0; index < chunks.length; index += 1) {
+      if (!mayHoldRunObject(chunks[index])) continue;
+      parses.set(index, parseChunk(chunks[index]));
+      if (performance.now() - sliceStarted >= this.limits.parseSliceMs && index < chunks.length - 1) {
+        await this.host.yieldNow();
+        sliceStarted = performance.now();
+      }
+    }
+    return entryFrom(
+      runObjectsOf(filePath, chunks, (index) => parses.get(index)),
+      stamp,
+    );
   }
 
   /** Logs a limit once per server (false: the walk stops). */

@@ -14,10 +14,13 @@ import { pathToUri, uriToPath } from './paths';
 import type { ServerContext } from './server-context';
 import { INDEX_LIMITS, WorkspaceIndex, type IndexLimits } from './workspace-index';
 
-/** The index limits; tests shrink the file count with PODWISE_INDEX_MAX_FILES. */
+/** The index limits; tests shrink the file count with PODWISE_INDEX_MAX_FILES and the parse slice with PODWISE_INDEX_SLICE_MS. */
 function indexLimits(env: NodeJS.ProcessEnv): IndexLimits {
-  const maxFiles = Number(env.PODWISE_INDEX_MAX_FILES);
-  return env.PODWISE_INDEX_MAX_FILES && Number.isInteger(maxFiles) && maxFiles >= 0 ? { ...INDEX_LIMITS, maxFiles } : INDEX_LIMITS;
+  const whole = (name: string): number | undefined => {
+    const value = Number(env[name]);
+    return env[name] && Number.isInteger(value) && value >= 0 ? value : undefined;
+  };
+  return { ...INDEX_LIMITS, maxFiles: whole('PODWISE_INDEX_MAX_FILES') ?? INDEX_LIMITS.maxFiles, parseSliceMs: whole('PODWISE_INDEX_SLICE_MS') ?? INDEX_LIMITS.parseSliceMs };
 }
 
 export function registerWorkspaceObjects(context: ServerContext, files: WorkspaceFiles = createWorkspaceFiles(), env: NodeJS.ProcessEnv = process.env): void {
@@ -60,7 +63,7 @@ export function registerWorkspaceObjects(context: ServerContext, files: Workspac
         isChecked,
         changed: () => context.revalidateAcrossFiles(),
         log: (message) => context.log(message),
-        yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+        yieldNow: () => yieldToEditor(context),
         crdPatterns: () => Promise.resolve(crdPatterns),
       },
       indexLimits(env),
@@ -93,4 +96,18 @@ export function registerWorkspaceObjects(context: ServerContext, files: Workspac
 export function absoluteCrdPath(folder: string, entry: string): string {
   if (entry === '~' || entry.startsWith('~/') || entry.startsWith('~\\')) return path.join(os.homedir(), entry.slice(1));
   return path.isAbsolute(entry) ? path.normalize(entry) : path.join(folder, entry);
+}
+
+/** The walk waits at most this long in one yield for the open documents' analyses. */
+const MAX_EDITOR_WAIT_MS = 2000;
+
+/**
+ * Lets the event loop run, then waits while an open document has an analysis scheduled or
+ * running: the walk is background work, and the first diagnostics of a file just opened, or of
+ * a keystroke, come first (bounded, so a stream of edits slows the walk without stopping it).
+ */
+async function yieldToEditor(context: ServerContext): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const started = Date.now();
+  while (context.editorWorkPending() && Date.now() - started < MAX_EDITOR_WAIT_MS) await new Promise((resolve) => setTimeout(resolve, 2));
 }
