@@ -65,11 +65,21 @@ export interface IndexHost {
 interface Entry {
   stamp?: FileStamp;
   objects: readonly RunObject[];
-  /** The objects as JSON, to tell a change from a save that changed nothing they hold. */
-  signature: string;
+  /** The objects as JSON, one line each, to tell a change from a save that changed nothing they hold. */
+  signature: readonly SignatureLine[];
 }
 
-const NONE: Entry = { objects: [], signature: '[]' };
+const NONE: Entry = { objects: [], signature: [] };
+
+interface SignatureLine {
+  header: string;
+  json: string;
+}
+
+/** Two signatures alike, line by line (an unchanged object's JSON is the same string: compared at once). */
+function sameSignature(a: readonly SignatureLine[], b: readonly SignatureLine[]): boolean {
+  return a.length === b.length && a.every((line, index) => line.header === b[index].header && line.json === b[index].json);
+}
 
 /** A YAML file the index reads (not `.podwise.yaml`, which is settings). */
 export function isIndexedName(name: string): boolean {
@@ -89,7 +99,7 @@ export function insideIndexedFolder(folders: readonly string[], filePath: string
 const jsonOfObject = new WeakMap<object, string>();
 
 /** One line per object: what the index knows of it, as JSON (the signature tells a real change from a save that changed nothing). */
-function signatureLines(found: readonly RunObject[]): { header: string; json: string }[] {
+function signatureLines(found: readonly RunObject[]): SignatureLine[] {
   return found.map((run) => {
     let json = jsonOfObject.get(run.object);
     if (json === undefined) jsonOfObject.set(run.object, (json = JSON.stringify(run.object)));
@@ -108,7 +118,7 @@ function entryFrom(found: readonly RunObject[], stamp?: FileStamp): Entry {
     const [filePath, apiVersion, kind, name, namespace, keys] = JSON.parse(header) as [string, string, string, string | null, string | null, string[] | null];
     return { filePath, apiVersion, kind, name: name ?? undefined, namespace: namespace ?? undefined, keys: keys ?? undefined, object: JSON.parse(json) as RunObject['object'] };
   });
-  return { stamp, objects, signature: lines.map(({ header, json }) => header + json).join('\n') };
+  return { stamp, objects, signature: lines };
 }
 
 /**
@@ -120,9 +130,7 @@ function entryFrom(found: readonly RunObject[], stamp?: FileStamp): Entry {
 function openEntryFrom(found: readonly RunObject[]): Entry {
   return {
     objects: found,
-    signature: signatureLines(found)
-      .map(({ header, json }) => header + json)
-      .join('\n'),
+    signature: signatureLines(found),
   };
 }
 
@@ -221,12 +229,12 @@ export class WorkspaceIndex implements WorkspaceObjects {
     this.scanRequested = false;
   }
 
-  private effective(filePath: string): string {
+  private effective(filePath: string): readonly SignatureLine[] {
     return (this.open.get(filePath) ?? this.disk.get(filePath) ?? NONE).signature;
   }
 
-  private changedIf(before: string, filePath: string, delay = REVALIDATE_DEBOUNCE_MS): void {
-    if (before === this.effective(filePath)) return;
+  private changedIf(before: readonly SignatureLine[], filePath: string, delay = REVALIDATE_DEBOUNCE_MS): void {
+    if (sameSignature(before, this.effective(filePath))) return;
     this.generation += 1;
     this.cached = undefined;
     this.armRevalidation(delay);
@@ -403,8 +411,9 @@ export class WorkspaceIndex implements WorkspaceObjects {
       );
       await this.host.yieldNow();
     }
-    const signature = (entries: Map<string, Entry>): string => [...entries].map(([filePath, entry]) => `${filePath}\u0000${entry.signature}`).join('\u0001');
-    if (signature(next) === signature(this.crds)) return;
+    const same =
+      next.size === this.crds.size && [...next].every(([filePath, entry]) => sameSignature(entry.signature, this.crds.get(filePath)?.signature ?? []) && this.crds.has(filePath));
+    if (same) return;
     this.crds = next;
     this.generation += 1;
     this.cached = undefined;
