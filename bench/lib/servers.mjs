@@ -1,5 +1,5 @@
 // The two servers the benchmark compares, and how each is started and configured.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToUri } from './lsp-driver.mjs';
 
@@ -13,7 +13,10 @@ export function podwiseServer({ root, cpuProfDir, nodeFlags = [] }) {
     staticPodPaths: ['**/etc/kubernetes/manifests/**', '**/kubernetes/manifests/**'],
     inlayHints: { enabled: false },
   };
-  const flags = [...nodeFlags, ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [])];
+  // Started as the VS Code client starts it (server/src/shared/server-launch.ts), plus the bench's own flags.
+  const argsFile = join(root, 'server', 'src', 'shared', 'server-node-args.json');
+  const launchArgs = existsSync(argsFile) ? JSON.parse(readFileSync(argsFile, 'utf8')) : [];
+  const flags = [...launchArgs, ...nodeFlags, ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [])];
   return {
     id: 'podwise',
     label: 'Podwise',

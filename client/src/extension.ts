@@ -14,6 +14,7 @@ import {
   type StatusParams,
   type WorkspaceTrustParams,
 } from '../../server/src/shared/protocol';
+import { SERVER_NODE_ARGS } from '../../server/src/shared/server-launch';
 import { CONFIG_FILE_NAME, SETTINGS_SECTION } from '../../server/src/shared/settings';
 import { CLEAN_EXIT_LINE, CLIENT_ID, isCleanExit } from './client-log';
 import { selectKubernetesVersion, showRuleDocs } from './commands';
@@ -38,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath('dist/server/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   // A function, so a restart after trust was granted tells the server.
