@@ -45,9 +45,9 @@ export function splitDocuments(text: string): DocumentChunk[] {
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline + 1;
-    const lineText = text.slice(lineStart, lineEnd);
-    const bad = malformedSeparator(lineText.endsWith('\n') ? lineText.slice(0, -1) : lineText) !== undefined;
-    const marker = bad ? ['---', '---'] : MARKER.exec(lineText);
+    // Only a line that starts with `-` or `.` can be a marker (most lines are not: no slice for them).
+    const first = text.charCodeAt(lineStart);
+    const marker = first === DASH || first === DOT ? markerOf(text.slice(lineStart, lineEnd)) : undefined;
     if (marker && marker[1] === '---' && sawContent) {
       chunks.push({ start: chunkStart, text: text.slice(chunkStart, lineStart), startLine: chunkLine });
       chunkStart = lineStart;
@@ -61,8 +61,9 @@ export function splitDocuments(text: string): DocumentChunk[] {
       chunkStart = lineEnd;
       chunkLine = line + 1;
       sawContent = false;
-    } else if (!sawContent && !isBlankOrComment(lineText)) {
-      sawContent = !lineText.startsWith('%');
+    } else if (!sawContent) {
+      const lineText = text.slice(lineStart, lineEnd);
+      if (!isBlankOrComment(lineText)) sawContent = !lineText.startsWith('%');
     }
     if (newline === -1) break;
     lineStart = lineEnd;
@@ -79,6 +80,15 @@ export function splitDocuments(text: string): DocumentChunk[] {
     if (rest.length > 0 || chunks.length === 0) chunks.push({ start: chunkStart, text: rest, startLine: chunkLine });
   }
   return chunks;
+}
+
+const DASH = 0x2d;
+const DOT = 0x2e;
+
+/** `---` or `...` when the line is a document marker (a malformed separator counts as `---`). */
+function markerOf(lineText: string): readonly string[] | null {
+  const bad = malformedSeparator(lineText.endsWith('\n') ? lineText.slice(0, -1) : lineText) !== undefined;
+  return bad ? ['---', '---'] : MARKER.exec(lineText);
 }
 
 function isBlankOrComment(line: string): boolean {

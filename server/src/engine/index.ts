@@ -8,7 +8,7 @@ export { FileSnapshot, type SnapshotDocument } from './snapshot';
 export { LineIndex, toLineFeeds } from './line-index';
 export { splitDocuments } from './document-split';
 export { parseChunk, parseCount } from './parse';
-export { collectRunObjects, RUN_OBJECT_KINDS, type RunObject } from './run-objects';
+export { collectRunObjects, collectRunObjectsInSlices, RUN_OBJECT_KINDS, type ParseSlices, type RunObject } from './run-objects';
 export { locatePath, rangeForPath } from './locate';
 export { resolveFix } from './fixes/resolve-intents';
 export { ALL_RULES, ruleById, ruleMeta, isKnownRuleId } from './rules';

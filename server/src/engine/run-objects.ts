@@ -91,8 +91,32 @@ export function runObjectsExcept(objects: readonly RunObject[] | undefined, file
 const KEYED_FIELDS = ['data', 'binaryData', 'stringData'] as const;
 
 /** Whether a document may define an object of RUN_OBJECT_KINDS (its `kind:` line names one): only those are parsed. */
-export function mayHoldRunObject(chunk: Pick<DocumentChunk, 'text'>): boolean {
+function mayHoldRunObject(chunk: Pick<DocumentChunk, 'text'>): boolean {
   return NAMES_A_RUN_KIND.test(chunk.text);
+}
+
+/** How a caller lets other work run while a file is parsed (the language server's event loop). */
+export interface ParseSlices {
+  /** Parsing pauses once this many milliseconds went by since the last pause. */
+  sliceMs: number;
+  pause(): Promise<void>;
+  now(): number;
+}
+
+/** As `collectRunObjects`, the documents parsed in slices, with `slices.pause()` awaited between them. */
+export async function collectRunObjectsInSlices(filePath: string, text: string, slices: ParseSlices): Promise<RunObject[]> {
+  const chunks = splitDocuments(text);
+  const parses = new Map<number, ParsedChunk>();
+  let sliceStarted = slices.now();
+  for (let index = 0; index < chunks.length; index += 1) {
+    if (!mayHoldRunObject(chunks[index])) continue;
+    parses.set(index, parseChunk(chunks[index]));
+    if (slices.now() - sliceStarted >= slices.sliceMs && index < chunks.length - 1) {
+      await slices.pause();
+      sliceStarted = slices.now();
+    }
+  }
+  return runObjectsOf(filePath, chunks, (index) => parses.get(index));
 }
 
 /** The objects of RUN_OBJECT_KINDS one file defines. */

@@ -13,10 +13,8 @@
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import picomatch from 'picomatch';
-import { splitDocuments } from '../engine/document-split';
 import { MAX_FILE_SIZE } from '../engine/limits';
-import { parseChunk, type ParsedChunk } from '../engine/parse';
-import { collectRunObjects, mayHoldRunObject, runObjectsOf, type RunObject } from '../engine/run-objects';
+import { collectRunObjects, collectRunObjectsInSlices, type RunObject } from '../engine/run-objects';
 import type { FileStamp, WorkspaceFiles } from '../node/workspace-files';
 import { CONFIG_FILE_NAME } from '../shared/settings';
 import { GitignoreRules, MAX_GITIGNORE_BYTES } from './gitignore-rules';
@@ -465,21 +463,8 @@ export class WorkspaceIndex implements WorkspaceObjects {
 
   /** The run objects of a file read from disk, its documents parsed in slices of `parseSliceMs` with the event loop let run between them. */
   private async entryInSlices(filePath: string, text: string, stamp: FileStamp): Promise<Entry> {
-    const chunks = splitDocuments(text);
-    const parses = new Map<number, ParsedChunk>();
-    let sliceStarted = performance.now();
-    for (let index = 0; index < chunks.length; index += 1) {
-      if (!mayHoldRunObject(chunks[index])) continue;
-      parses.set(index, parseChunk(chunks[index]));
-      if (performance.now() - sliceStarted >= this.limits.parseSliceMs && index < chunks.length - 1) {
-        await this.host.yieldNow();
-        sliceStarted = performance.now();
-      }
-    }
-    return entryFrom(
-      runObjectsOf(filePath, chunks, (index) => parses.get(index)),
-      stamp,
-    );
+    const slices = { sliceMs: this.limits.parseSliceMs, pause: () => this.host.yieldNow(), now: () => performance.now() };
+    return entryFrom(await collectRunObjectsInSlices(filePath, text, slices), stamp);
   }
 
   /** Logs a limit once per server (false: the walk stops). */
