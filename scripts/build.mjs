@@ -46,7 +46,12 @@ const node = async (options) => {
 const started = Date.now();
 const targets = {
   client: () => build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] }),
-  server: () => node({ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server/server.js' }),
+  // launch.js starts the process (V8 flags, the code cache), then loads server.js.
+  server: () =>
+    Promise.all([
+      node({ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server/server.js' }),
+      node({ entryPoints: ['server/src/node/server-launch.ts'], outfile: 'dist/server/launch.js' }),
+    ]),
   // With the analysis worker `podwise check` starts (cli/worker-pool.ts looks for it next to cli.js): built together, never out of step.
   cli: () =>
     Promise.all([

@@ -80,7 +80,7 @@ function validatorFiles(v) {
   return [`dist/validators/v${v}.js`, ...chunks.map((file) => `dist/validators/${file}`)];
 }
 const validators = versions.flatMap(validatorFiles);
-const bundles = [['dist/client/extension.js', ['vscode']], ['dist/server/server.js', []], ...validators.map((file) => [file, []])];
+const bundles = [['dist/client/extension.js', ['vscode']], ['dist/server/launch.js', []], ['dist/server/server.js', []], ...validators.map((file) => [file, []])];
 for (const [rel, allowed] of bundles) {
   const file = path.join(ROOT, rel);
   if (!fs.existsSync(file)) {
@@ -134,6 +134,7 @@ const must = [
   'CHANGELOG.md',
   pkg.icon,
   'dist/client/extension.js',
+  'dist/server/launch.js',
   'dist/server/server.js',
   'dist/server/engine-cel.js',
   'snippets/kubernetes.code-snippets.json',
@@ -178,7 +179,7 @@ if (!opt['no-smoke']) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podwise-vsix-'));
   try {
     execFileSync('unzip', ['-q', OUT, 'extension/*', '-d', tmp]);
-    await smokeServer(path.join(tmp, 'extension/dist/server/server.js'), tmp);
+    await smokeServer(path.join(tmp, 'extension/dist/server/launch.js'), tmp);
   } catch (e) {
     problems.push(`the packaged language server failed: ${e.message}`);
   } finally {

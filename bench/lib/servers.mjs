@@ -5,7 +5,7 @@ import { pathToUri } from './lsp-driver.mjs';
 
 export const K8S_VERSION = '1.36';
 
-export function podwiseServer({ root, cpuProfDir, nodeFlags = [] }) {
+export function podwiseServer({ root, cpuProfDir, nodeFlags = [], codeCacheDir }) {
   const settings = {
     kubernetesVersion: K8S_VERSION,
     rules: {},
@@ -21,6 +21,8 @@ export function podwiseServer({ root, cpuProfDir, nodeFlags = [] }) {
     id: 'podwise',
     label: 'Podwise',
     args: [...flags, join(root, 'bin', 'podwise-language-server.js'), '--stdio'],
+    // The V8 code cache (server/src/node/code-cache.ts) in a folder of the bench's own: run.mjs fills it first.
+    ...(codeCacheDir ? { env: { ...process.env, PODWISE_CODE_CACHE_DIR: codeCacheDir }, codeCacheDir } : {}),
     available: () => existsSync(join(root, 'dist', 'server', 'server.js')),
     missing: 'dist/server/server.js is missing: run `npm run build` first',
     settings: { podwise: settings },

@@ -37,9 +37,14 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Podwise');
   context.subscriptions.push(output);
-  const serverModule = context.asAbsolutePath('dist/server/server.js');
+  const serverModule = context.asAbsolutePath('dist/server/launch.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    run: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      // The server's V8 code cache (server/src/node/code-cache.ts) lives in the extension's own storage.
+      options: { execArgv: [...SERVER_NODE_ARGS], env: { PODWISE_CODE_CACHE_DIR: vscode.Uri.joinPath(context.globalStorageUri, 'v8').fsPath } },
+    },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   // A function, so a restart after trust was granted tells the server.

@@ -3,6 +3,7 @@
 // document's text (edits are applied locally and sent incrementally), records every published
 // diagnostic, and answers workspace/configuration from a settings object the test can change.
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
@@ -10,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER_BIN = join(ROOT, 'bin', 'podwise-language-server.js');
+export const TEST_CODE_CACHE_DIR = join(tmpdir(), 'podwise-test-code-cache');
 
 export const fileUri = (path) => pathToFileURL(path).href;
 
@@ -45,7 +47,8 @@ export class LspClient {
     this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BIN, '--stdio', ...(options.args ?? [])], {
       cwd: ROOT,
       // PODWISE_DEBUG=1 turns on the server's debug requests (memory, idle) that tests use.
-      env: { ...process.env, PODWISE_DEBUG: '1', ...(options.env ?? {}) },
+      // One code cache for the servers of a test run, outside the home folder (node/code-cache.ts).
+      env: { ...process.env, PODWISE_DEBUG: '1', PODWISE_CODE_CACHE_DIR: TEST_CODE_CACHE_DIR, ...(options.env ?? {}) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.process.stderr.on('data', (chunk) => {
