@@ -4,8 +4,9 @@
 // compiled bytecode is written to a cache file, and every later start reads it instead of
 // compiling: about 45 ms less from spawn to the first diagnostics (docs/performance.md).
 //
-// Safe by construction: the cache file's name holds a hash of the bundle's text, the Node version
-// and the architecture, and V8 itself refuses data made by another V8 or with other V8 flags
+// Safe by construction: the cache file's name holds a hash of the bundle's text, the Node version,
+// the architecture and the node flags (a server started with other V8 flags has a file of its
+// own), and V8 itself refuses data made by another V8 or with other V8 flags
 // (`cachedDataRejected`), in which case the file is compiled as usual and the cache written anew.
 // Any file-system error leaves the cache out; nothing else changes.
 // https://v8.dev/blog/code-caching-for-devs
@@ -36,9 +37,9 @@ export function codeCacheDir(env: NodeJS.ProcessEnv): string | undefined {
 const HASHED_SUFFIX = /^[0-9a-f]{20}\.v8cache$/;
 const HASHED_SUFFIX_LENGTH = 20 + '.v8cache'.length;
 
-/** The cache file of a bundle's text: a new text, Node version or architecture is a new file. */
+/** The cache file of a bundle's text: a new text, Node version, architecture or set of node flags is a new file. */
 export function cacheFileOf(dir: string, filename: string, content: string): string {
-  const hash = createHash('sha1').update(content).update(process.version).update(process.arch).digest('hex').slice(0, 20);
+  const hash = createHash('sha1').update(content).update(process.version).update(process.arch).update(process.execArgv.join(' ')).digest('hex').slice(0, 20);
   return path.join(dir, `${path.basename(filename, '.js')}-${hash}.v8cache`);
 }
 
