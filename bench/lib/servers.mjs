@@ -14,15 +14,16 @@ export function podwiseServer({ root, cpuProfDir, nodeFlags = [], codeCacheDir }
     inlayHints: { enabled: false },
   };
   // Started as the VS Code client starts it (server/src/shared/server-launch.ts), plus the bench's own flags.
-  const argsFile = join(root, 'server', 'src', 'shared', 'server-node-args.json');
-  const launchArgs = existsSync(argsFile) ? JSON.parse(readFileSync(argsFile, 'utf8')) : [];
-  const flags = [...launchArgs, ...nodeFlags, ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [])];
+  const launchFile = join(root, 'server', 'src', 'shared', 'server-launch.json');
+  const launch = existsSync(launchFile) ? JSON.parse(readFileSync(launchFile, 'utf8')) : { nodeArgs: [], env: {} };
+  const flags = [...launch.nodeArgs, ...nodeFlags, ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [])];
   return {
     id: 'podwise',
     label: 'Podwise',
     args: [...flags, join(root, 'bin', 'podwise-language-server.js'), '--stdio'],
     // The V8 code cache (server/src/node/code-cache.ts) in a folder of the bench's own: run.mjs fills it first.
-    ...(codeCacheDir ? { env: { ...process.env, PODWISE_CODE_CACHE_DIR: codeCacheDir }, codeCacheDir } : {}),
+    env: { ...process.env, ...launch.env, ...(codeCacheDir ? { PODWISE_CODE_CACHE_DIR: codeCacheDir } : {}) },
+    ...(codeCacheDir ? { codeCacheDir } : {}),
     available: () => existsSync(join(root, 'dist', 'server', 'server.js')),
     missing: 'dist/server/server.js is missing: run `npm run build` first',
     settings: { podwise: settings },

@@ -14,7 +14,7 @@ import {
   type StatusParams,
   type WorkspaceTrustParams,
 } from '../../server/src/shared/protocol';
-import { SERVER_NODE_ARGS } from '../../server/src/shared/server-launch';
+import { SERVER_ENV, SERVER_NODE_ARGS } from '../../server/src/shared/server-launch';
 import { CONFIG_FILE_NAME, SETTINGS_SECTION } from '../../server/src/shared/settings';
 import { CLEAN_EXIT_LINE, CLIENT_ID, isCleanExit } from './client-log';
 import { selectKubernetesVersion, showRuleDocs } from './commands';
@@ -43,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       module: serverModule,
       transport: TransportKind.ipc,
       // The server's V8 code cache (server/src/node/code-cache.ts) lives in the extension's own storage.
-      options: { execArgv: [...SERVER_NODE_ARGS], env: { PODWISE_CODE_CACHE_DIR: vscode.Uri.joinPath(context.globalStorageUri, 'v8').fsPath } },
+      options: { execArgv: [...SERVER_NODE_ARGS], env: { ...SERVER_ENV, PODWISE_CODE_CACHE_DIR: vscode.Uri.joinPath(context.globalStorageUri, 'v8').fsPath } },
     },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
