@@ -1,8 +1,10 @@
 // No eval or other code generation from strings at run time: the schema validators are ajv
 // "standalone" code precompiled at build time (scripts/build-validators.mjs), loaded with require.
-// Two proofs: the built bundles contain no `eval(` / `new Function(` / `vm` evaluation, and the
-// CLI and the server run under `node --disallow-code-generation-from-strings`, which makes V8
-// throw on any eval or Function constructor.
+// Two proofs: the built bundles contain no `eval(` / `new Function(` / `vm` evaluation (but the
+// server's launcher, which compiles our own module files as Node's loader would, to use a V8 code
+// cache: checked to do only that), and the CLI and the server run under
+// `node --disallow-code-generation-from-strings`, which makes V8 throw on any eval or Function
+// constructor.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -27,9 +29,12 @@ const FORBIDDEN = [
   /require\(["'](node:)?vm["']\)/,
 ];
 
+// dist/server/launch.js compiles module files itself, for the V8 code cache (server/src/node/
+// code-cache.ts): checked on its own below.
+const LAUNCHER = join(ROOT, 'dist', 'server', 'launch.js');
 const bundles = () => [
   ...readdirSync(join(ROOT, 'dist', 'server'))
-    .filter((name) => name.endsWith('.js'))
+    .filter((name) => name.endsWith('.js') && name !== 'launch.js')
     .map((name) => join(ROOT, 'dist', 'server', name)),
   ...readdirSync(join(ROOT, 'dist', 'validators'))
     .filter((name) => name.endsWith('.js'))
@@ -50,6 +55,18 @@ test('the server, CLI, engine and validator bundles contain no eval, Function co
   const files = bundles();
   assert.ok(files.length >= 4, 'the build produced the bundles (npm run build)');
   assert.deepEqual(files.flatMap(hits), []);
+});
+
+test("the launcher compiles nothing but the module files Node's loader read from dist/ (for the code cache)", () => {
+  const text = readFileSync(LAUNCHER, 'utf8');
+  // One compilation, of the text Node's loader passes to Module.prototype._compile, and only for
+  // files under dist/: anything else goes to Node's own _compile.
+  assert.equal([...text.matchAll(/runInThisContext\(/g)].length, 1);
+  assert.equal([...text.matchAll(/new vm\.Script\(/g)].length, 1);
+  assert.match(text, /new vm\.Script\([\w.]+\.wrap\(content\), \{ filename, cachedData \}\)/);
+  assert.match(text, /if \(!filename\.startsWith\(prefix\)\) return compile\.call\(this, content, filename\);/);
+  const rest = FORBIDDEN.filter((pattern) => !/vm|runIn/.test(pattern.source));
+  for (const pattern of rest) assert.doesNotMatch(text, pattern);
 });
 
 test('the validators require nothing but themselves, or ajv runtime helpers that generate no code', () => {
