@@ -87,8 +87,7 @@ function checkObject(
   if (podSpec) result.podSpecs.push(podSpec);
   if (broken) return true;
   for (const raw of schema ?? schemaFindings(object)) place(raw.ruleId ?? 'schema-type', raw);
-  for (const rule of rulesOf(object.env)) {
-    if (!appliesTo(rule, object.env, object.kind, object.apiVersion)) continue;
+  for (const rule of objectRules(object.env, object.kind, object.apiVersion)) {
     if (shouldStop?.()) return false;
     if (rule.checkObject) for (const raw of safeCheck(rule, () => rule.checkObject?.(object), crashOnObject)) place(raw.ruleId ?? rule.meta.id, raw);
     if (rule.checkPodSpec && podSpec && !location?.skipRules?.includes(rule.meta.id))
@@ -235,6 +234,33 @@ function appliesTo(rule: Rule, env: CheckEnvironment, kind: string | undefined, 
 
 function rulesOf(env: CheckEnvironment): readonly Rule[] {
   return env.extraRules && env.extraRules.length > 0 ? [...ALL_RULES, ...env.extraRules] : ALL_RULES;
+}
+
+/**
+ * The rules that apply to an object (appliesTo) and check objects or Pod specs, in rule order.
+ * What appliesTo reads (version, static Pod, kind, apiVersion) takes few values in a run, so the
+ * list is worked out once per combination instead of testing every rule on every object.
+ */
+const objectRulesMemo = new WeakMap<readonly Rule[], Map<string, readonly Rule[]>>();
+const OBJECT_RULES_MEMO_LIMIT = 1024;
+
+function objectRules(env: CheckEnvironment, kind: string, apiVersion: string): readonly Rule[] {
+  // Extra rules (tests, plugins) are rare: they are filtered each time.
+  if (env.extraRules && env.extraRules.length > 0) return rulesOf(env).filter((rule) => (rule.checkObject || rule.checkPodSpec) && appliesTo(rule, env, kind, apiVersion));
+  let byKey = objectRulesMemo.get(ALL_RULES);
+  if (!byKey) {
+    byKey = new Map();
+    objectRulesMemo.set(ALL_RULES, byKey);
+  }
+  const key = `${env.kubernetesVersion}\u0000${env.isStaticPodManifest === true}\u0000${kind}\u0000${apiVersion}`;
+  let rules = byKey.get(key);
+  if (!rules) {
+    // Bounded: apiVersion and kind come from the documents.
+    if (byKey.size >= OBJECT_RULES_MEMO_LIMIT) byKey.clear();
+    rules = ALL_RULES.filter((rule) => (rule.checkObject || rule.checkPodSpec) && appliesTo(rule, env, kind, apiVersion));
+    byKey.set(key, rules);
+  }
+  return rules;
 }
 
 /**

@@ -8,10 +8,20 @@ export function isSupportedVersion(value: string): value is KubernetesVersion {
   return (SUPPORTED_VERSIONS as readonly string[]).includes(value);
 }
 
+/** Minors already read: rules compare versions on every object, with a handful of distinct strings. */
+const minors = new Map<string, number>();
+const MAX_REMEMBERED_MINORS = 64;
+
 /** Minor number of a `1.NN` version. */
 export function minorOf(version: string): number {
-  const match = /^1\.(\d+)$/.exec(version);
-  return match ? Number(match[1]) : NaN;
+  let minor = minors.get(version);
+  if (minor === undefined) {
+    const match = /^1\.(\d+)$/.exec(version);
+    minor = match ? Number(match[1]) : NaN;
+    if (minors.size >= MAX_REMEMBERED_MINORS) minors.clear();
+    minors.set(version, minor);
+  }
+  return minor;
 }
 
 export function compareVersions(a: string, b: string): number {

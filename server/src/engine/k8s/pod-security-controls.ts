@@ -27,9 +27,17 @@ export interface PodSecurityControl {
   check(context: PodSpecContext, level: PodSecurityStandard): ControlViolation[];
 }
 
-/** Every container of the Pod, as Pod Security admission sees them. */
-export function allContainers(context: PodSpecContext): ContainerRef[] {
-  return containersOf(context.spec, context.specPath, ['initContainers', 'containers', 'ephemeralContainers']);
+/** allContainers per Pod spec: each control walks them (read only). */
+const containersBySpec = new WeakMap<PodSpecContext, readonly ContainerRef[]>();
+
+/** Every container of the Pod, as Pod Security admission sees them (one list per Pod spec, shared by the controls: do not change it). */
+export function allContainers(context: PodSpecContext): readonly ContainerRef[] {
+  let refs = containersBySpec.get(context);
+  if (!refs) {
+    refs = containersOf(context.spec, context.specPath, ['initContainers', 'containers', 'ephemeralContainers']);
+    containersBySpec.set(context, refs);
+  }
+  return refs;
 }
 
 /** Runs a control over every Pod spec of the file at the level each one is held to. */

@@ -10,6 +10,7 @@ import { asObject, asString, getIn } from '../json';
 import type { FileContext, PodSpecContext } from '../rule-types';
 import type { Severity } from '../types';
 import { isNodeAgent } from './node-agent';
+import { runExclusion } from '../run-exclusion';
 
 export type PodSecurityStandard = 'baseline' | 'restricted';
 
@@ -29,19 +30,65 @@ function namespaceOf(context: PodSpecContext): string | undefined {
   return asString(getIn(context.object, ['metadata', 'namespace']));
 }
 
-/** The enforce label of the Namespace named `name` in this file or another file of the run. */
+/** An object of the file or of the run, as far as a Namespace lookup reads it. */
+interface NamedObject {
+  kind: string;
+  name?: string;
+  object: unknown;
+}
+
+/** The Namespaces of an array of objects (the file's, or the run's) by name, in order; built once per array. */
+const namespacesByName = new WeakMap<readonly NamedObject[], Map<string, NamedObject[]>>();
+
+function namespacesIn(objects: readonly NamedObject[], name: string): readonly NamedObject[] {
+  // A run less this file's objects (runObjectsExcept): the whole run's index, less what the cut refuses.
+  const exclusion = runExclusion(objects);
+  if (exclusion) return namespacesIn(exclusion.base, name).filter(exclusion.keeps);
+  let byName = namespacesByName.get(objects);
+  if (!byName) {
+    byName = new Map();
+    for (const object of objects) {
+      if (object.kind !== 'Namespace' || object.name === undefined) continue;
+      const list = byName.get(object.name);
+      if (list) list.push(object);
+      else byName.set(object.name, [object]);
+    }
+    namespacesByName.set(objects, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+/** The enforce label of the Namespace named `name` in this file or another file of the run (the file's first). */
 function enforcedLevel(file: FileContext, name: string | undefined): PodSecurityStandard | 'privileged' | undefined {
   if (name === undefined) return undefined;
-  const namespaces = [...file.objects, ...(file.env.runObjects ?? [])].filter((object) => object.kind === 'Namespace' && object.name === name);
-  for (const { object } of namespaces) {
-    const labels = asObject(getIn(object, ['metadata', 'labels']));
-    const level = asString(labels?.[ENFORCE_LABEL]);
-    if (level === 'privileged' || level === 'baseline' || level === 'restricted') return level;
+  for (const objects of [file.objects, file.env.runObjects ?? []]) {
+    for (const { object } of namespacesIn(objects, name)) {
+      const labels = asObject(getIn(object, ['metadata', 'labels']));
+      const level = asString(labels?.[ENFORCE_LABEL]);
+      if (level === 'privileged' || level === 'baseline' || level === 'restricted') return level;
+    }
   }
   return undefined;
 }
 
+/** The verdicts of a file's Pod specs: every control asks for them, so they are worked out once per file. */
+const verdictsByFile = new WeakMap<FileContext, Map<PodSpecContext, PodSecurityVerdict>>();
+
 export function podSecurityVerdict(file: FileContext, context: PodSpecContext): PodSecurityVerdict {
+  let verdicts = verdictsByFile.get(file);
+  if (!verdicts) {
+    verdicts = new Map();
+    verdictsByFile.set(file, verdicts);
+  }
+  let verdict = verdicts.get(context);
+  if (!verdict) {
+    verdict = verdictOf(file, context);
+    verdicts.set(context, verdict);
+  }
+  return verdict;
+}
+
+function verdictOf(file: FileContext, context: PodSpecContext): PodSecurityVerdict {
   const namespace = namespaceOf(context);
   const enforced = enforcedLevel(file, namespace);
   if (enforced !== undefined) {

@@ -43,13 +43,19 @@ export function missingSeverity(env: CheckEnvironment): { severity?: Severity } 
   return env.workspaceIsComplete ? { severity: 'warning' } : {};
 }
 
+/** Every reference of a file's objects, worked out once per file for the several rules that ask. */
+const referencesByFile = new WeakMap<FileContext, readonly SourcedReference[]>();
+
 /** The references of the file's objects whose role is one of `roles`. */
 export function fileReferences(context: FileContext, roles: ReadonlySet<ReferenceRole>): SourcedReference[] {
-  const found: SourcedReference[] = [];
-  for (const source of context.objects) {
-    for (const ref of referencesOf(source.object, source.apiVersion, source.kind)) if (roles.has(ref.role)) found.push({ source, ref });
+  let all = referencesByFile.get(context);
+  if (!all) {
+    const list: SourcedReference[] = [];
+    for (const source of context.objects) for (const ref of referencesOf(source.object, source.apiVersion, source.kind)) list.push({ source, ref });
+    all = list;
+    referencesByFile.set(context, all);
   }
-  return found;
+  return all.filter(({ ref }) => roles.has(ref.role));
 }
 
 const KEY_FIELDS: Record<string, readonly string[]> = { ConfigMap: ['data', 'binaryData'], Secret: ['data', 'stringData'] };
