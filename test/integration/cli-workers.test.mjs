@@ -23,7 +23,7 @@ const require = createRequire(import.meta.url);
  * are never reached, so the output is the same from run to run but for the time in the note.
  */
 const TIME_LIMIT = '0.5';
-const SLOW_ITEMS = 4000;
+const SLOW_ITEMS = 10000;
 /** The mixed folder without a time limit: these runs must not depend on the clock (a loaded machine is slow). */
 const MIXED = ['--time-limit', '0', 'mixed'];
 
@@ -99,6 +99,7 @@ const slowFile = (items) =>
   ].join('---\n');
 
 let work;
+let sizes;
 function write(relative, content) {
   mkdirSync(dirname(join(work, relative)), { recursive: true });
   writeFileSync(join(work, relative), content);
@@ -130,10 +131,19 @@ before(() => {
   write('mixed/etc/kubernetes/manifests/etcd.yaml', pod('etcd', BAD_ENV));
   write('mixed/deep/a/b/c/nested.yml', pod('nested', BAD_ENV));
   write('slow.yaml', slowFile(SLOW_ITEMS));
+  // sizes/ (a folder of its own): small and large files mixed (the main thread leaves large ones to
+  // the workers, which have several files in flight; every file must still be checked exactly once).
+  sizes = mkdtempSync(join(tmpdir(), 'podwise-sizes-'));
+  for (let i = 0; i < 40; i += 1) {
+    const copies = [150, 1, 40, 1, 1][i % 5];
+    const documents = Array.from({ length: copies }, (_, n) => (n % 3 === 2 ? pod(`p-${i}-${n}`, BAD_ENV) : deployment(`d-${i}-${n}`)));
+    writeFileSync(join(sizes, `f-${String(i).padStart(2, '0')}.yaml`), documents.join('---\n'));
+  }
 });
 
 after(() => {
   if (work) rmSync(work, { recursive: true, force: true });
+  if (sizes) rmSync(sizes, { recursive: true, force: true });
 });
 
 describe('--jobs: the same output as in-process', () => {
@@ -151,6 +161,14 @@ describe('--jobs: the same output as in-process', () => {
     );
     assert.match(single.stderr, /mixed\/not-utf8\.yaml: not valid UTF-8/);
     for (const jobs of ['2', '4']) assertSameRun(podwise([...args, '--jobs', jobs], { cwd: work }), single, `--jobs ${jobs}`);
+  });
+
+  test('large and small files mixed: --jobs 2 and 3 agree with --jobs 1 byte for byte', () => {
+    const args = ['--format', 'json', '--time-limit', '0', '.'];
+    const single = podwise([...args, '--jobs', '1'], { cwd: sizes });
+    assert.equal(single.code, 1, single.stderr);
+    assert.equal(new Set(JSON.parse(single.stdout).map((finding) => finding.file)).size, 40, 'every file reports');
+    for (const jobs of ['2', '3']) assertSameRun(podwise([...args, '--jobs', jobs], { cwd: sizes }), single, `--jobs ${jobs}`);
   });
 
   test('text (stylish), compact, SARIF and the severity options agree', () => {

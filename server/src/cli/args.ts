@@ -35,7 +35,7 @@ export interface CliOptions {
   followSymlinks: boolean;
   /** `--time-limit SECONDS`: wall-clock budget per file; undefined: none (`--time-limit 0`). */
   timeLimitMs?: number;
-  /** `--jobs N`: files checked at once on worker threads (1: in-process); undefined: decided per run (jobs.ts). */
+  /** `--jobs N`: files checked at once, by the main thread and N - 1 workers (1: in-process); undefined: decided per run (jobs.ts). */
   jobs?: number;
   /** `--crd PATH` (repeatable): files or folders of CustomResourceDefinitions, read for the run, not checked. */
   crds: string[];

@@ -1,5 +1,5 @@
 // Where `podwise check` prepares and checks its files: in-process (`--jobs 1`, small runs) or on
-// worker threads (worker-pool.ts). Either way a file is read once on the main thread, then
+// worker threads and the CLI's own thread together (worker-pool.ts). Either way a file is read once on the main thread, then
 // prepared (parsed once, its run objects collected) and, when every file is prepared, checked
 // with the run's objects from its kept parses (prepared-file.ts).
 import type { AnalyzeOptions } from '../engine/analyze';

@@ -46,8 +46,8 @@ Options:
       --follow-symlinks          Also follow symbolic links that lead outside the folders named
       --time-limit SECONDS       Time per file for check (default 1.5; 0: no limit); the
                                  documents not reached are named in one yaml-limit info
-      --jobs N                   Check up to N files at once on worker threads (1: one at a
-                                 time; default: one per core, 2 to 4, for 8+ files)
+      --jobs N                   Check up to N files at once: this thread and N-1 workers (1:
+                                 one at a time; default: one per core, 2 to 4, for 8+ files)
       --dry-run                  With fix: print a unified diff instead of writing files
       --color, --no-color        Force colour on or off (default: on for a terminal;
                                  NO_COLOR and FORCE_COLOR are honoured)

@@ -1,6 +1,7 @@
-// How many worker threads `podwise check` uses (`--jobs`). Starting a worker costs about as much
-// as checking a few small files (each loads the engine and its validators), so a small run stays
-// in-process; a large one gets one worker per core, at least 2 and at most 4 by default.
+// How many threads `podwise check` uses (`--jobs`: the CLI's own and N - 1 workers, worker-pool.ts).
+// Starting a worker costs about as much as checking a few small files (each loads the engine and
+// its validators), so a small run stays in-process; a large one gets one thread per core, at least
+// 2 and at most 4 by default.
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import type { InputFile } from './inputs';

@@ -22,7 +22,7 @@ import { collectInputs, display, type InputFile } from './inputs';
 import { workerCount } from './jobs';
 import { placeFindings, type CliFinding } from './report';
 import { ReportWriter } from './report-writer';
-import { AnalysisPool, defaultWorkerFile, watchdogFor } from './worker-pool';
+import { AnalysisPool, defaultWorkerFile, mainThreadMayWork, watchdogFor } from './worker-pool';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -137,7 +137,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     // Files read ahead of the workers, so none waits for the disk (they go to the first worker free).
     // In one thread the next file is read while this one is prepared; `fix` keeps one file at a time
     // (its notes are printed as they come).
-    concurrency: pool ? pool.size * 2 + 2 : fixing ? 1 : 2,
+    concurrency: pool ? pool.readAhead : fixing ? 1 : 2,
     onFile: (fileFindings) => writer.add(fileFindings.filter(shows)),
     crdFiles: crds.files,
   };
@@ -217,8 +217,11 @@ function fixSummary(tally: FixTally, dryRun: boolean): string {
 /** The worker pool for this run, or undefined to check in-process (few or small files, `--jobs 1`, no worker bundle). */
 async function startPool(files: readonly InputFile[], jobs: number | undefined, timeLimitMs: number | undefined): Promise<AnalysisPool | undefined> {
   const workerFile = defaultWorkerFile();
-  const size = workerFile === undefined ? 0 : await workerCount(files, jobs);
-  return workerFile === undefined || size === 0 ? undefined : new AnalysisPool({ size, workerFile, watchdogMs: watchdogFor(timeLimitMs) });
+  const threads = workerFile === undefined ? 0 : await workerCount(files, jobs);
+  if (workerFile === undefined || threads === 0) return undefined;
+  // The CLI's own thread is one of them (worker-pool.ts).
+  const mainThread = mainThreadMayWork();
+  return new AnalysisPool({ size: mainThread ? threads - 1 : threads, mainThread, workerFile, watchdogMs: watchdogFor(timeLimitMs) });
 }
 
 /** Whether every part of the report has its own file name (then the text format can print file by file). */

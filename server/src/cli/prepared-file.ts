@@ -3,7 +3,7 @@
 // two phases: first every file is split and parsed and its run objects collected (`prepareText`),
 // and the parses are kept; then each file is analysed with the whole run's objects, its documents
 // taken from the kept parses instead of being parsed again (`analyzePrepared`). Both phases run
-// where the file is checked (a worker thread, or in-process), so the main thread never parses.
+// on the thread that checks the file (a worker, or the CLI's own thread: worker-pool.ts).
 //
 // Kept parses cost about nine times the text in heap, so what one thread keeps is bounded
 // (RETAINED_CHARS_LIMIT): past it, a file's documents are parsed again when it is checked, as
