@@ -94,9 +94,26 @@ export function createKustomizeFiles(options: KustomizeFilesOptions = {}): Kusto
     return undefined;
   };
 
+  /**
+   * The graph of the last files of each folder: every file of a folder has the same one while the
+   * texts read are the same (textVersion) and the extra kustomizations are the same list, until
+   * the probes' time to live passes. A walk over a 2,000-file workspace asks once per file, and
+   * the extra list (every kustomization discovered) made each ask sort, read and key ~500 paths.
+   */
+  const byFolder = new Map<string, { extra: readonly string[]; textVersion: number; at: number; graph: KustomizeGraph }>();
   const graphFor = (filePath: string, extra: readonly string[] = []): KustomizeGraph => {
+    const folder = path.dirname(path.resolve(filePath));
+    const known = byFolder.get(folder);
+    if (known && known.extra === extra && known.textVersion === textVersion && fresh(known.at)) return known.graph;
+    const graph = buildGraphFor(folder, extra);
+    if (byFolder.size >= 5_000) byFolder.clear();
+    byFolder.set(folder, { extra, textVersion, at: now(), graph });
+    return graph;
+  };
+
+  const buildGraphFor = (folder: string, extra: readonly string[]): KustomizeGraph => {
     const files = new Set<string>(extra);
-    let dir = path.dirname(path.resolve(filePath));
+    let dir = folder;
     for (let depth = 0; depth < MAX_DEPTH; depth += 1) {
       const found = kustomizationIn(dir);
       if (found) files.add(found);
