@@ -37,10 +37,16 @@ export function codeCacheDir(env: NodeJS.ProcessEnv): string | undefined {
 const HASHED_SUFFIX = /^[0-9a-f]{20}\.v8cache$/;
 const HASHED_SUFFIX_LENGTH = 20 + '.v8cache'.length;
 
-/** The cache file of a bundle's text: a new text, Node version, architecture or set of node flags is a new file. */
+const sha1 = (...parts: string[]): string => parts.reduce((hash, part) => hash.update(part).update('\u0000'), createHash('sha1')).digest('hex');
+
+/**
+ * The cache file of a bundle's text: `<bundle>-<runtime>-<text>.v8cache`. The runtime part (Node
+ * version, architecture, node flags) keeps one file per way the server is started; a new text of
+ * the bundle replaces the file of the same runtime (removeOlderCaches).
+ */
 export function cacheFileOf(dir: string, filename: string, content: string): string {
-  const hash = createHash('sha1').update(content).update(process.version).update(process.arch).update(process.execArgv.join(' ')).digest('hex').slice(0, 20);
-  return path.join(dir, `${path.basename(filename, '.js')}-${hash}.v8cache`);
+  const runtime = sha1(process.version, process.arch, process.execArgv.join(' ')).slice(0, 8);
+  return path.join(dir, `${path.basename(filename, '.js')}-${runtime}-${sha1(content).slice(0, 20)}.v8cache`);
 }
 
 /**
@@ -92,7 +98,8 @@ function save(cacheFile: string, script: vm.Script, trace?: (line: string) => vo
 function removeOlderCaches(cacheFile: string): void {
   const dir = path.dirname(cacheFile);
   const name = path.basename(cacheFile);
-  // `server-` of `server-<hash>.v8cache`: another hash after it is the same bundle, an older text.
+  // `server-<runtime>-` of `server-<runtime>-<text>.v8cache`: another text hash after it is the
+  // same bundle started the same way, from an older text.
   const stem = name.slice(0, name.length - HASHED_SUFFIX_LENGTH);
   for (const other of fs.readdirSync(dir)) {
     if (other !== name && other.startsWith(stem) && HASHED_SUFFIX.test(other.slice(stem.length))) fs.rmSync(path.join(dir, other), { force: true });
