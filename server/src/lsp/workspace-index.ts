@@ -409,9 +409,8 @@ export class WorkspaceIndex implements WorkspaceObjects {
       );
       await this.host.yieldNow();
     }
-    const same =
-      next.size === this.crds.size && [...next].every(([filePath, entry]) => sameSignature(entry.signature, this.crds.get(filePath)?.signature ?? []) && this.crds.has(filePath));
-    if (same) return;
+    const known = this.crds;
+    if (next.size === known.size && [...next].every(([filePath, entry]) => known.has(filePath) && sameSignature(entry.signature, known.get(filePath)?.signature ?? []))) return;
     this.crds = next;
     this.generation += 1;
     this.cached = undefined;
