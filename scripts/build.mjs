@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { yamlDebugSwitchesOff } from './yaml-debug-switches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -38,8 +39,9 @@ function asciiOnly(outfile) {
   const ascii = text.replace(/[^\x00-\x7f]/g, '?');
   if (ascii !== text) writeFileSync(file, ascii);
 }
+// `yaml`'s debugging switches are compiled out of the Node bundles (yaml-debug-switches.mjs).
 const node = async (options) => {
-  await build({ ...common, ...options });
+  await build({ ...common, plugins: [yamlDebugSwitchesOff], ...options });
   asciiOnly(options.outfile);
 };
 
