@@ -31,8 +31,9 @@ export function yamlFindings(parsed: ParsedChunk): Finding[] {
       ),
     );
   }
-  const flattened = flattenedLine(parsed.text);
-  if (flattened && syntax.length > 0) {
+  // Only a document that does not parse can have lost its line breaks: the scan is skipped otherwise.
+  const flattened = syntax.length > 0 ? flattenedLine(parsed.text) : undefined;
+  if (flattened) {
     findings.push(
       make(
         'yaml-flattened',

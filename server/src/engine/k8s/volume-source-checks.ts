@@ -103,10 +103,13 @@ const CORE_CHECKS: Record<string, SourceCheck> = {
   },
 };
 
+/** The checks by source key, merged once (a Pod spec's volumes are checked on every analysis). */
+const VOLUME_SOURCE_CHECKS: readonly (readonly [string, SourceCheck])[] = Object.entries({ ...CORE_CHECKS, ...PLUGIN_CHECKS });
+
 /** Every problem of the sources a volume sets (each source is checked, even a second one). */
 export function volumeSourceProblems(volume: JsonObject, context: VolumeCheckContext): VolumeProblem[] {
   const problems: VolumeProblem[] = [];
-  for (const [key, check] of Object.entries({ ...CORE_CHECKS, ...PLUGIN_CHECKS })) {
+  for (const [key, check] of VOLUME_SOURCE_CHECKS) {
     const source = asObject(volume[key]);
     if (source) problems.push(...check(source, [key], volume, context));
   }
