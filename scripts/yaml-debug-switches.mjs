@@ -8,6 +8,7 @@
 //   round four). Every keystroke, start-up and `podwise check` parses with it.
 // - Standard output is the language server's LSP channel (`--stdio`) and the CLI's report: a
 //   user with LOG_TOKENS in their environment would get a broken protocol or broken JSON.
+// `yaml`'s own browser build (browser/dist) has neither read: they are for working on `yaml`.
 //
 // Each switch must be found exactly where it is expected: after an upgrade of `yaml` that moved or
 // renamed one, the build fails with a message saying which, instead of silently keeping the cost.
