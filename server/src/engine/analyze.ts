@@ -27,6 +27,7 @@ import { Outliner, type ChunkParser } from './outline';
 import { FileSnapshot, type AnalyzedDocument, type DocumentSummary, type SnapshotParts } from './snapshot';
 import { runObjectsExcept } from './run-objects';
 import { roleKey } from './kustomize/kustomize-role';
+import { ruleEnablement } from './rule-enablement';
 
 export type { DocumentSummary };
 
@@ -134,6 +135,7 @@ export class FileAnalyzer {
       limitFindings.push(tooManyDocuments(chunks));
       chunks = chunks.slice(0, MAX_DOCUMENTS);
     }
+    const enablement = ruleEnablement(options.rules, options.extraRules);
     const env: CheckEnvironment = {
       kubernetesVersion: options.kubernetesVersion,
       isStaticPodManifest: options.staticPodManifest === true || STATIC_POD_MARKER.test(text),
@@ -144,9 +146,10 @@ export class FileAnalyzer {
       runObjects: runObjectsExcept(options.runObjects, options.filePath),
       workspaceIsComplete: options.workspaceIsComplete,
       kustomize: options.kustomize,
+      enablement,
     };
     const extraKey = options.extraRules?.map((rule) => rule.meta.id).join(',') ?? '';
-    const envKey = `${env.kubernetesVersion}|${env.isStaticPodManifest}|${env.filePath ?? ''}|${env.podSecurity ?? ''}|${extraKey}|${roleKey(env.kustomize)}`;
+    const envKey = `${env.kubernetesVersion}|${env.isStaticPodManifest}|${env.filePath ?? ''}|${env.podSecurity ?? ''}|${extraKey}|${roleKey(env.kustomize)}|${enablement.key}`;
     const nextParsed = new Map<string, ParsedChunk>();
     const documents: CheckedChunk[] = [];
     for (let index = 0; index < chunks.length; index += 1) {

@@ -78,6 +78,20 @@ export interface CheckEnvironment {
   workspaceIsComplete?: boolean;
   /** What the file is to kustomize (a kustomization, a patch, a resource it labels); kustomize/kustomize-role.ts. */
   kustomize?: KustomizeRole;
+  /** Rules not to run (rule-enablement.ts); undefined: every rule runs. */
+  enablement?: RuleEnablement;
+}
+
+/**
+ * The rules an analysis leaves out because every finding they make would be dropped. It relies on
+ * one contract: a rule reports under its own id (RuleFinding.ruleId is for the engine's own
+ * findings: schema, YAML, internal errors).
+ */
+export interface RuleEnablement {
+  /** Ids of the rules that are not run, and whose findings are not placed. */
+  disabled: ReadonlySet<string>;
+  /** Short and equal for equal sets: part of the cache keys of checked documents and rule lists. */
+  key: string;
 }
 
 /** One Kubernetes object: a YAML document with apiVersion and kind, or an item of a List. */

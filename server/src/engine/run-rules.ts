@@ -78,7 +78,10 @@ function checkObject(
 ): boolean {
   const prefix = object.rootPath ?? [];
   result.objects.push(object);
+  const disabled = object.env.enablement?.disabled;
   const place = (ruleId: string, raw: RuleFinding): void => {
+    // Dropped by applySeverities anyway: not worth a range and fixes (a schema finding turned off).
+    if (disabled?.has(ruleId)) return;
     if (object.env.kustomize?.kind === 'patch' && !keptInPatch(ruleId, raw.path, object.object)) return;
     result.findings.push(placeFinding(parsed, ruleId, raw, prefix));
   };
@@ -105,7 +108,7 @@ function checkKustomization(parsed: ParsedChunk, env: CheckEnvironment, result: 
   const kind = parsed.objectKind === 'Component' ? 'Component' : 'Kustomization';
   const object: ObjectContext = { env, object: parsed.value, apiVersion: parsed.apiVersion ?? '', kind, name: parsed.name, documentIndex: 0, objectIndex: 0, rootPath: [] };
   for (const rule of rulesOf(env)) {
-    if (rule.meta.category !== 'kustomize' || !rule.checkObject || !appliesTo(rule, env, kind)) continue;
+    if (rule.meta.category !== 'kustomize' || !rule.checkObject || !runs(rule, env) || !appliesTo(rule, env, kind)) continue;
     if (shouldStop?.()) return undefined;
     for (const raw of safeCheck(rule, () => rule.checkObject?.(object), crashOnObject)) result.findings.push(placeFinding(parsed, raw.ruleId ?? rule.meta.id, raw, []));
   }
@@ -142,12 +145,13 @@ export function runFileChecks(documents: CheckedDocument[], env: CheckEnvironmen
   const context: FileContext = { env, objects, podSpecs, documentCount: documents.length, documentKinds: documents.map((d) => d.parsed.kind) };
   const findings: Finding[] = [];
   for (const rule of rulesOf(env)) {
-    if (!rule.checkFile || !appliesTo(rule, env, undefined)) continue;
+    if (!rule.checkFile || !runs(rule, env) || !appliesTo(rule, env, undefined)) continue;
     for (const raw of safeCheck(rule, () => rule.checkFile?.(context), crashInFile)) {
       const document = documents[raw.documentIndex];
       // A document with a syntax error has its yaml-syntax finding only (isBroken).
       if (!document || (isBroken(document.parsed) && raw.ruleId !== 'internal-error')) continue;
       const ruleId = raw.ruleId ?? rule.meta.id;
+      if (env.enablement?.disabled.has(ruleId)) continue;
       const prefix = ownerOf(raw, objects, byDocument[raw.documentIndex] ?? [])?.rootPath ?? [];
       findings.push(shiftFinding(placeFileFinding(document.parsed, ruleId, raw, prefix), document.chunk.start, raw.documentIndex));
     }
@@ -232,6 +236,11 @@ function appliesTo(rule: Rule, env: CheckEnvironment, kind: string | undefined, 
   return true;
 }
 
+/** Whether the analysis runs the rule at all (rule-enablement.ts: not when all it finds would be dropped). */
+function runs(rule: Rule, env: CheckEnvironment): boolean {
+  return env.enablement?.disabled.has(rule.meta.id) !== true;
+}
+
 function rulesOf(env: CheckEnvironment): readonly Rule[] {
   return env.extraRules && env.extraRules.length > 0 ? [...ALL_RULES, ...env.extraRules] : ALL_RULES;
 }
@@ -246,18 +255,19 @@ const OBJECT_RULES_MEMO_LIMIT = 1024;
 
 function objectRules(env: CheckEnvironment, kind: string, apiVersion: string): readonly Rule[] {
   // Extra rules (tests, plugins) are rare: they are filtered each time.
-  if (env.extraRules && env.extraRules.length > 0) return rulesOf(env).filter((rule) => (rule.checkObject || rule.checkPodSpec) && appliesTo(rule, env, kind, apiVersion));
+  if (env.extraRules && env.extraRules.length > 0)
+    return rulesOf(env).filter((rule) => (rule.checkObject || rule.checkPodSpec) && runs(rule, env) && appliesTo(rule, env, kind, apiVersion));
   let byKey = objectRulesMemo.get(ALL_RULES);
   if (!byKey) {
     byKey = new Map();
     objectRulesMemo.set(ALL_RULES, byKey);
   }
-  const key = `${env.kubernetesVersion}\u0000${env.isStaticPodManifest === true}\u0000${kind}\u0000${apiVersion}`;
+  const key = `${env.kubernetesVersion}\u0000${env.isStaticPodManifest === true}\u0000${kind}\u0000${apiVersion}\u0000${env.enablement?.key ?? ''}`;
   let rules = byKey.get(key);
   if (!rules) {
     // Bounded: apiVersion and kind come from the documents.
     if (byKey.size >= OBJECT_RULES_MEMO_LIMIT) byKey.clear();
-    rules = ALL_RULES.filter((rule) => (rule.checkObject || rule.checkPodSpec) && appliesTo(rule, env, kind, apiVersion));
+    rules = ALL_RULES.filter((rule) => (rule.checkObject || rule.checkPodSpec) && runs(rule, env) && appliesTo(rule, env, kind, apiVersion));
     byKey.set(key, rules);
   }
   return rules;
