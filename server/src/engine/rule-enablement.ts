@@ -16,6 +16,7 @@ const NO_OVERRIDES: Record<string, RuleSetting> = {};
 /** Interned keys: one short token per distinct set (settings make few). */
 const tokens = new Map<string, string>();
 const TOKEN_LIMIT = 256;
+let tokenCounter = 0;
 
 /**
  * The rules `overrides` (settings `rules`) leave off, built-in and extra ones alike, with the same
@@ -46,4 +47,3 @@ function tokenFor(ids: string): string {
   }
   return token;
 }
-let tokenCounter = 0;
